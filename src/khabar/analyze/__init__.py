@@ -1,0 +1,43 @@
+"""Per-article analysis: sentences, entity mentions, dates, facts and grouping terms.
+
+Each article is analyzed on its own, so this stage parallelizes (process pool, Spark
+``mapPartitions``) without any shared state.
+"""
+
+from __future__ import annotations
+
+from khabar.analyze.entities import find_mentions
+from khabar.analyze.facts import event_date, extract_facts
+from khabar.arabic import STOPWORDS, split_sentences, stem, tokenize
+from khabar.model import Analysis, Article, Sentence
+
+
+def sentences_of(text: str) -> tuple[Sentence, ...]:
+    """The sentences of ``text`` with their spans."""
+    return tuple(Sentence(i, s, e, text[s:e]) for i, (s, e) in enumerate(split_sentences(text)))
+
+
+def grouping_terms(title: str, body: str) -> tuple[str, ...]:
+    """Stems of the content words of the title and body, title first (used by grouping)."""
+    out = []
+    for tok in tokenize(f"{title}\n{body}"):
+        norm = tok.norm
+        if len(norm) < 2 or norm in STOPWORDS or not norm[0].isalpha():
+            continue
+        out.append(stem(norm))
+    return tuple(out)
+
+
+def analyze(article: Article) -> Analysis:
+    """Everything Khabar finds in one article, every item with its span in the body."""
+    sentences = sentences_of(article.body)
+    mentions = find_mentions(article.body, sentences)
+    facts = extract_facts(article.body, sentences, mentions, article.published_at)
+    return Analysis(
+        article_id=article.id,
+        sentences=sentences,
+        mentions=mentions,
+        facts=facts,
+        event_date=event_date(article.body, sentences, article.published_at),
+        terms=grouping_terms(article.title, article.body),
+    )
