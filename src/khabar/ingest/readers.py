@@ -1,0 +1,114 @@
+"""Readers that turn files into RawDocs, streaming, one document at a time.
+
+Every reader yields either a :class:`RawDoc` or a :class:`BadDocument` naming the
+file (and line) that could not be read, so a batch reports a bad document and
+goes on. Document ids are content hashes: ingesting the same text twice adds nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from khabar.errors import BadDocument
+from khabar.ingest.decode import decode
+from khabar.model import RawDoc
+
+TEXT_SUFFIXES = {".txt", ".text"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+MAX_BYTES = 20 * 1024 * 1024
+
+Item = RawDoc | BadDocument
+
+
+def doc_id(content: str) -> str:
+    """A stable id from the document's text: the first 16 hex digits of its SHA-256."""
+    return hashlib.sha256(content.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def read_paths(paths: Iterable[str | Path], max_bytes: int = MAX_BYTES) -> Iterator[Item]:
+    """Every document under ``paths`` (files or directories, recursively, in name order)."""
+    for path in map(Path, paths):
+        if path.is_dir():
+            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES)
+            for f in files:
+                yield from read_file(f, max_bytes)
+        elif path.is_file():
+            yield from read_file(path, max_bytes)
+        else:
+            yield BadDocument(str(path), "no such file or directory")
+
+
+def read_file(path: Path, max_bytes: int = MAX_BYTES) -> Iterator[Item]:
+    """The documents in one file, by its suffix (unknown suffixes are read as text)."""
+    source = str(path)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes and path.suffix.lower() not in JSONL_SUFFIXES:
+            yield BadDocument(source, f"too large ({size:,} bytes > limit {max_bytes:,})")
+            return
+        if path.suffix.lower() in JSONL_SUFFIXES:
+            yield from read_jsonl(path, max_bytes)
+            return
+        text, encoding = decode(path.read_bytes(), source)
+    except BadDocument as err:
+        yield err
+        return
+    except OSError as err:
+        yield BadDocument(source, f"cannot read: {err.strerror or err}")
+        return
+    if not text.strip():
+        yield BadDocument(source, "empty document")
+        return
+    if path.suffix.lower() in HTML_SUFFIXES:
+        yield RawDoc(doc_id(text), source, html=text, encoding=encoding)
+    else:
+        yield RawDoc(doc_id(text), source, text=text, encoding=encoding)
+
+
+def read_jsonl(path: Path, max_bytes: int = MAX_BYTES) -> Iterator[Item]:
+    """One article per line: ``text`` or ``html``, optional url, outlet, title, published_at."""
+    with path.open("rb") as fh:
+        for lineno, raw in enumerate(fh, 1):
+            source = f"{path}:{lineno}"
+            if not raw.strip():
+                continue
+            if len(raw) > max_bytes:
+                yield BadDocument(source, f"line too large ({len(raw):,} bytes)")
+                continue
+            try:
+                line, _ = decode(raw, source)
+                yield record_to_doc(json.loads(line), source)
+            except BadDocument as err:
+                yield err
+            except (json.JSONDecodeError, ValueError) as err:
+                yield BadDocument(source, f"malformed JSON: {err}")
+
+
+def record_to_doc(record: object, source: str) -> RawDoc:
+    """A RawDoc from a JSON object with ``text`` or ``html`` (and optional metadata)."""
+    if not isinstance(record, dict):
+        raise BadDocument(source, "a JSON line must be an object")
+    text = _field(record, "text") or _field(record, "content")
+    html = _field(record, "html")
+    if not (text.strip() or html.strip()):
+        raise BadDocument(source, "no 'text' or 'html' in the record")
+    return RawDoc(
+        doc_id(html or text),
+        source,
+        text=text,
+        html=html,
+        url=_field(record, "url"),
+        outlet=_field(record, "outlet") or _field(record, "source"),
+        title=_field(record, "title"),
+        published_at=_field(record, "published_at") or _field(record, "date"),
+    )
+
+
+def _field(record: dict, name: str) -> str:
+    value = record.get(name)
+    return value if isinstance(value, str) else ""

@@ -1,0 +1,203 @@
+"""The embedded store: one SQLite file in WAL mode, written in batches inside transactions.
+
+Model objects are stored as JSON next to the columns that are queried (ids,
+dates, outlets), so the schema stays small while every field survives a round
+trip. Articles are also indexed for full-text search on their normalized text
+(FTS5), so Arabic spelling variants find each other.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+
+from khabar.arabic import normalize
+from khabar.model import Analysis, Article, Event, Story, StoryDigest, from_dict, to_dict
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS articles (
+    id TEXT PRIMARY KEY,
+    source TEXT NOT NULL,
+    title TEXT NOT NULL,
+    outlet TEXT NOT NULL,
+    published_at TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    data TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS analyses (
+    article_id TEXT PRIMARY KEY REFERENCES articles(id),
+    data TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS events (
+    id TEXT PRIMARY KEY,
+    story_id TEXT,
+    date TEXT NOT NULL,
+    data TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS stories (
+    id TEXT PRIMARY KEY,
+    date TEXT NOT NULL,
+    n_articles INTEGER NOT NULL,
+    n_outlets INTEGER NOT NULL,
+    data TEXT NOT NULL,
+    digest TEXT
+);
+CREATE TABLE IF NOT EXISTS failures (
+    source TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    at REAL NOT NULL
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS article_search USING fts5(
+    article_id UNINDEXED, title, body, tokenize = 'unicode61 remove_diacritics 2'
+);
+"""
+
+
+class Store:
+    """A Khabar database. Opening creates the schema; all writes are transactional."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        if self.path.parent and not self.path.parent.exists():
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(str(self.path), timeout=30, check_same_thread=False)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.execute("PRAGMA foreign_keys=ON")
+        self.db.executescript(SCHEMA)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- articles -------------------------------------------------------------------------
+
+    def has_article(self, article_id: str) -> bool:
+        return self.db.execute("SELECT 1 FROM articles WHERE id=?", (article_id,)).fetchone() is not None
+
+    def add_articles(self, batch: Sequence[tuple[Article, Analysis]]) -> int:
+        """Insert a batch in one transaction; articles already stored are skipped. Returns how many were new."""
+        added = 0
+        with self.db:
+            seq = self.db.execute("SELECT COALESCE(MAX(seq), 0) FROM articles").fetchone()[0]
+            for article, analysis in batch:
+                seq += 1
+                cur = self.db.execute(
+                    "INSERT OR IGNORE INTO articles (id, source, title, outlet, published_at, seq, data)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (article.id, article.source, article.title, article.outlet, article.published_at, seq,
+                     _json(article)),
+                )
+                if cur.rowcount == 0:
+                    continue
+                added += 1
+                self.db.execute("INSERT INTO analyses (article_id, data) VALUES (?, ?)",
+                                (article.id, _json(analysis)))
+                self.db.execute(
+                    "INSERT INTO article_search (article_id, title, body) VALUES (?, ?, ?)",
+                    (article.id, normalize(article.title, "key"), normalize(article.body, "key")),
+                )
+        return added
+
+    def article(self, article_id: str) -> Article | None:
+        row = self.db.execute("SELECT data FROM articles WHERE id=?", (article_id,)).fetchone()
+        return from_dict(Article, json.loads(row[0])) if row else None
+
+    def analysis(self, article_id: str) -> Analysis | None:
+        row = self.db.execute("SELECT data FROM analyses WHERE article_id=?", (article_id,)).fetchone()
+        return from_dict(Analysis, json.loads(row[0])) if row else None
+
+    def find_articles(self, prefix: str) -> list[str]:
+        """Article ids starting with ``prefix`` (so people can type short ids)."""
+        rows = self.db.execute("SELECT id FROM articles WHERE id >= ? AND id < ? ORDER BY id",
+                               (prefix, prefix + "\uffff")).fetchall()
+        return [r[0] for r in rows]
+
+    def items(self) -> Iterator[tuple[Article, Analysis]]:
+        """Every article with its analysis, in ingestion order."""
+        rows = self.db.execute(
+            "SELECT a.data, n.data FROM articles a JOIN analyses n ON n.article_id = a.id ORDER BY a.seq")
+        for art, ana in rows:
+            yield from_dict(Article, json.loads(art)), from_dict(Analysis, json.loads(ana))
+
+    def count_articles(self) -> int:
+        return self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+
+    def search(self, query: str, limit: int = 50) -> list[tuple[str, float]]:
+        """Article ids matching ``query`` (normalized the same way as the index), best first."""
+        terms = [t for t in normalize(query, "key").split() if t]
+        if not terms:
+            return []
+        match = " ".join('"' + t.replace('"', "") + '"*' for t in terms)
+        rows = self.db.execute(
+            "SELECT article_id, bm25(article_search) FROM article_search WHERE article_search MATCH ?"
+            " ORDER BY bm25(article_search) LIMIT ?", (match, limit)).fetchall()
+        return [(r[0], -r[1]) for r in rows]
+
+    # -- failures ---------------------------------------------------------------------------
+
+    def record_failures(self, failures: Iterable[tuple[str, str]]) -> None:
+        with self.db:
+            self.db.executemany("INSERT INTO failures (source, reason, at) VALUES (?, ?, ?)",
+                                [(s, r, time.time()) for s, r in failures])
+
+    # -- events, stories, digests ---------------------------------------------------------------
+
+    def save_grouping(self, events: Sequence[Event], stories: Sequence[Story]) -> None:
+        """Replace the stored events and stories (grouping is recomputed incrementally upstream)."""
+        story_of = {eid: s.id for s in stories for eid in s.event_ids}
+        with self.db:
+            self.db.execute("DELETE FROM events")
+            self.db.executemany(
+                "INSERT INTO events (id, story_id, date, data) VALUES (?, ?, ?, ?)",
+                [(e.id, story_of.get(e.id), e.date, _json(e)) for e in events])
+            keep = {s.id for s in stories}
+            for (sid,) in self.db.execute("SELECT id FROM stories").fetchall():
+                if sid not in keep:
+                    self.db.execute("DELETE FROM stories WHERE id=?", (sid,))
+            for s in stories:
+                self.db.execute(
+                    "INSERT INTO stories (id, date, n_articles, n_outlets, data) VALUES (?, '', 0, 0, ?)"
+                    " ON CONFLICT(id) DO UPDATE SET data=excluded.data", (s.id, _json(s)))
+
+    def events(self) -> list[Event]:
+        return [from_dict(Event, json.loads(r[0])) for r in self.db.execute("SELECT data FROM events ORDER BY date, id")]
+
+    def stories(self) -> list[Story]:
+        return [from_dict(Story, json.loads(r[0])) for r in self.db.execute("SELECT data FROM stories ORDER BY id")]
+
+    def save_digests(self, digests: Iterable[StoryDigest]) -> None:
+        with self.db:
+            for d in digests:
+                date = max((e.event.date for e in d.events), default="")
+                self.db.execute(
+                    "UPDATE stories SET digest=?, date=?, n_articles=?, n_outlets=? WHERE id=?",
+                    (_json(d), date, len(d.article_ids), len(d.outlets), d.story.id))
+
+    def digest(self, story_id: str) -> StoryDigest | None:
+        row = self.db.execute("SELECT digest FROM stories WHERE id=?", (story_id,)).fetchone()
+        return from_dict(StoryDigest, json.loads(row[0])) if row and row[0] else None
+
+    def digests(self, limit: int | None = None, offset: int = 0) -> list[StoryDigest]:
+        """Story digests, newest first, then the biggest."""
+        sql = ("SELECT digest FROM stories WHERE digest IS NOT NULL"
+               " ORDER BY date DESC, n_articles DESC, id LIMIT ? OFFSET ?")
+        rows = self.db.execute(sql, (-1 if limit is None else limit, offset))
+        return [from_dict(StoryDigest, json.loads(r[0])) for r in rows]
+
+    def find_stories(self, prefix: str) -> list[str]:
+        rows = self.db.execute("SELECT id FROM stories WHERE id >= ? AND id < ? ORDER BY id",
+                               (prefix, prefix + "\uffff")).fetchall()
+        return [r[0] for r in rows]
+
+
+def _json(obj: object) -> str:
+    return json.dumps(to_dict(obj), ensure_ascii=False, separators=(",", ":"))
