@@ -279,5 +279,5 @@ def _coerce(tp: Any, value: Any) -> Any:
         args = typing.get_args(tp)
         if len(args) == 2 and args[1] is Ellipsis:
             return tuple(_coerce(args[0], v) for v in value)
-        return tuple(_coerce(a, v) for a, v in zip(args, value))
+        return tuple(_coerce(a, v) for a, v in zip(args, value, strict=True))
     return value
