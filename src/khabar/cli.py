@@ -249,5 +249,5 @@ def eval_summary(path: Path, fmt: FormatOpt = Format.text) -> None:
     _run_eval("summary", path, fmt)
 
 
-if __name__ == "__main__":
+if __name__ == "__main__":  # python -m khabar.cli
     app()
