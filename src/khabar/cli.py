@@ -40,7 +40,7 @@ class Format(StrEnum):
 DbOpt = Annotated[Path, typer.Option("--db", help="SQLite database file.")]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")]
-Paths = Annotated[list[Path], typer.Argument(help="Files or directories (.txt, .html, .jsonl).")]
+Paths = Annotated[list[Path], typer.Argument(help="Files or directories (.txt, .html, .jsonl, .json/.zip arrays, .rss/.atom/.xml feeds, .warc[.gz], .parquet).")]
 
 
 def _ingest(paths: list[Path], store: Store, quiet: bool) -> IngestReport:
