@@ -47,3 +47,18 @@ def normalize(text: str, level: str = "match") -> str:
     table = _TABLES[level]
     key = "".join(table.get(ch, ch) for ch in text if ch not in _DROP)
     return _SPACE.sub(" ", key).strip()
+
+
+def original_span(text: str, origin: list[int], start: int, end: int) -> tuple[int, int]:
+    """Map a span of a :func:`normalize_map` key back to ``text``, keeping trailing marks.
+
+    The end is stretched over diacritics and invisible marks dropped right after the
+    last character, so "عضواً" comes back whole, tanween included.
+    """
+    if end <= start:
+        pos = origin[start] if start < len(origin) else len(text)
+        return pos, pos
+    s, e = origin[start], origin[end - 1] + 1
+    while e < len(text) and text[e] in _DROP:
+        e += 1
+    return s, e
