@@ -26,6 +26,7 @@ from khabar.clean.topic import similarity, terms
 from khabar.model import Block
 
 ON_TOPIC = 0.12  # prose after a marker at least this similar to the article stays body
+ON_TOPIC_AFTER_APPENDED = 0.25  # ... and this similar once an appended article was seen
 MENU_TOPIC = 0.15  # a short line above the title less similar than this is a menu line
 TOP_LINES = 8  # how far down the title is looked for
 
@@ -154,6 +155,7 @@ def _label_tail(lines: list[Line], labels: dict[int, Label], title: str) -> None
         return
     profile = terms([normalize(title, "match")] + [ln.norm for ln in lines[:first] if ln.index not in labels])
     in_tail = False
+    appended_seen = False
     i = first
     while i < len(lines):
         ln = lines[i]
@@ -174,20 +176,23 @@ def _label_tail(lines: list[Line], labels: dict[int, Label], title: str) -> None
             j += 1
         run = lines[i:j]
         score = similarity(terms(r.norm for r in run), profile)
-        if score >= ON_TOPIC:
+        teaser = not f.ends_sentence(run[-1])
+        if score >= (ON_TOPIC_AFTER_APPENDED if appended_seen else ON_TOPIC) and not teaser:
             in_tail = False
         else:
+            reason = "teaser-after-marker" if teaser else "off-topic-after-marker"
             for r in run:
-                labels[r.index] = Label("appended", "off-topic-after-marker", score=round(1 - score, 3))
-            _claim_headlines(lines, labels, i, score)
+                labels[r.index] = Label("appended", reason, score=round(1 - score, 3))
+            _claim_headlines(lines, labels, i, reason, score)
+            appended_seen = True
         i = j
 
 
-def _claim_headlines(lines: list[Line], labels: dict[int, Label], start: int, score: float) -> None:
+def _claim_headlines(lines: list[Line], labels: dict[int, Label], start: int, reason: str, score: float) -> None:
     """Headline lines just above an appended run are its title: cut with it."""
     k = start - 1
     while k >= 0 and labels.get(lines[k].index, _BODY).reason == "related-headline":
-        labels[lines[k].index] = Label("appended", "off-topic-after-marker", score=round(1 - score, 3))
+        labels[lines[k].index] = Label("appended", reason, score=round(1 - score, 3))
         k -= 1
 
 
