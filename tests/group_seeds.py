@@ -28,3 +28,10 @@ def seed_articles() -> list[Article]:
                            title=lines[title - 1] if title else "", body="\n\n".join(lines[first - 1:last]),
                            published_at=PUBLISHED.get(name, "")))
     return out
+
+# The day each seed reports, as a reader finds it: 001 is dated 10 April 2025 and 000, 002, 003
+# report the same round "today, Thursday" (000 and 002 call the 27 February meeting the first
+# round); 004 reports the 27 February round (the second meeting after Riyadh on 18 February).
+EVENT_DATES = {"7ec4a7996114fafa": "2025-04-10", "53fd142aed23886e": "2025-04-10",
+               "4c60f5eac8c6b1a4": "2025-04-10", "7b4578ec5f0292d2": "2025-04-10",
+               "25ce5f5fb73d3d05": "2025-02-27"}

@@ -39,7 +39,9 @@ def group(items: Sequence[tuple[Article, Analysis]], previous: Grouping | None =
     """
     prior = {aid: ev.id for ev in (previous.events if previous else ()) for aid in ev.article_ids}
     clusterer = EventClusterer(weights, embedder=_embedder() if embeddings else None)
-    for article, analysis in time_order(items):
+    ordered = time_order(items)
+    stored = [it for it in ordered if it[0].id in prior]  # seen in an earlier run: replayed first
+    for article, analysis in stored + [it for it in ordered if it[0].id not in prior]:
         if analysis.article_id and analysis.article_id != article.id:
             raise ValueError(f"{article.source or article.id}: analysis is of article {analysis.article_id}")
         clusterer.add(article, analysis, event=prior.get(article.id))

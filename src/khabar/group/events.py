@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from khabar.group.dedup import Deduplicator
 from khabar.group.features import Profile, profile
-from khabar.group.space import Centroid, OnlineTfidf
+from khabar.group.space import Centroid, OnlineTfidf, background_df
 from khabar.group.stories import EventTopic
 from khabar.model import Analysis, Article, Duplicate, Event
 
@@ -74,7 +74,7 @@ class EventClusterer:
     def __init__(self, weights: Weights = DEFAULT, embedder: Embedder | None = None) -> None:
         self.weights = weights
         self.embedder = embedder
-        self.terms_space = OnlineTfidf()
+        self.terms_space = OnlineTfidf(background_df())
         self.chars_space = OnlineTfidf()
         self.dedup = Deduplicator()
         self.events: dict[str, _Event] = {}

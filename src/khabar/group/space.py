@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from functools import lru_cache
+from importlib import resources
 
 
 class OnlineTfidf:
@@ -13,9 +15,10 @@ class OnlineTfidf:
     need the whole corpus), so the document frequencies are counted online.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, prior: tuple[int, dict[str, int]] | None = None) -> None:
         self.df: Counter = Counter()
         self.n = 0
+        self.prior_n, self.prior = prior or (0, {})
 
     def observe(self, counts: Counter) -> None:
         """Count one document's features into the document frequencies."""
@@ -23,7 +26,8 @@ class OnlineTfidf:
         self.df.update(counts.keys())
 
     def idf(self, feature: str) -> float:
-        return math.log((self.n + 1) / (self.df[feature] + 1)) + 1.0
+        df = self.df[feature] + self.prior.get(feature, 0)
+        return math.log((self.n + self.prior_n + 1) / (df + 1)) + 1.0
 
     def vector(self, counts: Counter) -> dict[str, float]:
         """Unit-length sublinear TF-IDF vector of ``counts``."""
@@ -53,3 +57,12 @@ class Centroid:
             return 0.0
         w = self.weights
         return sum(w.get(f, 0.0) * x for f, x in vec.items()) / math.sqrt(self.norm2)
+
+
+@lru_cache(maxsize=1)
+def background_df() -> tuple[int, dict[str, int]]:
+    """Document frequencies of stems in licensed Arabic news text (see resources/group_df)."""
+    text = resources.files("khabar.resources").joinpath("group_df/df.tsv").read_text(encoding="utf-8")
+    lines = text.splitlines()
+    n = int(lines[0].split("\t")[1])
+    return n, {t: int(c) for t, c in (ln.split("\t") for ln in lines[1:] if ln)}

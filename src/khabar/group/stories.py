@@ -32,7 +32,7 @@ class EventTopic:
 class StoryWeights:
     threshold: float = 0.22
     entities: float = 0.2
-    window: int = 45  # days a story stays open after its last event
+    window: int = 60  # days a story stays open after its last event
     keywords: int = 12
     candidates: int = 16
     max_posting: int = 400
