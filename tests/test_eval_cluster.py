@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
-from group_seeds import seed_articles
 from sklearn.metrics import adjusted_rand_score
 
+from group_seeds import seed_articles
 from khabar.evaluate import cluster, pairs
 from khabar.evaluate.metrics import bcubed, clustering_scores, correlations, pairwise
 

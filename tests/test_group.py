@@ -6,8 +6,8 @@ import dataclasses
 import random
 
 import pytest
-from group_seeds import EVENT_DATES, seed_articles
 
+from group_seeds import EVENT_DATES, seed_articles
 from khabar.analyze import analyze
 from khabar.group import Deduplicator, EventClusterer, Grouping, group
 from khabar.model import Analysis, Article
