@@ -26,9 +26,10 @@ from khabar.model import Citation, Sentence, SummarySentence
 __all__ = ["ALIGN", "headline", "summarize", "summarize_document"]
 
 ALIGN = 0.27  # cosine at which two sentences state the same thing (read off the seed story)
-MMR_LAMBDA = 0.7
+MMR_LAMBDA = 0.85
+OVERSHOOT = 1.2  # a sentence that would bring the length past budget x this is skipped
 WEIGHTS = {"central": 0.35, "support": 0.3, "coverage": 0.2, "position": 0.15}
-DOCUMENT_WEIGHTS = {"central": 0.5, "support": 0.0, "coverage": 0.2, "position": 0.3}
+DOCUMENT_WEIGHTS = {"central": 0.2, "support": 0.0, "coverage": 0.1, "position": 0.7}
 DOCUMENT_RATIO = 1 / 3  # single-document default length: EASC annotators kept about a third of the words
 _MIN_CITABLE_WORDS = 4
 
@@ -118,7 +119,7 @@ def _units(aid: str, body: str, given: Sequence[Sentence] | None, year: str) -> 
 def _unit(aid: str, s: Sentence, k: int, n: int, year: str, edit: bool = True) -> _Unit:
     text = trim(s.text) if edit else s.text.strip()
     offset = max(s.text.find(text), 0)
-    return _Unit(aid, s, text, offset, position=1.0 / np.sqrt(1.0 + k),
+    return _Unit(aid, s, text, offset, position=_position(k, n),
                  background=edit and is_background(s.text, year), unfit=is_unfit(text))
 
 
@@ -166,7 +167,7 @@ def _select(units: Sequence[_Unit], scores: np.ndarray, sim: np.ndarray, eligibl
         if chosen and closeness[best] >= redundancy:
             continue
         n = len(units[i].text.split())
-        if count is None and chosen and total + n > budget * 1.2:
+        if count is None and chosen and total + n > budget * OVERSHOOT:
             continue
         chosen.append(i)
         total += n
@@ -181,3 +182,8 @@ def _summary_sentence(i: int, units: Sequence[_Unit], sim: np.ndarray, citable: 
     cites = [own] + [Citation(units[j].article_id, units[j].sentence.index, units[j].sentence.start,
                               units[j].sentence.end) for j in others]
     return SummarySentence(u.text, u.article_id, u.sentence.index, tuple(cites))
+
+
+def _position(k: int, n: int) -> float:
+    """Prior of the k-th of n sentences being worth keeping: the lead, then a slow decay."""
+    return 1.0 / np.sqrt(1.0 + k)
