@@ -64,6 +64,11 @@ def is_background(text: str, year: str = "") -> bool:
     return bool(year) and any(y != year for y in _YEAR.findall(key))
 
 
+def is_continuation(text: str) -> bool:
+    """True when the sentence goes on with the previous one's speaker ("وأضافت", "وتابع")."""
+    return bool(_REPORTING_NO_SPEAKER.search(normalize(text)))
+
+
 def is_unfit(text: str) -> bool:
     """True for fragments a summary must not show: headings, short lines, site clutter."""
     return len(text.split()) < 6 or bool(_CLUTTER.search(text)) or text.rstrip().endswith(":")

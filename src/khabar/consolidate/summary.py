@@ -3,8 +3,8 @@
 Sentences of all the articles of an event (or story) are scored for centrality
 (LexRank over TF-IDF cosine of folded stems), support (how many other outlets
 state the same thing), coverage of the event's key terms and position; then
-picked greedily with maximal marginal relevance. Two sentences "state the same
-thing" when their cosine reaches :data:`ALIGN`: the same relation removes
+picked greedily with maximal marginal relevance. Which sentences "state the same
+thing" comes from :mod:`khabar.consolidate.align`; the same relation removes
 redundancy (a fact said by four outlets is picked once) and makes the citations
 (every aligned sentence of every article). Background sentences (earlier
 happenings) and fragments are never picked for an event summary.
@@ -18,18 +18,19 @@ from dataclasses import dataclass
 import numpy as np
 
 from khabar.arabic import split_sentences
-from khabar.consolidate.editing import is_background, is_unfit, logic_rank, penalty, trim
+from khabar.consolidate.align import alignment
+from khabar.consolidate.editing import is_background, is_continuation, is_unfit, logic_rank, penalty, trim
 from khabar.consolidate.headline import headline
 from khabar.consolidate.textgraph import cosine_matrix, lexrank, terms
 from khabar.model import Citation, Sentence, SummarySentence
 
-__all__ = ["ALIGN", "headline", "summarize", "summarize_document"]
+__all__ = ["headline", "summarize", "summarize_document"]
 
-ALIGN = 0.27  # cosine at which two sentences state the same thing (read off the seed story)
 MMR_LAMBDA = 0.85
 OVERSHOOT = 1.2  # a sentence that would bring the length past budget x this is skipped
 WEIGHTS = {"central": 0.35, "support": 0.3, "coverage": 0.2, "position": 0.15}
 DOCUMENT_WEIGHTS = {"central": 0.2, "support": 0.0, "coverage": 0.1, "position": 0.7}
+DOCUMENT_REPEAT = 0.6  # cosine above which two sentences of one document repeat each other
 DOCUMENT_RATIO = 1 / 3  # single-document default length: EASC annotators kept about a third of the words
 _MIN_CITABLE_WORDS = 4
 
@@ -69,14 +70,15 @@ def summarize(
     if not units:
         return ()
     bags = [terms(u.text) for u in units]
-    sim = cosine_matrix(bags)
-    scores = _scores(units, bags, sim, key_terms, WEIGHTS)
+    ids = [u.article_id for u in units]
+    sim, same = alignment(bags, ids, [is_continuation(u.text) for u in units], _leads(units))
+    scores = _scores(units, bags, sim, same, key_terms, WEIGHTS)
     eligible = [not (u.unfit or u.background) for u in units]
-    chosen = _select(units, scores, sim, eligible, budget=words, count=None)
+    chosen = _select(units, scores, sim, same, eligible, budget=words, count=None)
     chosen.sort(key=lambda i: (dates.get(units[i].article_id, "")[:10], logic_rank(units[i].text),
                                -units[i].position))
     citable = [not u.background and len(u.sentence.text.split()) >= _MIN_CITABLE_WORDS for u in units]
-    return tuple(_summary_sentence(i, units, sim, citable) for i in chosen)
+    return tuple(_summary_sentence(i, units, sim, same, citable) for i in chosen)
 
 
 def summarize_document(text: str, *, sentences: int | None = None, words: int | None = None) -> list[str]:
@@ -91,13 +93,14 @@ def summarize_document(text: str, *, sentences: int | None = None, words: int | 
              for i, (s, e) in enumerate(spans)]
     bags = [terms(u.text) for u in units]
     sim = cosine_matrix(bags)
-    key = _frequent_terms(bags)
-    scores = _scores(units, bags, sim, key, DOCUMENT_WEIGHTS)
+    near_repeat = sim >= DOCUMENT_REPEAT
+    np.fill_diagonal(near_repeat, False)
+    scores = _scores(units, bags, sim, near_repeat, _frequent_terms(bags), DOCUMENT_WEIGHTS)
     eligible = [len(u.text.split()) >= 3 for u in units]
     if not any(eligible):
         eligible = [True] * len(units)
     budget = words if words is not None else max(1, round(len(text.split()) * DOCUMENT_RATIO))
-    chosen = _select(units, scores, sim, eligible, budget=budget, count=sentences, redundancy=0.6)
+    chosen = _select(units, scores, sim, near_repeat, eligible, budget=budget, count=sentences)
     return [units[i].text for i in sorted(chosen)]
 
 
@@ -132,13 +135,24 @@ def _frequent_terms(bags: Sequence[Sequence[str]], top: int = 8) -> list[str]:
     return [t for t, c in sorted(counts.items(), key=lambda kv: -kv[1])[:top] if c > 1]
 
 
-def _scores(units: Sequence[_Unit], bags: Sequence[Sequence[str]], sim: np.ndarray,
+def _leads(units: Sequence[_Unit]) -> list[bool]:
+    """True for the first sentence of each article that is fit to be shown."""
+    seen: set[str] = set()
+    out = []
+    for u in units:
+        first = not u.unfit and u.article_id not in seen
+        if first:
+            seen.add(u.article_id)
+        out.append(first)
+    return out
+
+
+def _scores(units: Sequence[_Unit], bags: Sequence[Sequence[str]], sim: np.ndarray, same: np.ndarray,
             key_terms: Sequence[str], weights: Mapping[str, float]) -> np.ndarray:
     central = lexrank(sim)
     articles = {u.article_id for u in units}
     ids = np.array([u.article_id for u in units])
-    aligned = sim >= ALIGN
-    support = np.array([len(set(ids[aligned[i]]) - {units[i].article_id}) for i in range(len(units))],
+    support = np.array([len(set(ids[same[i]]) - {units[i].article_id}) for i in range(len(units))],
                        dtype=float) / max(len(articles) - 1, 1)
     keys = [k for k in (set(terms(t)) for t in key_terms) if k]
     coverage = np.array([sum(k <= set(bag) for k in keys) / len(keys) if keys else 0.0 for bag in bags])
@@ -149,9 +163,9 @@ def _scores(units: Sequence[_Unit], bags: Sequence[Sequence[str]], sim: np.ndarr
     return raw * factor
 
 
-def _select(units: Sequence[_Unit], scores: np.ndarray, sim: np.ndarray, eligible: Sequence[bool],
-            *, budget: int, count: int | None, redundancy: float = ALIGN) -> list[int]:
-    """Greedy MMR: best score minus closeness to what is already chosen; near-repeats never."""
+def _select(units: Sequence[_Unit], scores: np.ndarray, sim: np.ndarray, same: np.ndarray,
+            eligible: Sequence[bool], *, budget: int, count: int | None) -> list[int]:
+    """Greedy MMR: best score minus closeness to what is already chosen; never two that state the same."""
     pool = [i for i in range(len(units)) if eligible[i]]
     chosen: list[int] = []
     total = 0
@@ -164,7 +178,7 @@ def _select(units: Sequence[_Unit], scores: np.ndarray, sim: np.ndarray, eligibl
         mmr = MMR_LAMBDA * scores[pool] - (1 - MMR_LAMBDA) * closeness
         best = int(np.argmax(mmr))
         i = pool.pop(best)
-        if chosen and closeness[best] >= redundancy:
+        if chosen and same[i, chosen].any():
             continue
         n = len(units[i].text.split())
         if count is None and chosen and total + n > budget * OVERSHOOT:
@@ -174,11 +188,12 @@ def _select(units: Sequence[_Unit], scores: np.ndarray, sim: np.ndarray, eligibl
     return chosen
 
 
-def _summary_sentence(i: int, units: Sequence[_Unit], sim: np.ndarray, citable: Sequence[bool]) -> SummarySentence:
+def _summary_sentence(i: int, units: Sequence[_Unit], sim: np.ndarray, same: np.ndarray,
+                      citable: Sequence[bool]) -> SummarySentence:
     u = units[i]
     start = u.sentence.start + u.offset
     own = Citation(u.article_id, u.sentence.index, start, start + len(u.text))
-    others = [j for j in np.argsort(-sim[i]) if j != i and citable[j] and sim[i, j] >= ALIGN]
+    others = [j for j in np.argsort(-sim[i]) if same[i, j] and citable[j]]
     cites = [own] + [Citation(units[j].article_id, units[j].sentence.index, units[j].sentence.start,
                               units[j].sentence.end) for j in others]
     return SummarySentence(u.text, u.article_id, u.sentence.index, tuple(cites))
