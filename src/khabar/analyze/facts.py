@@ -1,16 +1,331 @@
-"""First fact extractor (replaced by the full one): no facts yet, event date = publication date."""
+"""Facts of one article, each with its evidence span: when, where, who heads each side,
+how long, what was agreed, what is on and off the agenda, numbers, and who said what.
+
+Slots (``Fact.slot``) and their ``subject``:
+
+- ``when``: the date of a happening (``key`` ISO date, or the folded text when no
+  reference date resolves it); ``where``: a venue, ``key`` "venue:<owner country>";
+  ``city``: a place mention after "في/ب" in a sentence about the meeting;
+- ``who_heads``: ``subject`` the side (country key), ``value`` the person;
+- ``duration``: ``key`` like "6h"; ``number``: ``subject`` the unit;
+- ``agreement`` / ``agenda`` / ``topic_excluded``: free-text items, ``key`` their stems;
+- ``quote``: ``speaker`` who said it, ``value`` what was said.
+
+``background`` marks facts about another happening than the one the article
+reports ("وكان الجانبان قد عقدا جولة أولى ... في 27 فبراير الماضي"), so that the
+comparison never counts them against this event and the timeline can date them.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime as dt
+from collections.abc import Iterator, Sequence
 
+from khabar.analyze.delegations import find_heads
+from khabar.analyze.patterns import Clause, content_key, countries_in, prepare, rx, text_key, trim
+from khabar.analyze.quotes import Quote, find_quotes
+from khabar.arabic.dates import DateHit, find_dates, parse_date
 from khabar.model import Fact, Mention, Sentence
+
+_EVENT_WORDS = rx(
+    r"محادثات|مباحثات|مفاوضات|اجتماع|لقاء|جولة|قمة|الوفد|وفد|تنطلق|انطلقت|بدأت|عقد|يعقد|تعقد|زيارة|مؤتمر"
+)
+_STRONG_BACKGROUND = rx(
+    r"(?<!\w)[وف]?(?:كان|كانت|كانوا|كانا)(?!\w)(?:\s+\S+){0,5}?\s+قد(?!\w)|الجولة الأولى|جولة أولى|"
+    r"(?:اللقاء|الاجتماع|الجولة) (?:الأول|الأولى|السابق|السابقة)(?!\w)|(?:شهر|\d+)\s+\S+\s+(?:الماضي|المنصرم)"
+)
+_WEAK_BACKGROUND = rx(r"في وقت سابق|(?:الأسبوع|الشهر|العام) (?:الماضي|المنصرم)")
+_EARLIER_CLAUSE = rx(r"(?<!\w)(?:بعد|منذ|قبل)\s+(?:\S+\s+){0,2}?(?=\S*(?:اجتماع|لقاء|محادثات|عودة|بدء|اندلاع|غزو|\d))")
+_CLAUSE_END = rx(r"[،,؛;:.]|(?<!\w)(?:فيما|بينما)(?!\w)")
+_VENUE = rx(
+    r"(?<!\w)(?:[وفب]?(?:قصر|مقر|مبنى|منزل|دار)\s+)?[وفبل]?(?:ال)?(?:سفارة|قنصلية|قنصل|بعثة)"
+    r"(?:\s+(?:العامة|العام))?\s+(?P<whose>[^\s،,.]+)"
+)
+_PLACE_PREP = rx(r"(?:^|\s)(?:في|ب|داخل)\s*$")
+_NUMBER_WORDS = {w: n for n, ws in {
+    1: "واحدة واحد", 2: "اثنتين اثنين", 3: "ثلاث ثلاثة", 4: "أربع أربعة", 5: "خمس خمسة", 6: "ست ستة",
+    7: "سبع سبعة", 8: "ثماني ثمانية ثمان", 9: "تسع تسعة", 10: "عشر عشرة",
+}.items() for w in rx(ws).pattern.split()}
+_DURATION = rx(
+    r"(?<!\w)(?:استمر|استمرت|دام|دامت|يستمر|تستمر|استغرق|استغرقت|امتد|امتدت)(?!\w)\s+(?:ل)?(?:نحو|قرابة|حوالي|زهاء|"
+    r"أكثر من|أقل من|ما يقرب من)?\s*(?P<n>\d+|[^\s\d]+)?\s*(?P<unit>ساعات|ساعة|ساعتين|ساعتان|أيام|يوما|يوم|يومين|يومان|"
+    r"أسابيع|أسبوع|أسبوعين|دقائق|دقيقة|شهور|أشهر|شهر|شهرين)(?!\w)"
+)
+_UNITS = {"ساع": "h", "يوم": "d", "ايام": "d", "اسبوع": "w", "اسابيع": "w", "دقيق": "min", "دقائق": "min",
+          "شهر": "mo", "شهور": "mo", "اشهر": "mo"}
+_AGREEMENT = rx(
+    r"(?<!\w)(?:اتفاق[اًا]?|اتفقا|اتفق|اتفقت|توصلا|توصل|أنجزا|أنجز|وقعا|وقع|"
+    r"(?:تحقيق|حقق|حققا|أحرز|أحرزا)\s+(?:بعض\s+)?(?:ال)?تقدما?|تقدم محدود)(?!\w)"
+    r"[،,]?(?:\s+\S+){0,3}?[،,]?\s+(?:بشأن|حول|على|في|مثل|بخصوص|إلى)(?!\w)"
+)
+_AGENDA = rx(
+    r"(?<!\w)(?:تركز|ستركز|يركز|تتناول|تشمل|تهدف|تناقش|ستناقش|تبحث|ستبحث|المطروحة|أهمية)(?!\w)"
+    r"(?:\s+(?:\S+\s+){0,2}?(?:على|إلى|:)(?!\w)|\s*:)?"
+)
+_DENIED = rx(r"(?:غياب|عدم|دون|بدون|لا|لم|لن|سيحاول\w*|يحاول\w*|محاولة)(?:\s+\S+)?\s*$")
+_EXCLUDED = rx(
+    r"(?<!\w)(?:ليس|ليست|لن|لا|غير)(?!\w)(?:\s+\S+){0,2}?\s+(?:على جدول|مدرج|مدرجا|مدرجة|تكون على جدول|"
+    r"تناقش|يناقش|تطرح|يطرح|تبحث|يبحث)"
+)
+_NO_TOPIC = rx(r"(?<!\w)لا\s+(?:توجد|يوجد)\s+(?P<what>.+?)\s+على جدول")
+_ITEM_SPLIT = rx(r"\s*[،,؛;]\s*|\s+و(?=ال)|\s+أو\s+")
+_CLAUSE_STOP = rx(r"[.؛;]|(?<!\w)(?:رغم|على رغم|فيما|بينما|لافتا|مشيرا|بحسب|وفق)(?!\w)")
 
 
 def extract_facts(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention],
                   published_at: str = "") -> tuple[Fact, ...]:
-    return ()
+    """Every fact the rules find in ``text`` (offsets into ``text``), in text order."""
+    if not text or not sentences:
+        return ()
+    reference = _reference(published_at)
+    hits = find_dates(text, reference)
+    clauses = _clauses(sentences, mentions)
+    event = event_date(text, sentences, published_at, hits=hits, clauses=clauses)
+    facts: list[Fact] = []
+    last_speaker = ("", "")
+    for clause in clauses:
+        quotes = find_quotes(clause)
+        if quotes and quotes[0].speaker:
+            last_speaker = (quotes[-1].speaker, quotes[-1].speaker_key)
+        background = _is_background(clause, quotes)
+        found = [
+            *_dates(clause, hits, quotes, event, background),
+            *_venues(clause), *_cities(clause), *_heads(clause), *_durations(clause),
+            *_agreements(clause), *_agenda(clause), *_excluded(clause),
+        ]
+        found += _quotes(clause, quotes, last_speaker)
+        for fact in found:
+            speaker = fact.speaker or _speaker_of(clause, quotes, fact, last_speaker)
+            facts.append(_finish(fact, clause, background, speaker))
+    return tuple(sorted(facts, key=lambda f: (f.start, f.slot)))
 
 
-def event_date(text: str, sentences: Sequence[Sentence], published_at: str) -> str:
-    return published_at[:10]
+def event_date(text: str, sentences: Sequence[Sentence], published_at: str = "", *,
+               hits: list[DateHit] | None = None, clauses: list[Clause] | None = None) -> str:
+    """ISO date of the happening the article reports, "" if the text cannot tell.
+
+    The first resolved day-level date in a sentence about a meeting that is not
+    background and not the date of a statement; else the publication date when the
+    article speaks of today ("اليوم", the publication weekday).
+    """
+    reference = _reference(published_at)
+    hits = find_dates(text, reference) if hits is None else hits
+    clauses = _clauses(sentences, ()) if clauses is None else clauses
+    for clause in clauses:
+        if not _EVENT_WORDS.search(clause.norm):
+            continue
+        quotes = find_quotes(clause)
+        if _is_background(clause, quotes):
+            continue
+        for hit in _hits_in(clause, hits):
+            if _is_said_date(clause, hit, quotes) or _earlier_clause(clause, hit):
+                continue
+            if hit.value and len(hit.value) == 10:
+                return hit.value
+    return reference.isoformat() if reference else ""
+
+
+# -- preparation ------------------------------------------------------------------
+
+def _reference(published_at: str) -> dt.date | None:
+    try:
+        return parse_date(published_at) if published_at else None
+    except ValueError:
+        return None
+
+
+def _clauses(sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> list[Clause]:
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_sentence.setdefault(m.sentence, []).append(m)
+    clauses = []
+    for s in sentences:
+        own = [m for m in by_sentence.get(s.index, ()) if s.start <= m.start and m.end <= s.end]
+        clauses.append(prepare(s, own))
+    return clauses
+
+
+def _hits_in(clause: Clause, hits: list[DateHit]) -> Iterator[DateHit]:
+    s = clause.sentence
+    return (h for h in hits if s.start <= h.start and h.end <= s.end)
+
+
+def _is_background(clause: Clause, quotes: list[Quote]) -> bool:
+    """A sentence about an earlier or other happening; weak cues count outside reported speech."""
+    if _STRONG_BACKGROUND.search(clause.norm):
+        return True
+    return not quotes and bool(_WEAK_BACKGROUND.search(clause.norm))
+
+
+def _is_said_date(clause: Clause, hit: DateHit, quotes: list[Quote]) -> bool:
+    """The date lies in an attribution ("قالت ... للصحفيين يوم الثلاثاء إن"): when it was said."""
+    pos = clause.nstart(hit.start)
+    return any(q.said_start <= pos < q.content_start for q in quotes)
+
+
+def _earlier_clause(clause: Clause, hit: DateHit) -> bool:
+    """The date sits in a "بعد/منذ/قبل ..." clause: it dates another, earlier happening."""
+    pos = clause.nstart(hit.start)
+    for m in _EARLIER_CLAUSE.finditer(clause.norm, 0, pos + 1):
+        stop = _CLAUSE_END.search(clause.norm, m.end())
+        if m.start() <= pos < (stop.start() if stop else len(clause.norm)):
+            return True
+    return False
+
+
+# -- one slot each ------------------------------------------------------------------
+
+def _fact(clause: Clause, slot: str, start: int, end: int, key: str, subject: str = "",
+          speaker: str = "", confidence: float = 0.8) -> Fact:
+    """A fact over the normalized span [start, end) of the clause; value = the original text."""
+    a, b = clause.span(start, end)
+    value = clause.sentence.text[a - clause.sentence.start: b - clause.sentence.start]
+    return Fact(slot, value, key, a, b, clause.sentence.index, subject, speaker, confidence)
+
+
+def _dates(clause: Clause, hits: list[DateHit], quotes: list[Quote], event: str, background: bool) -> list[Fact]:
+    facts = []
+    about_meeting = bool(_EVENT_WORDS.search(clause.norm))
+    for hit in _hits_in(clause, hits):
+        if _is_said_date(clause, hit, quotes):
+            continue
+        earlier = (_earlier_clause(clause, hit) or not about_meeting
+                   or bool(event and hit.value and len(hit.value) == 10 and hit.value != event))
+        key = hit.value or text_key(hit.text)
+        a, b = clause.nstart(hit.start), clause.nstart(hit.end - 1) + 1
+        fact = _fact(clause, "when", a, b, key, confidence=hit.confidence)
+        facts.append(_mark(fact, earlier and not background))
+    return facts
+
+
+def _mark(fact: Fact, background: bool) -> Fact:
+    return Fact(**{**fact.__dict__, "background": True}) if background else fact
+
+
+def _venues(clause: Clause) -> list[Fact]:
+    if not _EVENT_WORDS.search(clause.norm) and "غادر" not in clause.norm and "وصل" not in clause.norm:
+        return []
+    facts = []
+    for m in _VENUE.finditer(clause.norm):
+        owner = countries_in(m.group("whose"))
+        if owner:
+            facts.append(_fact(clause, "where", m.start(), m.end(), f"venue:{owner[0][2]}", "venue"))
+    return facts
+
+
+def _cities(clause: Clause) -> list[Fact]:
+    if not _EVENT_WORDS.search(clause.norm):
+        return []
+    facts = []
+    for m in clause.mentions:
+        if m.type != "LOC":
+            continue
+        a = clause.nstart(m.start)
+        if countries_in(clause.norm[a:clause.nstart(m.end)]) or not _PLACE_PREP.search(clause.norm[max(0, a - 6):a]):
+            continue
+        facts.append(_fact(clause, "city", a, clause.nstart(m.end), m.key or text_key(m.text), "city"))
+    return facts
+
+
+def _heads(clause: Clause) -> list[Fact]:
+    facts = []
+    for head in find_heads(clause):
+        a, b = clause.nstart(head.start), clause.nstart(head.end)
+        facts.append(_fact(clause, "who_heads", a, b, head.name_key or text_key(head.name), head.side))
+    return facts
+
+
+def _durations(clause: Clause) -> list[Fact]:
+    facts = []
+    for m in _DURATION.finditer(clause.norm):
+        unit = m.group("unit")
+        code = next((c for stem_, c in _UNITS.items() if stem_ in unit), "")
+        dual = unit.endswith(("ين", "ان")) and not unit.startswith("اي")
+        n = m.group("n") or ""
+        amount = int(n) if n.isdigit() else _NUMBER_WORDS.get(n, 2 if dual else 1)
+        facts.append(_fact(clause, "duration", m.start(), m.end(), f"{amount}{code}", "duration"))
+    return facts
+
+
+def _items(clause: Clause, start: int) -> Iterator[tuple[int, int]]:
+    """The coordinated items of a list starting at ``start`` ("ضمان X، وتحويل Y")."""
+    stop = _CLAUSE_STOP.search(clause.norm, start)
+    end = stop.start() if stop else len(clause.norm)
+    pos = start
+    for m in [*_ITEM_SPLIT.finditer(clause.norm, start, end), None]:
+        a, b = trim(clause, pos, m.start() if m else end)
+        if b - a >= 4:
+            yield a, b
+        if m:
+            pos = m.end()
+
+
+def _list_facts(clause: Clause, slot: str, pattern) -> list[Fact]:
+    facts = []
+    for m in pattern.finditer(clause.norm):
+        if _DENIED.search(clause.norm, max(0, m.start() - 12), m.start()):
+            continue
+        for a, b in _items(clause, m.end()):
+            key = content_key(clause.norm[a:b])
+            if key:
+                facts.append(_fact(clause, slot, a, b, key, confidence=0.6))
+    return facts
+
+
+def _agreements(clause: Clause) -> list[Fact]:
+    return _list_facts(clause, "agreement", _AGREEMENT)
+
+
+def _agenda(clause: Clause) -> list[Fact]:
+    return _list_facts(clause, "agenda", _AGENDA)
+
+
+def _excluded(clause: Clause) -> list[Fact]:
+    facts = []
+    for m in _NO_TOPIC.finditer(clause.norm):
+        a, b = m.span("what")
+        facts.append(_fact(clause, "topic_excluded", a, b, _topic_key(clause, a, b), confidence=0.7))
+    for m in _EXCLUDED.finditer(clause.norm):
+        lo = max((x.end() for x in rx(r"[،,:\"“«]|(?<!\w)(?:أن|بأن|إن|كما)(?!\w)").finditer(clause.norm, 0, m.start())),
+                 default=0)
+        a, b = trim(clause, lo, m.start())
+        if b - a >= 3:
+            facts.append(_fact(clause, "topic_excluded", a, b, _topic_key(clause, a, b), confidence=0.7))
+    return facts
+
+
+def _topic_key(clause: Clause, a: int, b: int) -> str:
+    """Places and names inside the topic make its key ("أوكرانيا"), else its stems."""
+    lo, hi = clause.span(a, b)
+    names = sorted({m.key for m in clause.mentions if lo <= m.start and m.end <= hi and m.key})
+    return " ".join(names) if names else content_key(clause.norm[a:b])
+
+
+def _quotes(clause: Clause, quotes: list[Quote], last_speaker: tuple[str, str]) -> list[Fact]:
+    facts = []
+    for q in quotes:
+        speaker = q.speaker or last_speaker[0]
+        facts.append(_fact(clause, "quote", q.content_start, q.content_end, content_key(
+            clause.norm[q.content_start:q.content_end]), q.speaker_key or last_speaker[1], speaker, 0.9))
+    return facts
+
+
+def _speaker_of(clause: Clause, quotes: list[Quote], fact: Fact, last_speaker: tuple[str, str]) -> str:
+    """Who is reported as saying the fact, when it lies inside reported speech."""
+    pos = clause.nstart(fact.start)
+    for q in quotes:
+        if q.content_start <= pos < q.content_end:
+            return q.speaker or last_speaker[0]
+    return ""
+
+
+def _finish(fact: Fact, clause: Clause, background: bool, speaker: str) -> Fact:
+    changes = {}
+    if background and not fact.background:
+        changes["background"] = True
+    if speaker != fact.speaker:
+        changes["speaker"] = speaker
+    return Fact(**{**fact.__dict__, **changes}) if changes else fact
+
+
+__all__ = ["extract_facts", "event_date"]

@@ -1,0 +1,99 @@
+"""Rules that fill the CRF's gaps for people it never saw in training.
+
+News names people the 2014 training data never met (دارتشييف، ويتكوف). Two rules
+add PER spans where the CRF said O, never overriding its entities:
+
+- title trigger: a person title (السفير، الرئيس، المتحدثة ...), optionally followed
+  by adjectives of the article (الأمريكي، السابق), then one to four name-like words;
+- name run: two to four consecutive name-like words, at least one of them a known
+  person-name word of the gazetteer (فلاديمير بوتين، سوناتا كولتر).
+
+Then :func:`propagate` labels later lone uses of a family name already found in the
+document in a full name (دارتشييف after ألكسندر دارتشييف).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from khabar.analyze.ner.conll import spans
+from khabar.analyze.ner.gazetteer import load
+from khabar.analyze.ner.vocab import Vocabulary
+from khabar.arabic import STOPWORDS
+
+_MAX_NAME = 4
+_MAX_MODIFIERS = 3
+
+
+def _is_arabic_word(word: str) -> bool:
+    return len(word) >= 2 and all("\u0621" <= c <= "\u064a" for c in word)
+
+
+def known_name(word: str, vocab: Vocabulary) -> bool:
+    """A person-name word of the gazetteer that is not also a common word of the news."""
+    gaz = load()
+    return (word in gaz.person_words and not vocab.is_common(word) and word not in STOPWORDS
+            and word not in gaz.triggers and _is_arabic_word(word))
+
+
+def name_like(word: str, vocab: Vocabulary) -> bool:
+    """A known name word, or an Arabic word the training news never used that does not look like a noun."""
+    if known_name(word, vocab):
+        return True
+    unseen = vocab.count(word) == 0 and word not in load().triggers and word not in STOPWORDS
+    return unseen and _is_arabic_word(word) and len(word) >= 3 and not word.startswith("ال")
+
+
+def _mark(tags: list[str], start: int, end: int, kind: str) -> None:
+    tags[start] = "B-" + kind
+    for k in range(start + 1, end):
+        tags[k] = "I-" + kind
+
+
+def _name_run(words: Sequence[str], tags: Sequence[str], start: int, vocab: Vocabulary) -> int:
+    end = start
+    while end < len(words) and end - start < _MAX_NAME and tags[end] == "O" and name_like(words[end], vocab):
+        end += 1
+    return end
+
+
+def apply(words: list[str], tags: list[str], vocab: Vocabulary) -> list[str]:
+    """Add PER spans by the title-trigger and name-run rules (see the module doc)."""
+    gaz = load()
+    tags = list(tags)
+    for i, word in enumerate(words):
+        if gaz.triggers.get(word) != "PER" or tags[i] != "O":
+            continue
+        j = i + 1
+        while (j < len(words) and j - i <= _MAX_MODIFIERS and words[j].startswith("ال")
+               and vocab.is_common(words[j]) and tags[j] == "O" and gaz.triggers.get(words[j]) != "PER"):
+            j += 1
+        end = _name_run(words, tags, j, vocab)
+        if end > j:
+            _mark(tags, j, end, "PER")
+    i = 0
+    while i < len(words):
+        end = _name_run(words, tags, i, vocab) if tags[i] == "O" else i
+        if end - i >= 2 and any(known_name(w, vocab) for w in words[i:end]):
+            _mark(tags, i, end, "PER")
+        i = max(end, i + 1)
+    return tags
+
+
+def propagate(sentences: Sequence[Sequence[str]], tagged: list[list[str]], vocab: Vocabulary) -> list[list[str]]:
+    """Label lone family names (O tokens) already seen ending a multi-word PER span of the document."""
+    family = set()
+    for words, tags in zip(sentences, tagged, strict=True):
+        for start, end, kind in spans(tags):
+            if kind == "PER" and end - start >= 2 and not vocab.is_common(words[end - 1]):
+                family.add(words[end - 1])
+    if not family:
+        return tagged
+    out = []
+    for words, tags in zip(sentences, tagged, strict=True):
+        tags = list(tags)
+        for i, word in enumerate(words):
+            if tags[i] == "O" and word in family:
+                tags[i] = "B-PER"
+        out.append(tags)
+    return out

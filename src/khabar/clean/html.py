@@ -1,0 +1,69 @@
+"""The HTML cleaner: trafilatura finds the main text and page metadata, then the
+plain-text rules run on its output (trafilatura keeps Arabic "read also" lines,
+tag lists and appended teasers that our rules know).
+
+Offsets of removed blocks point into trafilatura's extracted text, the raw text
+that the text rules saw. Image captions come from ``<figcaption>`` elements.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import trafilatura
+from lxml import html as lxml_html
+
+from khabar.clean.metadata import find_date
+from khabar.clean.text import Cleaned, clean_text
+
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Page:
+    """What the page itself says: main text and metadata."""
+
+    text: str = ""
+    title: str = ""
+    author: str = ""
+    date: str = ""
+    sitename: str = ""
+    captions: tuple[str, ...] = ()
+
+
+def read_page(html: str, url: str = "") -> Page:
+    """Main text (paragraphs on their own lines) and metadata of an HTML page."""
+    try:
+        doc = trafilatura.bare_extraction(html, url=url or None, with_metadata=True, include_comments=False,
+                                          include_tables=True, include_images=False, favor_recall=True)
+    except (ValueError, TypeError, AttributeError):  # malformed markup: no main text, not a crash
+        doc = None
+    data = doc.as_dict() if hasattr(doc, "as_dict") else (doc or {})
+    return Page(
+        text=data.get("text") or "",
+        title=data.get("title") or "",
+        author=data.get("author") or "",
+        date=find_date(data.get("date") or ""),
+        sitename=data.get("sitename") or "",
+        captions=_captions(html),
+    )
+
+
+def _captions(html: str) -> tuple[str, ...]:
+    try:
+        tree = lxml_html.fromstring(html)
+    except (ValueError, lxml_html.etree.ParserError):
+        return ()
+    found = (_SPACE.sub(" ", el.text_content()).strip() for el in tree.iter("figcaption"))
+    return tuple(dict.fromkeys(c for c in found if c))
+
+
+def clean_html(html: str, url: str = "", title_hint: str = "") -> tuple[Page, Cleaned]:
+    """Clean an HTML page: trafilatura's text through the text rules, page metadata kept."""
+    page = read_page(html, url)
+    cleaned = clean_text(page.text, title_hint or page.title, lines_are_paragraphs=True)
+    cleaned.author = cleaned.author or page.author
+    cleaned.published_at = page.date or cleaned.published_at
+    cleaned.captions = list(dict.fromkeys([*page.captions, *cleaned.captions]))
+    return page, cleaned

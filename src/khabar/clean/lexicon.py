@@ -1,0 +1,59 @@
+"""Site chrome seen on Arabic (and English) news pages, as ``match``-normalized phrases.
+
+Written by hand from crawled pages: no corpus covers Arabic site chrome, and the
+list is short enough to read. Two kinds:
+
+* ``SECTION_MARKERS`` open a block of links or of other articles ("read also",
+  "related news"); what follows them is judged as possibly appended.
+* ``CHROME_WORDS`` are button and widget labels (print, share, comment, report);
+  a line made only of them (and counters) is clutter.
+"""
+
+from __future__ import annotations
+
+from khabar.arabic import normalize
+
+_MARKERS = (
+    "اقرأ أيضاً", "إقرأ أيضاً", "اقرأ أيضا", "اقرا ايضا", "إقرأ ايضا", "اقرأ كذلك", "اقرأ المزيد",
+    "إقرأ المزيد", "قراءة المزيد", "اقرأ أيضاً في", "شاهد أيضاً", "شاهد أيضا", "شاهد ايضا", "طالع أيضاً",
+    "طالع أيضا", "يمكنك أيضاً قراءة", "مقالات مشابهة", "مقالات ذات صلة", "أخبار ذات صلة",
+    "اخبار ذات صلة", "أخبار متعلقة", "مواضيع ذات صلة", "مواضيع مشابهة", "موضوعات ذات صلة",
+    "أخبار مشابهة", "مقالات قد تهمك", "قد يهمك أيضاً", "قد يهمك أيضا", "قد يهمك", "قد يعجبك أيضاً",
+    "قد يعجبك أيضا", "إخترنا لك", "اخترنا لك", "المزيد من الأخبار", "المزيد من المقالات",
+    "المزيد من الأخبار", "الأكثر قراءة", "الأكثر مشاهدة", "الأكثر تداولاً", "الأكثر تداولا",
+    "آخر الأخبار", "أحدث الأخبار", "أخبار أخرى", "مقالات أخرى", "تابع أيضاً", "تابع أيضا",
+    "أقرأ أيضا", "أقرأ أيضاً", "اقرأ ايضاً", "ذات صلة",
+    "related posts", "related articles", "related news", "read more", "read also", "see also",
+    "more stories", "you may also like", "recommended", "most read", "most popular",
+)
+SECTION_MARKERS: tuple[str, ...] = tuple(sorted({normalize(m).lower() for m in _MARKERS}, key=len, reverse=True))
+
+_CHROME = (
+    "تعليق تعليقات التعليقات علق ارسل أرسل إرسال طباعة اطبع تبليغ حذف شارك مشاركة شاركها شارك الخبر "
+    "تغريد غرد واتساب واتس فيسبوك فيس بوك تويتر تلغرام تيليجرام لينكدإن بريد نسخ الرابط رابط مختصر "
+    "حفظ المفضلة أعجبني إعجاب تابعنا تابعونا على عبر أضف اضف تعليقك مشاهدة مشاهدات قراءة دقائق دقيقة "
+    "للقراءة الخط تكبير تصغير عرض الكل المزيد التالي السابق الرئيسية "
+    "play icon video photo image print share tweet email comment comments report delete send view all "
+    "more next previous home read min whatsapp facebook twitter telegram linkedin copy link"
+)
+CHROME_WORDS: frozenset[str] = frozenset(normalize(w).lower() for w in _CHROME.split())
+
+# Words that are chrome only in company: "شارك" is also a common verb in prose.
+STRONG_CHROME: frozenset[str] = frozenset(normalize(w) for w in (
+    "طباعة", "تبليغ", "ارسل", "أرسل", "حذف", "شارك", "تعليق", "واتساب", "فيسبوك", "تويتر",
+))
+
+TAG_PREFIXES: tuple[str, ...] = tuple(normalize(p).lower() for p in (
+    "كلمات دلالية", "كلمات مفتاحية", "الكلمات الدلالية", "الكلمات المفتاحية", "الوسوم", "وسوم",
+    "الموضوعات", "مواضيع", "tags", "keywords", "topics",
+))
+
+# Photo agencies and credits seen at the end of image captions: "(رويترز)", "(أ ف ب)".
+CAPTION_CREDITS: tuple[str, ...] = tuple(normalize(p).lower() for p in (
+    "رويترز", "أ ف ب", "أ.ف.ب", "ا ف ب", "فرانس برس", "أ ب", "أ.ب", "إ ب أ", "إ.ب.أ", "الأناضول",
+    "أسوشيتد برس", "غيتي", "جيتي", "getty", "afp", "reuters", "ap", "epa", "أرشيفية", "ارشيفية",
+    "أرشيف", "صورة أرشيفية", "وسائل التواصل", "متداولة", "شينخوا", "واس", "سانا", "وام",
+))
+CAPTION_PREFIXES: tuple[str, ...] = tuple(normalize(p).lower() for p in (
+    "صورة:", "الصورة:", "صورة من", "صورة أرشيفية", "صورة ارشيفية", "photo:", "image:",
+))

@@ -1,0 +1,238 @@
+"""The plain-text cleaner: label each line of a crawled article, keep the body.
+
+Three passes over the lines (see :mod:`khabar.clean.segment`):
+
+1. local rules: separators, hashtag runs, chrome lines, tag lists, "read also"
+   markers, captions, date/byline and credited-source lines;
+2. the title: a given title, a short line repeated near the top, or the first
+   headline-like line; short unrelated lines above it are menu clutter;
+3. the tail: after a section marker, headline lines are link lists, and runs of
+   prose are kept only when they are about the article (topic similarity to the
+   title and the body above the marker), else cut whole as an appended article.
+
+Every line not kept is reported as a :class:`~khabar.model.Block` with the rule
+that cut it; consecutive lines cut by the same rule form one block.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from khabar.arabic import normalize
+from khabar.clean import features as f
+from khabar.clean.metadata import find_byline, find_credit, find_date
+from khabar.clean.segment import Line, gap_is_paragraph, split_lines
+from khabar.clean.topic import similarity, terms
+from khabar.model import Block
+
+ON_TOPIC = 0.12  # prose after a marker at least this similar to the article stays body
+ON_TOPIC_AFTER_APPENDED = 0.25  # ... and this similar once an appended article was seen
+MENU_TOPIC = 0.15  # a short line above the title less similar than this is a menu line
+TOP_LINES = 8  # how far down the title is looked for
+
+
+@dataclass(frozen=True)
+class Label:
+    kind: str  # clutter | metadata | caption | title | appended
+    reason: str
+    score: float = 1.0
+    opens_tail: bool = False
+
+
+@dataclass
+class Cleaned:
+    """What the text cleaner found; offsets of ``removed`` point into the raw text."""
+
+    title: str = ""
+    body: str = ""
+    author: str = ""
+    published_at: str = ""
+    credited_source: str = ""
+    captions: list[str] = field(default_factory=list)
+    removed: list[Block] = field(default_factory=list)
+
+
+def clean_text(raw: str, title_hint: str = "", lines_are_paragraphs: bool = False) -> Cleaned:
+    """Clean one crawled article given as plain text; ``title_hint`` is a known title.
+
+    ``lines_are_paragraphs`` joins kept lines with blank lines (for extracted HTML,
+    where each line is a paragraph); otherwise the raw text's breaks are kept.
+    """
+    lines = split_lines(raw)
+    out = Cleaned()
+    labels: dict[int, Label] = {}
+    for line in lines:
+        label = _local_label(line, out)
+        if label:
+            labels[line.index] = label
+    out.title, title_at = _find_title(lines, labels, title_hint)
+    _label_before_title(lines, labels, title_at, out.title)
+    _label_tail(lines, labels, out.title)
+    kept = [ln for ln in lines if ln.index not in labels]
+    out.body = _join(raw, kept, lines_are_paragraphs)
+    if not out.title and kept:
+        out.title = _title_from_lead(kept[0].text)
+    out.captions = [ln.text for ln in lines if labels.get(ln.index, _BODY).kind == "caption"]
+    out.removed = _blocks(raw, lines, labels)
+    return out
+
+
+_BODY = Label("body", "")
+
+
+def _local_label(line: Line, out: Cleaned) -> Label | None:
+    """Rules that need only the line itself; fills metadata fields of ``out`` on the way."""
+    if f.is_separator(line):
+        return Label("clutter", "separator")
+    if f.is_hashtag_run(line):
+        return Label("clutter", "hashtags")
+    credit = find_credit(line.text)
+    if credit:
+        out.credited_source = out.credited_source or credit
+        return Label("metadata", "credited-source")
+    prefix = f.tag_prefix(line)
+    if prefix:
+        return Label("clutter", f"tags:{prefix}")
+    marker, _ = f.section_marker(line)
+    if marker:
+        return Label("clutter", f"lexicon:{marker}", opens_tail=True)
+    if f.is_chrome(line):
+        return Label("clutter", "chrome")
+    if line.words <= 14 and not f.ends_sentence(line):
+        date, author = find_date(line.text), find_byline(line.text)
+        if date or author:
+            out.published_at = out.published_at or date
+            out.author = out.author or author
+            return Label("metadata", "dateline" if date else "byline")
+    if f.chrome_count(line) >= 2 and not f.ends_sentence(line):
+        return Label("clutter", "chrome-in-line", score=f.chrome_count(line) / 4)
+    if f.caption_credit(line):
+        return Label("caption", f"caption:{f.caption_credit(line)}")
+    return None
+
+
+def _find_title(lines: list[Line], labels: dict[int, Label], hint: str) -> tuple[str, int]:
+    """The title and the index of its first line (-1 when it is not a line of its own)."""
+    top = [ln for ln in lines[:TOP_LINES] if ln.index not in labels]
+    if hint:
+        key = normalize(hint, "match").lower()
+        found = [ln for ln in lines if ln.index not in labels and ln.norm == key]
+        for ln in found:
+            labels[ln.index] = Label("title", "title-repeat" if ln is not found[0] or hint else "title")
+        return hint.strip(), found[0].index if found else -1
+    for ln in top:
+        if not f.is_headline(ln):
+            continue
+        repeats = [o for o in lines[ln.index + 1:ln.index + TOP_LINES + 4] if o.norm == ln.norm]
+        if repeats:
+            labels[ln.index] = Label("title", "title")
+            for o in repeats:
+                labels[o.index] = Label("title", "title-repeat")
+            return ln.text, ln.index
+    if top and f.is_headline(top[0]) and top[0].words >= 3:
+        labels[top[0].index] = Label("title", "title:first-line")
+        return top[0].text, top[0].index
+    return "", -1
+
+
+def _label_before_title(lines: list[Line], labels: dict[int, Label], title_at: int, title: str) -> None:
+    """Short lines above the title that are not about it: menus and ads."""
+    if title_at <= 0:
+        return
+    title_terms = terms([normalize(title, "match")])
+    for ln in lines[:title_at]:
+        if ln.index in labels or not f.is_headline(ln):
+            continue
+        score = similarity(terms([ln.norm]), title_terms)
+        if score < MENU_TOPIC:
+            labels[ln.index] = Label("clutter", "menu-above-title", score=round(1 - score, 3))
+
+
+def _label_tail(lines: list[Line], labels: dict[int, Label], title: str) -> None:
+    """After each section marker: link headlines and off-topic prose runs are cut."""
+    first = next((ln.index for ln in lines if labels.get(ln.index, _BODY).opens_tail), None)
+    if first is None:
+        return
+    profile = terms([normalize(title, "match")] + [ln.norm for ln in lines[:first] if ln.index not in labels])
+    in_tail = False
+    appended_seen = False
+    i = first
+    while i < len(lines):
+        ln = lines[i]
+        label = labels.get(ln.index)
+        if label:
+            in_tail = in_tail or label.opens_tail
+            i += 1
+            continue
+        if not in_tail:
+            i += 1
+            continue
+        if not f.is_prose(ln):
+            labels[ln.index] = Label("clutter", "related-headline")
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and lines[j].index not in labels and f.is_prose(lines[j]):
+            j += 1
+        run = lines[i:j]
+        score = similarity(terms(r.norm for r in run), profile)
+        teaser = not f.ends_sentence(run[-1])
+        if score >= (ON_TOPIC_AFTER_APPENDED if appended_seen else ON_TOPIC) and not teaser:
+            in_tail = False
+        else:
+            reason = "teaser-after-marker" if teaser else "off-topic-after-marker"
+            for r in run:
+                labels[r.index] = Label("appended", reason, score=round(1 - score, 3))
+            _claim_headlines(lines, labels, i, reason, score)
+            appended_seen = True
+        i = j
+
+
+def _claim_headlines(lines: list[Line], labels: dict[int, Label], start: int, reason: str, score: float) -> None:
+    """Headline lines just above an appended run are its title: cut with it."""
+    k = start - 1
+    while k >= 0 and labels.get(lines[k].index, _BODY).reason == "related-headline":
+        labels[lines[k].index] = Label("appended", reason, score=round(1 - score, 3))
+        k -= 1
+
+
+def _title_from_lead(text: str, max_words: int = 14) -> str:
+    """A title for an article without one: its first sentence, cut at a comma if long."""
+    sentence = text.split(". ")[0].rstrip(".")
+    ws = sentence.split()
+    if len(ws) <= max_words:
+        return sentence
+    head = " ".join(ws[:max_words])
+    comma = head.rfind("،")
+    return head[:comma] if comma > 20 else head + "…"
+
+
+def _join(raw: str, kept: list[Line], lines_are_paragraphs: bool) -> str:
+    """Kept lines as paragraphs, keeping single line breaks (lists, tables) as they were."""
+    parts: list[str] = []
+    for prev, ln in zip(kept, kept[1:], strict=False):
+        parts.append(prev.text)
+        parts.append("\n\n" if lines_are_paragraphs or gap_is_paragraph(raw, prev, ln) else "\n")
+    if kept:
+        parts.append(kept[-1].text)
+    return "".join(parts)
+
+
+def _blocks(raw: str, lines: list[Line], labels: dict[int, Label]) -> list[Block]:
+    """Removed lines as blocks; neighbours cut by the same rule merge into one block."""
+    blocks: list[Block] = []
+    last: Label | None = None
+    for ln in lines:
+        label = labels.get(ln.index)
+        if label is None:
+            last = None
+            continue
+        if last is not None and label.kind == last.kind and label.reason == last.reason \
+                and label.kind in ("appended", "clutter") and blocks:
+            prev = blocks[-1]
+            blocks[-1] = Block(raw[prev.start:ln.end], prev.start, ln.end, prev.kind, prev.reason,
+                               max(prev.score, label.score))
+        else:
+            blocks.append(Block(ln.text, ln.start, ln.end, label.kind, label.reason, label.score))
+        last = label
+    return blocks

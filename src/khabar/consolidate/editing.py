@@ -1,0 +1,101 @@
+"""Light, safe editing of extracted sentences, and the cues that make a sentence unfit.
+
+Only deletions at the start of a sentence: connectives that dangle once the
+sentence leaves its article ("من جانبها،", "كما", the "و" of "وكان"). No word is
+ever added. The cue tests below are written by hand because they are about Arabic
+news phrasing (pluperfect "كان ... قد" for background, reporting verbs without a
+named speaker); cues are matched on ``match``-normalized text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from khabar.arabic import normalize
+
+_DANGLING = re.compile(
+    r"^\s*(?:"
+    r"(?:و|ف)?(?:من\s+(?:جانب|جهت|ناحيت)(?:ها|ه|هم|هما)|بدور(?:ها|ه|هم)|في\s+المقابل|"
+    r"من\s+جهة\s+أخرى|من\s+ناحية\s+أخرى|في\s+السياق\s+(?:ذاته|نفسه)|في\s+غضون\s+ذلك|"
+    r"إلى\s+ذلك|الى\s+ذلك|علاوة\s+على\s+ذلك|فضلا\s+عن\s+ذلك|فضلاً\s+عن\s+ذلك|وعليه|لذلك|أيضاً|أيضا)\s*[،,:]\s*"
+    r"|(?:و)?(?:لكن|ولكن)\s+"
+    r"|كما\s+(?:أن|ان)\s+"
+    r"|كما\s+"
+    r")"
+)
+_WAW_VERB = re.compile(r"^\s*و(?=(?:كان|كانت|قد|من المقرر)\b)")
+
+_REPORTING_NO_SPEAKER = re.compile(r"^(?:و|ف)?(?:اضاف|اضافت|تابع|تابعت|اوضح|اوضحت|اردف|اردفت|ختم|ختمت)\b")
+_DEMONSTRATIVE_START = re.compile(r"^(?:و|ف)?(?:هذا|هذه|ذلك|تلك|هو|هي|هم)\b")
+_PLUPERFECT = re.compile(r"^(?:و|ف)?كان(?:ت|وا|ا)?\s+(?:\S+\s+){0,4}قد\s")
+_EARLIER = re.compile(
+    r"في وقت سابق|سبق (?:وان|ان)|العام الماضي|الشهر الماضي|الاسبوع الماضي|"
+    r"(?:يناير|فبراير|مارس|ابريل|مايو|يونيو|يوليو|اغسطس|سبتمبر|اكتوبر|نوفمبر|ديسمبر|"
+    r"كانون|شباط|اذار|نيسان|ايار|حزيران|تموز|اب|ايلول|تشرين)(?: الثاني| الاول)? الماضي"
+)
+_YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
+_CLUTTER = re.compile(r"#|https?://|www\.|@|\|")
+_BULLET = re.compile(r"^\s*[•\-–*●▪◦·]")
+
+LOGIC_ORDER = ("happened", "who", "said", "next")
+_WHO = re.compile(r"(?:^|\s)(?:و)?(?:يتراس|تتراس|تراس|يراس|برئاس[هة])")
+_SAID = re.compile(
+    r"(?:^|\s)(?:و|ف)?(?:قال|قالت|اكد|اكدت|صرح|صرحت|اعلن|اعلنت|افاد|افادت|اشار|اشارت|ذكر|ذكرت|اضاف|اضافت|"
+    r"اوضح|اوضحت|شدد|شددت|لاحظ|لاحظت)\b"
+)
+_NEXT = re.compile(r"من المقرر|المقبل|القادم|في ختام")
+
+
+def trim(text: str) -> str:
+    """``text`` without a dangling sentence-initial connective (a deletion, never an addition)."""
+    out = _DANGLING.sub("", text, count=1)
+    out = _WAW_VERB.sub("", out, count=1)
+    return out if len(out.split()) >= 3 else text
+
+
+def is_background(text: str, year: str = "") -> bool:
+    """True when the sentence reports an earlier happening (pluperfect, "في وقت سابق", "فبراير الماضي").
+
+    ``year`` (the article's year, when known) also marks sentences dated to another year.
+    """
+    key = normalize(text)
+    if _PLUPERFECT.search(key) or _EARLIER.search(key):
+        return True
+    return bool(year) and any(y != year for y in _YEAR.findall(key))
+
+
+def is_continuation(text: str) -> bool:
+    """True when the sentence goes on with the previous one's speaker ("وأضافت", "وتابع")."""
+    return bool(_REPORTING_NO_SPEAKER.search(normalize(text)))
+
+
+def is_unfit(text: str) -> bool:
+    """True for fragments a summary must not show: headings, short lines, site clutter."""
+    return len(text.split()) < 6 or bool(_CLUTTER.search(text)) or text.rstrip().endswith(":")
+
+
+def penalty(text: str) -> float:
+    """A factor in (0, 1]: lower for sentences that need their neighbours to be understood."""
+    key = normalize(text)
+    factor = 1.0
+    if _REPORTING_NO_SPEAKER.search(key) or _DEMONSTRATIVE_START.search(key):
+        factor *= 0.5
+    if _BULLET.search(text):
+        factor *= 0.6
+    if "؟" in text or "?" in text:
+        factor *= 0.6
+    if len(text.split()) > 70:
+        factor *= 0.8
+    return factor
+
+
+def logic_rank(text: str) -> int:
+    """Place in the telling: what happened (0), who (1), what was said (2), what is next (3)."""
+    key = normalize(text)
+    if _WHO.search(key):
+        return 1
+    if _NEXT.search(key[:60]) and not _SAID.search(key[:25]):
+        return 3
+    if _SAID.search(key[:40]):
+        return 2
+    return 0

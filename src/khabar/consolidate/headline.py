@@ -1,0 +1,81 @@
+"""A headline for an event or story: the most central of the articles' titles, cleaned.
+
+Cleaning only deletes: site names after a separator ("... | الشرق الأوسط"),
+kicker prefixes ("اليوم..", "عاجل:", "بالفيديو |") and trailing ellipses.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy as np
+
+from khabar.arabic import split_sentences
+from khabar.consolidate.textgraph import terms, tfidf_matrix
+
+_KICKER = re.compile(
+    r"^\s*(?:اليوم|الآن|عاجل|خاص|حصري|مباشر|شاهد|فيديو|بالفيديو|بالصور|صور|تقرير|خبر عاجل)"
+    r"\s*(?:\.{2,}|…|:|\||-|–|—|،)\s*"
+)
+_SITE_CUE = re.compile(
+    r"[A-Za-z]|نيوز|موقع|صحيفة|جريدة|بوابة|اليوم السابع|الجزيرة|العربية|سكاي|الشرق الأوسط|المصري|الأهرام|"
+    r"روسيا اليوم|الأسبوع|الوطن|الرأي|أخبار"
+)
+_HARD_SEP = re.compile(r"\s+(?:\||::|»|›)\s+")
+_SOFT_SEP = re.compile(r"\s+[-–—]\s+")
+_TRAILING = re.compile(r"\s*(?:\.{2,}|…)\s*$")
+_MAX_SITE_WORDS = 4
+
+
+def clean_title(title: str) -> str:
+    """``title`` without site name, kicker prefix or trailing ellipsis."""
+    text = " ".join(title.split())
+    parts = _HARD_SEP.split(text)
+    if len(parts) > 1:
+        main = max(range(len(parts)), key=lambda i: len(parts[i].split()))
+        if all(len(p.split()) <= _MAX_SITE_WORDS for i, p in enumerate(parts) if i != main):
+            text = parts[main]
+    parts = _SOFT_SEP.split(text)
+    if len(parts) > 1 and len(parts[-1].split()) <= _MAX_SITE_WORDS and _SITE_CUE.search(parts[-1]):
+        text = text[: text.rfind(parts[-1])].rstrip(" -–—")
+    text = _KICKER.sub("", text)
+    return _TRAILING.sub("", text).strip()
+
+
+def headline(titles: Sequence[str], bodies: Sequence[str] = ()) -> str:
+    """The cleaned title most similar to the other titles and to the bodies ("" when none).
+
+    With no usable title, the lead sentence of the most central body, if short enough.
+    """
+    cleaned = [c for c in (clean_title(t) for t in titles if t) if len(c.split()) >= 2]
+    texts = [b for b in bodies if b and b.strip()]
+    if not cleaned:
+        return _lead_headline(texts)
+    if len(cleaned) == 1 and not texts:
+        return cleaned[0]
+    x = tfidf_matrix([terms(t) for t in cleaned] + [terms(b) for b in texts])
+    sim = (x @ x.T).toarray()
+    n = len(cleaned)
+    np.fill_diagonal(sim, 0.0)
+    to_titles = sim[:n, :n].sum(axis=1) / max(n - 1, 1)
+    to_bodies = sim[:n, n:].mean(axis=1) if texts else np.zeros(n)
+    length_fit = np.array([1.0 if 5 <= len(c.split()) <= 16 else 0.8 for c in cleaned])
+    score = (to_titles + to_bodies) * length_fit
+    return cleaned[int(np.argmax(score))]
+
+
+def _lead_headline(bodies: Sequence[str], max_words: int = 20) -> str:
+    if not bodies:
+        return ""
+    if len(bodies) == 1:
+        central = bodies[0]
+    else:
+        x = tfidf_matrix([terms(b) for b in bodies])
+        sim = (x @ x.T).toarray()
+        central = bodies[int(np.argmax(sim.sum(axis=1)))]
+    spans = split_sentences(central)
+    if not spans:
+        return ""
+    lead = central[spans[0][0]: spans[0][1]]
+    return lead if len(lead.split()) <= max_words else ""

