@@ -17,15 +17,16 @@ from pathlib import Path
 
 from khabar.arabic.normalize import normalize
 
-_RESOURCE = Path(__file__).resolve().parents[1] / "resources" / "arabic_names" / "native_names.txt"
+_RESOURCES = Path(__file__).resolve().parents[1] / "resources" / "arabic_names"
 
 
-def _load_native() -> frozenset[str]:
-    lines = _RESOURCE.read_text(encoding="utf-8").splitlines()
-    return frozenset(normalize(x, "key") for x in lines if x.strip() and not x.startswith("#"))
+def _lines(name: str) -> list[str]:
+    text = (_RESOURCES / name).read_text(encoding="utf-8")
+    return [x for x in text.splitlines() if x.strip() and not x.startswith("#")]
 
 
-NATIVE_NAMES = _load_native()
+NATIVE_NAMES = frozenset(normalize(x, "key") for x in _lines("native_names.txt"))
+_ROMANIZATION = dict(line.split("\t", 1) for line in _lines("romanization.tsv"))
 _CONSONANTS = str.maketrans({"ڤ": "ف", "پ": "ب", "چ": "ج", "گ": "ج", "غ": "ج", "ط": "ت", "ص": "س",
                              "ذ": "ز", "ث": "س", "ظ": "ز", "ض": "د", "ز": "س", "ق": "ك", "ش": "س", "ء": None})
 _CLUSTERS = re.compile(r"تش|دج|تسش")
@@ -105,22 +106,35 @@ _ROMAN = {"ا": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ
 
 
 def romanize(name: str) -> str:
-    """A readable Latin rendering for display beside the Arabic name (never for matching)."""
+    """A readable Latin rendering for display beside the Arabic name (never for matching).
+
+    Known name words take their usual English spelling (ترامب → Trump, from Wikidata);
+    others a letter-by-letter rendering with long vowels as vowels and the usual
+    Russian endings (بيسكوف → Biskov, دارتشييف → Darchiev).
+    """
     return " ".join(_romanize_word(w) for w in normalize(name, "match").split())
 
 
 def _romanize_word(w: str) -> str:
+    known = _ROMANIZATION.get(w)
+    if known:
+        return known.capitalize()
     prefix = ""
     if w.startswith("ال") and len(w) > 3:
         prefix, w = "al-", w[2:]
+    ending = ""
+    for arabic, latin in _ENDINGS:
+        if w.endswith(arabic) and len(w) > len(arabic) + 1:
+            w, ending = w[: -len(arabic)], latin
+            break
     out = []
     for i, ch in enumerate(w):
-        between = 0 < i < len(w) - 1 or (i == len(w) - 1 and i > 0)
-        if ch == "و" and between and w[i - 1] not in "اوي":
-            out.append("u" if i < len(w) - 1 else "o")
-        elif ch == "ي" and between and w[i - 1] not in "اوي":
-            out.append("i")
+        if ch in "وي" and i > 0 and (i == 1 or w[i - 1] not in "اوي"):
+            out.append(("u" if ch == "و" else "i") if i < len(w) - 1 or ending else ("o" if ch == "و" else "i"))
         else:
             out.append(_ROMAN.get(ch, ch))
-    word = "".join(out).replace("'a", "'a")
-    return (prefix + word).capitalize() if prefix else word.capitalize()
+    word = "".join(out).replace("tsh", "ch") + ending
+    return (prefix + word).capitalize()
+
+
+_ENDINGS = (("ييف", "iev"), ("يف", "ev"), ("وف", "ov"), ("سكي", "ski"))
