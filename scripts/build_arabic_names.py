@@ -1,8 +1,9 @@
 """Build src/khabar/resources/arabic_names/romanization.tsv from the Wikidata name tokens.
 
 Usage: python scripts/build_arabic_names.py [/work/shared/data/wikidata_names/names_with_source.tsv]
-Keeps the CC0 Wikidata rows only (source wikidata-steveash), words seen at least 5 times,
-and for each Arabic spelling (match-normalized) its most frequent English rendering.
+Keeps the CC0 Wikidata person-name words seen at least 5 times (source wikidata-steveash)
+and the CLDR place names (Unicode License); for each Arabic spelling (match-normalized)
+its most frequent English rendering (places win over person names).
 """
 
 from __future__ import annotations
@@ -23,16 +24,20 @@ def main() -> None:
     best: dict[str, tuple[str, int]] = {}
     with source.open(encoding="utf-8") as f:
         for row in csv.DictReader(f, delimiter="\t"):
-            if row["source"] != "wikidata-steveash" or not row["wikidata_token_count"]:
+            if row["source"].startswith("cldr-"):
+                count = 10**9
+            elif row["source"] == "wikidata-steveash" and row["wikidata_token_count"]:
+                count = int(row["wikidata_token_count"])
+            else:
                 continue
-            count = int(row["wikidata_token_count"])
             arabic = normalize(row["arabic"], "match")
             english = row["english"].strip()
             if count >= MIN_COUNT and " " not in arabic and english.isalpha():
                 if arabic not in best or best[arabic][1] < count:
                     best[arabic] = (english, count)
     with OUT.open("w", encoding="utf-8") as out:
-        out.write("# arabic (match-normalized)\tenglish; from Wikidata via steveash/NETransliteration-COLING2018, CC0\n")
+        out.write("# arabic (match-normalized)\tenglish; Wikidata (CC0) via steveash/NETransliteration-COLING2018,"
+                  " and Unicode CLDR place names (Unicode License), see README.md\n")
         for arabic in sorted(best):
             out.write(f"{arabic}\t{best[arabic][0]}\n")
     print(f"{len(best)} names -> {OUT}")
