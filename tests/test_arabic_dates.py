@@ -76,6 +76,18 @@ def test_spans_point_into_original_text_with_diacritics():
     assert [h.value for h in find_dates(text, APRIL_10)] == ["2025-04-10", "2025-04-10"]
 
 
+def test_brackets_are_taken_only_in_pairs():
+    assert [h.text for h in find_dates("بدأت (الأحد) و(الاثنين) واليوم (الخميس)", APRIL_10)] == [
+        "الأحد", "الاثنين", "اليوم (الخميس)"]
+    assert [h.text for h in find_dates("وأمس ولعام 2015", APRIL_10)] == ["أمس", "عام 2015"]
+
+
+def test_bad_input_does_not_crash():
+    hits = find_dates("في 31 فبراير 2025 و 45 رمضان 1446 و 2025-13-45")
+    assert all(h.granularity != "day" for h in hits)
+    assert find_dates("", APRIL_10) == []
+
+
 def test_ambiguous_month_words_need_a_number():
     assert find_dates("مارس الرياضة في شبابه ثم صار أبا") == []
     assert values("في آب الماضي")[0][1] == "2024-08"

@@ -67,14 +67,16 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:\s*[،,]?\s*(?:من\s+)?{_YEAR_WORD}(?P<y>(?:19|20)\d\d)\b|\s+(?P<rel>{_REL})\b)")),
     ("month", re.compile(
         rf"\b(?:في|منذ|خلال|حتي|مطلع|اواخر|اوائل|منتصف|بدايه|بداية|نهايه|نهاية|شهر|وفي|ومنذ)\s+(?P<span>(?P<mn>{_BARE_MONTH})\b{_ALSO})")),
-    ("year", re.compile(r"\b[ول]?(?:عام|العام|سنة|لسنة|سنه)\s+(?P<y>(?:19|20)\d\d)\b")),
+    ("year", re.compile(r"\b[وف]?[ل]?(?:عام|العام|سنة|سنه)\s+(?P<y>(?:19|20)\d\d)\b")),
     ("weekday", re.compile(
-        rf"(?:\b[وف]?(?:يوم|اليوم)\s*\(?\s*)?\b[وف]?(?P<wd>{_WEEKDAY})\b\)?(?:\s+(?P<rel>{_PAST}|{_NEXT})\b)?")),
+        rf"(?:\b[وف]?(?:يوم|اليوم)\s*(?P<paren>\()?\s*)?\b[وف]?(?P<wd>{_WEEKDAY})\b(?(paren)\))"
+        rf"(?:\s+(?P<rel>{_PAST}|{_NEXT})\b)?")),
     ("days_ago", re.compile(r"\bقبل\s+(?:(?P<n>\d{1,2})\s+(?:ايام|يوما)|(?P<two>يومين)|(?P<wk>اسبوع|اسبوعين))\b")),
     ("relday", re.compile(r"\b(?P<w>اول\s+من\s+امس|اول\s+امس|[وف]?امس|البارحه|البارحة|[وف]?الامس|بعد\s+غد|غدا|[وف]?اليوم)\b")),
     ("relunit", re.compile(
         rf"\b[وفبل]?(?P<u>الاسبوع|الشهر|العام|السنه|السنة)\s+(?P<rel>{_REL}|الماضيه|الماضية|المقبله|المقبلة|القادمه|القادمة)\b")),
 ]
+_CLITIC = re.compile(r"[وفل](?=[وفل]?(?:ال|يوم|امس|عام|سنه|سنة))")
 _RELDAY = {"اول من امس": -2, "اول امس": -2, "امس": -1, "الامس": -1, "البارحه": -1, "البارحة": -1,
            "بعد غد": 2, "غدا": 1, "اليوم": 0}
 _RELDAY_CONFIDENCE = {"اليوم": 0.6}
@@ -97,6 +99,8 @@ def find_dates(text: str, reference: dt.date | None = None) -> list[DateHit]:
             if resolved is None:
                 continue
             s, e = m.span("span") if "span" in m.groupdict() else m.span()
+            while _CLITIC.match(norm, s):  # "واليوم", "ولعام 2015": clitics are not part of the date
+                s += 1
             candidates.append((s, e, resolved))
     hits: list[DateHit] = []
     last_end = -1
@@ -133,10 +137,10 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date | None) -> tuple[str, str
 
 def _hijri(g: dict[str, str | None]) -> tuple[str, str, float] | None:
     """Tabular conversion; a weekday written next to the date corrects its one-day drift."""
-    try:
-        date = hijri_to_gregorian(int(g["y"] or 0), HIJRI_MONTHS[_key(g["mn"] or "")], int(g["d"] or 0))
-    except ValueError:
+    day = int(g["d"] or 0)
+    if not 1 <= day <= 30:
         return None
+    date = hijri_to_gregorian(int(g["y"] or 0), HIJRI_MONTHS[_key(g["mn"] or "")], day)
     if g.get("wd"):
         for shift in (0, -1, 1, -2, 2):
             fixed = date + dt.timedelta(days=shift)
