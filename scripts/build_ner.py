@@ -86,7 +86,7 @@ def train(data: Path) -> None:
     for tokens, tags in train_set:
         trainer.append(sentence_features(_words(tokens)), tags)
     trainer.set_params({"c1": 0.05, "c2": 0.02, "max_iterations": 200,
-                        "feature.possible_transitions": True, "feature.minfreq": 1})
+                        "feature.possible_transitions": True})
     began = time.perf_counter()
     model_path = RES / "ner" / "model.crfsuite"
     trainer.train(str(model_path))

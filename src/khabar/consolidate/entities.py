@@ -128,11 +128,15 @@ def _roles(bodies: Mapping[str, str], sentences: Mapping[str, Sequence[Sentence]
 def _entity(items: list[tuple[str, Mention]], roles: Mapping[tuple[str, int, int], list[Role]]) -> Entity:
     kind = Counter(m.type for _, m in items).most_common(1)[0][0]
     spellings = Counter(normalize(m.text, "light") for _, m in items)
+    articles: dict[str, set[str]] = defaultdict(set)
+    for article_id, m in items:
+        articles[normalize(m.text, "light")].add(article_id)
     vocab = load_vocabulary()
 
     def rank(spelling: str) -> tuple:
         words = normalize(spelling).split()
-        return (all(name_like(w, vocab) for w in words) or kind != "PER", len(words), spellings[spelling])
+        clean = all(name_like(w, vocab) for w in words) or kind != "PER"
+        return (clean, len(words), spellings[spelling], len(articles[spelling]))
 
     name = max(spellings, key=rank)
     key = name_key(name)

@@ -6,7 +6,7 @@ add PER spans where the CRF said O, never overriding its entities:
 - title trigger: a person title (السفير، الرئيس، المتحدثة ...), optionally followed
   by adjectives of the article (الأمريكي، السابق), then one to four name-like words;
 - name run: two to four consecutive name-like words, at least one of them a known
-  person-name word of the gazetteer (فلاديمير بوتين، سوناتا كولتر).
+  person-name word of the gazetteer, attested at least twice (فلاديمير بوتين، سوناتا كولتر).
 
 A non-person span holding a full name (واشنطن ألكسندر دارتشييف) is split, and a
 person span the CRF cut short (دونالد | ترمب) is extended over name-like words.
@@ -26,7 +26,7 @@ from khabar.arabic import STOPWORDS
 
 _MAX_NAME = 4
 _MAX_MODIFIERS = 3
-_NOT_NAME_START = ("ال", "ي", "وي", "وت", "سي", "ست", "سن")
+_NOT_NAME_START = ("ال", "بال", "لل", "وال", "فال", "كال", "ي", "وي", "وت", "سي", "ست", "سن")
 _NOT_NAME_END = ("ين", "ون", "ات", "ة", "ه", "ها", "هم", "وا", "تم", "نا")
 
 
@@ -46,6 +46,11 @@ def known_name(word: str, vocab: Vocabulary) -> bool:
     gaz = load()
     return (word in gaz.person_words and not vocab.is_common(word) and word not in STOPWORDS
             and word not in gaz.triggers and _is_arabic_word(word) and not _nationality(word))
+
+
+def well_attested_name(word: str, vocab: Vocabulary) -> bool:
+    """A known name word whose Latin spelling the name lists attest more than once (not an alignment slip)."""
+    return known_name(word, vocab) and bool(load().latin.get(word))
 
 
 def name_like(word: str, vocab: Vocabulary) -> bool:
@@ -91,7 +96,7 @@ def apply(words: list[str], tags: list[str], vocab: Vocabulary) -> list[str]:
     i = 0
     while i < len(words):
         end = _name_run(words, tags, i, vocab) if tags[i] == "O" else i
-        if end - i >= 2 and any(known_name(w, vocab) for w in words[i:end]):
+        if end - i >= 2 and any(well_attested_name(w, vocab) for w in words[i:end]):
             _mark(tags, i, end, "PER")
         i = max(end, i + 1)
     _split_names_out(words, tags, vocab)
@@ -111,7 +116,8 @@ def _split_names_out(words: Sequence[str], tags: list[str], vocab: Vocabulary) -
             stop = k
             while stop < end and stop - k < _MAX_NAME and name_like(words[stop], vocab):
                 stop += 1
-            if known_name(words[k], vocab) and stop - k >= 2:
+            if (known_name(words[k], vocab) and stop - k >= 2
+                    and any(well_attested_name(w, vocab) for w in words[k:stop])):
                 _mark(tags, k, stop, "PER")
                 tags[stop:end] = ["O"] * (end - stop)
                 break
@@ -132,7 +138,8 @@ def _extend_names(words: Sequence[str], tags: list[str], vocab: Vocabulary) -> N
 
 
 def _boundary(words: Sequence[str], tags: Sequence[str], i: int) -> bool:
-    return i >= len(words) or not words[i][0].isalpha() or tags[i] != "O"
+    """The end of a sentence, a punctuation mark, a function word or another name."""
+    return i >= len(words) or not words[i][0].isalpha() or tags[i] != "O" or words[i] in STOPWORDS
 
 
 def propagate(sentences: Sequence[Sequence[str]], tagged: list[list[str]], vocab: Vocabulary) -> list[list[str]]:
