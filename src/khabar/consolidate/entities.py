@@ -66,8 +66,13 @@ def merge_entities(bodies: Mapping[str, str], sentences: Mapping[str, Sequence[S
     return tuple(entities)
 
 
+def _may_be_name(word: str) -> bool:
+    """A listed name word, or one that looks like a name (ويترأس, a verb, does not)."""
+    return word in load().person_words or name_like(word, load_vocabulary())
+
+
 def _first_is_name(mention: Mention) -> bool:
-    return name_like(normalize(mention.text).split()[0], load_vocabulary())
+    return _may_be_name(normalize(mention.text).split()[0])
 
 
 def _join_people(keys: list[str], refs: Mapping[str, list[tuple[str, Mention]]], groups: _Groups) -> None:
@@ -131,11 +136,10 @@ def _entity(items: list[tuple[str, Mention]], roles: Mapping[tuple[str, int, int
     articles: dict[str, set[str]] = defaultdict(set)
     for article_id, m in items:
         articles[normalize(m.text, "light")].add(article_id)
-    vocab = load_vocabulary()
 
     def rank(spelling: str) -> tuple:
         words = normalize(spelling).split()
-        clean = all(name_like(w, vocab) for w in words) or kind != "PER"
+        clean = all(map(_may_be_name, words)) or kind != "PER"
         return (clean, len(words), spellings[spelling], len(articles[spelling]))
 
     name = max(spellings, key=rank)

@@ -22,6 +22,10 @@ class Gazetteer:
     phrases: dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # first word -> ((words, type), ...)
     triggers: dict[str, str]  # word -> type it announces (PER/LOC/ORG)
 
+    def is_single_place(self, word: str) -> bool:
+        """A one-word place or organization of the lists (غزة، روسيا)."""
+        return any(len(phrase) == 1 for phrase, _ in self.phrases.get(word, ()))
+
     def longest_phrase(self, words: list[str], i: int) -> tuple[int, str]:
         """Length and type of the longest listed place/organization starting at ``words[i]`` (0 if none)."""
         best = (0, "")

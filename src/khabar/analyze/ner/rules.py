@@ -42,10 +42,11 @@ def _nationality(word: str) -> bool:
 
 
 def known_name(word: str, vocab: Vocabulary) -> bool:
-    """A person-name word of the gazetteer that is not also a common word or a nationality."""
+    """A person-name word of the gazetteer that is not also a common word, a place or a nationality."""
     gaz = load()
     return (word in gaz.person_words and not vocab.is_common(word) and word not in STOPWORDS
-            and word not in gaz.triggers and _is_arabic_word(word) and not _nationality(word))
+            and word not in gaz.triggers and _is_arabic_word(word) and not _nationality(word)
+            and not gaz.is_single_place(word))
 
 
 def well_attested_name(word: str, vocab: Vocabulary) -> bool:
@@ -110,6 +111,8 @@ def _split_names_out(words: Sequence[str], tags: list[str], vocab: Vocabulary) -
     The span keeps its type up to the name; what follows the name is let go (O).
     """
     for start, end, kind in spans(tags):
+        if kind != "PER" and end < len(tags) and end - start >= 2 and _give_given_names(words, tags, start, end, vocab):
+            continue
         if kind == "PER" or end - start < 3:
             continue
         for k in range(start + 1, end - 1):
@@ -121,6 +124,27 @@ def _split_names_out(words: Sequence[str], tags: list[str], vocab: Vocabulary) -
                 _mark(tags, k, stop, "PER")
                 tags[stop:end] = ["O"] * (end - stop)
                 break
+
+
+def _give_given_names(words: Sequence[str], tags: list[str], start: int, end: int, vocab: Vocabulary) -> bool:
+    """Known name words ending a place/org span right before a person's name go to that person.
+
+    "واشنطن ألكسندر | دارتشييف": the person is either already tagged (B-PER) or an
+    untagged run of name-like words.
+    """
+    k = end
+    while k > start + 1 and known_name(words[k - 1], vocab):
+        k -= 1
+    if k == end:
+        return False
+    if tags[end] == "B-PER":
+        _mark(tags, k, end + 1, "PER")  # the person's own I- tags after ``end`` stay as they are
+        return True
+    stop = _name_run(words, tags, end, vocab)
+    if stop > end and any(well_attested_name(w, vocab) for w in words[k:stop]):
+        _mark(tags, k, stop, "PER")
+        return True
+    return False
 
 
 def _extend_names(words: Sequence[str], tags: list[str], vocab: Vocabulary) -> None:
