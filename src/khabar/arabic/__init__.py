@@ -1,16 +1,23 @@
 """The Arabic language layer shared by every stage: no stage normalizes on its own."""
 
+from khabar.arabic.dates import DateHit, find_dates, parse_date
 from khabar.arabic.names import name_key, romanize
 from khabar.arabic.normalize import normalize, normalize_map
+from khabar.arabic.numbers import NumberHit, find_numbers
 from khabar.arabic.stem import STOPWORDS, stem
 from khabar.arabic.tokens import Token, split_sentences, tokenize
 
 __all__ = [
     "STOPWORDS",
+    "DateHit",
+    "NumberHit",
     "Token",
+    "find_dates",
+    "find_numbers",
     "name_key",
     "normalize",
     "normalize_map",
+    "parse_date",
     "romanize",
     "split_sentences",
     "stem",

@@ -1,32 +1,140 @@
-"""Keys that merge the spellings a foreign name gets in Arabic news."""
+"""Keys that merge the spellings a foreign name gets in Arabic news, and a Latin rendering.
+
+Foreign names are written by ear, so their Arabic spellings differ where Arabic script
+has no fixed rendering: short vowels written or not as long ones (ترامب / ترمب,
+ديميترييف / دميترييف), "ch" as تش or ش (دارتشييف / دارشييف), doubled letters
+(دارشييف / دارشيف), g as غ, ج or ق, v as ف or ڤ, t as ت or ط. The key of a foreign word
+drops inner long vowels and folds those consonants. Arabic given names are the
+opposite: their long vowels tell names apart (حسن / حسين, سعد / سعيد), so words of a
+shipped list of Arabic names, and words of three letters or less, keep their
+``key``-level spelling. Edit-distance libraries do not know these rules, hence our own.
+"""
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from khabar.arabic.normalize import normalize
 
-_LONG_VOWELS = re.compile(r"(?<=.)[اويى](?=.)")
+_RESOURCES = Path(__file__).resolve().parents[1] / "resources" / "arabic_names"
+
+
+def _lines(name: str) -> list[str]:
+    text = (_RESOURCES / name).read_text(encoding="utf-8")
+    return [x for x in text.splitlines() if x.strip() and not x.startswith("#")]
+
+
+NATIVE_NAMES = frozenset(normalize(x, "key") for x in _lines("native_names.txt"))
+_ROMANIZATION = dict(line.split("\t", 1) for line in _lines("romanization.tsv"))
+_CONSONANTS = str.maketrans({"ڤ": "ف", "پ": "ب", "چ": "ج", "گ": "ج", "غ": "ج", "ط": "ت", "ص": "س",
+                             "ذ": "ز", "ث": "س", "ظ": "ز", "ض": "د", "ز": "س", "ق": "ك", "ش": "س", "ء": None})
+_CLUSTERS = re.compile(r"تش|دج|تسش")
+_INNER_VOWELS = re.compile(r"(?<=.)[اوي]+(?=.)")
+_FINAL_HEH = re.compile(r"(?<=..)ه$")  # final -e written ه or ي: كيسوكه / كيسوكي
+_DOUBLED = re.compile(r"(.)\1+")
+_NOT_LETTER = re.compile(r"[^\w]|[\d_]")
+
+
+def name_key(name: str) -> str:
+    """A skeleton key: equal for spelling variants of one name, different for different names."""
+    keys: list[str] = []
+    for w in _words(name):
+        if keys and keys[-1] == "عبد":  # عبد الله = عبدالله
+            keys[-1] += w
+        else:
+            keys.append(_word_key(w))
+    return " ".join(keys)
+
+
+def same_name(a: str, b: str) -> bool:
+    """Whether two spellings name the same person or place: equal keys, compatible vowels.
+
+    The key drops inner long vowels, so it also merges names that differ by one vowel
+    *replacing* another (تامي / تومي, بوتين / بوتان), while spelling variants *add or
+    omit* vowels (ترامب / ترمب). That rule is not transitive, so it cannot live in a
+    key: use :func:`name_key` to group candidates, this to confirm a pair.
+    """
+    if name_key(a) != name_key(b):
+        return False
+    for wa, wb in zip(_words(a), _words(b), strict=False):
+        for va, vb in zip(_vowel_gaps(wa), _vowel_gaps(wb), strict=False):
+            if va and vb and not set(va) & set(vb):
+                return False
+    return True
+
+
+def _words(name: str) -> list[str]:
+    return [w for w in (_NOT_LETTER.sub("", w) for w in normalize(name, "key").split()) if w]
+
+
+def _is_native(w: str) -> bool:
+    bare = w[2:] if w.startswith("ال") and len(w) > 4 else w
+    return len(w) <= 3 or w in NATIVE_NAMES or bare in NATIVE_NAMES
+
+
+def _consonant_folds(w: str) -> str:
+    w = _FINAL_HEH.sub("ي", w)
+    return _DOUBLED.sub(r"\1", _CLUSTERS.sub("ش", w).translate(_CONSONANTS))
+
+
+def _word_key(w: str) -> str:
+    if _is_native(w):
+        return w
+    return _DOUBLED.sub(r"\1", _INNER_VOWELS.sub("", _consonant_folds(w)))
+
+
+def _vowel_gaps(w: str) -> list[str]:
+    """The inner vowel letters between consecutive consonants of a foreign word."""
+    if _is_native(w):
+        return []
+    w = _consonant_folds(w)
+    gaps, current = [], ""
+    for i, ch in enumerate(w):
+        if ch in "اوي" and 0 < i < len(w) - 1:
+            current += ch
+        else:
+            gaps.append(current)
+            current = ""
+    return gaps
+
+
 _ROMAN = {"ا": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh",
           "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "ع": "'",
           "غ": "gh", "ف": "f", "ق": "q", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "و": "w",
           "ي": "y", "ة": "a", "ء": "'", "ئ": "'", "ؤ": "'", "گ": "g", "پ": "p", "چ": "ch", "ڤ": "v"}
 
 
-def name_key(name: str) -> str:
-    """A skeleton key: normalized, inner long vowels dropped, doubled letters folded."""
-    words = []
-    for w in normalize(name, "key").split():
-        w = w.replace("تش", "ش")
-        w = _LONG_VOWELS.sub("", w)
-        w = re.sub(r"(.)\1+", r"\1", w)
-        words.append(w)
-    return " ".join(words)
-
-
 def romanize(name: str) -> str:
-    """A readable Latin rendering for display beside the Arabic name."""
+    """A readable Latin rendering for display beside the Arabic name (never for matching).
+
+    Known name words take their usual English spelling (ترامب → Trump, from Wikidata);
+    others a letter-by-letter rendering with long vowels as vowels and the usual
+    Russian endings (بيسكوف → Biskov, دارتشييف → Darchiev).
+    """
+    return " ".join(_romanize_word(w) for w in normalize(name, "match").split())
+
+
+def _romanize_word(w: str) -> str:
+    known = _ROMANIZATION.get(w)
+    if known:
+        return known.capitalize()
+    prefix = ""
+    if w.startswith("ال") and len(w) > 3:
+        prefix, w = "al-", w[2:]
+    ending = ""
+    for arabic, latin in _ENDINGS:
+        if w.endswith(arabic) and len(w) > len(arabic) + 1:
+            w, ending = w[: -len(arabic)], latin
+            break
     out = []
-    for w in normalize(name, "match").split():
-        out.append("".join(_ROMAN.get(c, c) for c in w).capitalize())
-    return " ".join(out)
+    for i, ch in enumerate(w):
+        if ch in "وي" and i > 0 and (i == 1 or w[i - 1] not in "اوي"):
+            out.append(("u" if ch == "و" else "i") if i < len(w) - 1 or ending else ("o" if ch == "و" else "i"))
+        else:
+            out.append(_ROMAN.get(ch, ch))
+    word = "".join(out).replace("tsh", "ch") + ending
+    return (prefix + word).capitalize()
+
+
+_ENDINGS = (("ييف", "iev"), ("يف", "ev"), ("وف", "ov"), ("سكي", "ski"))

@@ -1,0 +1,245 @@
+"""Date expressions in Arabic news text, resolved against the publication date.
+
+Written for Arabic rather than delegated to dateparser: dateparser finds no date in
+"10 نيسان 2025", "يوم الخميس", "27 فبراير الماضي" or "18 فبراير (شباط)", all of
+which are everyday news Arabic. We search the ``match``-normalized text with
+compiled patterns and map every span back to the original text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from khabar.arabic.calendar import (
+    AMBIGUOUS,
+    GREGORIAN_MONTHS,
+    HIJRI_MONTHS,
+    WEEKDAYS,
+    hijri_to_gregorian,
+)
+from khabar.arabic.normalize import normalize_map, original_span
+
+
+@dataclass(frozen=True)
+class DateHit:
+    """A date expression: span into the original text, ISO value, how precise, how sure.
+
+    ``value`` is "" when the expression needs a reference date that was not given.
+    """
+
+    start: int
+    end: int
+    text: str
+    value: str
+    granularity: str  # day | month | year | weekday | relative
+    confidence: float
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+_MONTH = _alt(GREGORIAN_MONTHS)
+_HMONTH = _alt(HIJRI_MONTHS)
+_BARE_MONTH = _alt(m for m in GREGORIAN_MONTHS if m not in AMBIGUOUS)
+_WEEKDAY = _alt(WEEKDAYS)
+_PAST = "الماضي|المنصرم|الفائت|السابق"
+_NEXT = "المقبل|القادم"
+_THIS = "الجاري|الحالي"
+_REL = f"{_PAST}|{_NEXT}|{_THIS}"
+_YEAR_WORD = r"(?:[ول]?(?:عام|العام|سنة|لسنة)\s+)?"
+_ALSO = rf"(?:\s*[(/]\s*(?:{_MONTH})\s*\)?)?"  # "فبراير (شباط)", "شباط/فبراير"
+_WD_PREFIX = rf"(?:(?:[وف]?(?:يوم|اليوم)\s+)?\(?(?:{_WEEKDAY})\)?\s*[،,]?\s+)?"
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"\b(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})\b")),
+    ("dmy_num", re.compile(r"\b(?P<d>\d{1,2})[-/.](?P<m>\d{1,2})[-/.](?P<y>\d{4})\b")),
+    ("hijri", re.compile(
+        rf"(?:\b(?P<wd>{_WEEKDAY})\s*[،,]?\s+)?\b(?P<d>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?(?P<mn>{_HMONTH})\s*[،,]?\s*(?P<y>1[34]\d\d)(?:\s*ه\b|\s+للهجره\b)?")),
+    ("dmy", re.compile(
+        rf"{_WD_PREFIX}\b(?P<d>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?(?P<mn>{_MONTH})\b{_ALSO}"
+        rf"(?:\s*[،,]?\s*(?:من\s+)?{_YEAR_WORD}(?P<y>(?:19|20)\d\d)\b(?:\s*م\b)?|\s+(?P<rel>{_REL})\b)?")),
+    ("mdy", re.compile(rf"\b(?P<mn>{_MONTH})\s+(?P<d>\d{{1,2}})\s*[،,]\s*(?P<y>(?:19|20)\d\d)\b")),
+    ("my", re.compile(
+        rf"\b(?:شهر\s+)?(?P<mn>{_MONTH})\b{_ALSO}"
+        rf"(?:\s*[،,]?\s*(?:من\s+)?{_YEAR_WORD}(?P<y>(?:19|20)\d\d)\b|\s+(?P<rel>{_REL})\b)")),
+    ("month", re.compile(
+        rf"\b(?:في|منذ|خلال|حتي|مطلع|اواخر|اوائل|منتصف|بدايه|بداية|نهايه|نهاية|شهر|وفي|ومنذ)\s+(?P<span>(?P<mn>{_BARE_MONTH})\b{_ALSO})")),
+    ("year", re.compile(r"\b[وف]?[ل]?(?:عام|العام|سنة|سنه)\s+(?P<y>(?:19|20)\d\d)\b")),
+    ("weekday", re.compile(
+        rf"(?:\b[وف]?(?:يوم|اليوم)\s*(?P<paren>\()?\s*)?\b[وف]?(?P<wd>{_WEEKDAY})\b(?(paren)\))"
+        rf"(?:\s+(?P<rel>{_PAST}|{_NEXT})\b)?")),
+    ("days_ago", re.compile(r"\bقبل\s+(?:(?P<n>\d{1,2})\s+(?:ايام|يوما)|(?P<two>يومين)|(?P<wk>اسبوع|اسبوعين))\b")),
+    ("relday", re.compile(r"\b(?P<w>اول\s+من\s+امس|اول\s+امس|[وف]?امس|البارحه|البارحة|[وف]?الامس|بعد\s+غد|غدا|[وف]?اليوم)\b")),
+    ("relunit", re.compile(
+        rf"\b[وفبل]?(?P<u>الاسبوع|الشهر|العام|السنه|السنة)\s+(?P<rel>{_REL}|الماضيه|الماضية|المقبله|المقبلة|القادمه|القادمة)\b")),
+]
+_CLITIC = re.compile(r"[وفل](?=[وفل]?(?:ال|يوم|امس|عام|سنه|سنة))")
+_RELDAY = {"اول من امس": -2, "اول امس": -2, "امس": -1, "الامس": -1, "البارحه": -1, "البارحة": -1,
+           "بعد غد": 2, "غدا": 1, "اليوم": 0}
+_RELDAY_CONFIDENCE = {"اليوم": 0.6}
+
+
+def find_dates(text: str, reference: dt.date | None = None) -> list[DateHit]:
+    """Every date expression in ``text``, resolved against ``reference`` (the publication date).
+
+    Absolute dates (all month-name systems, numeric, Hijri), weekdays ("الخميس",
+    "يوم الخميس"), and relative expressions ("أمس", "الأسبوع الماضي", "الشهر الماضي").
+    Spans do not overlap; the longest expression wins.
+    """
+    if not text:
+        return []
+    norm, origin = normalize_map(text, "match")
+    candidates = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(norm):
+            resolved = _resolve(kind, m, reference)
+            if resolved is None:
+                continue
+            s, e = m.span("span") if "span" in m.groupdict() else m.span()
+            while _CLITIC.match(norm, s):  # "واليوم", "ولعام 2015": clitics are not part of the date
+                s += 1
+            candidates.append((s, e, resolved))
+    hits: list[DateHit] = []
+    last_end = -1
+    for s, e, (value, granularity, confidence) in sorted(candidates, key=lambda c: (c[0], c[0] - c[1])):
+        if s < last_end:
+            continue
+        start, end = original_span(text, origin, s, e)
+        hits.append(DateHit(start, end, text[start:end], value, granularity, confidence))
+        last_end = e
+    return hits
+
+
+def _resolve(kind: str, m: re.Match[str], ref: dt.date | None) -> tuple[str, str, float] | None:
+    g = m.groupdict()
+    if kind in ("iso", "dmy_num"):
+        return _day(int(g["y"]), int(g["m"]), int(g["d"]), 1.0)
+    if kind == "hijri":
+        return _hijri(g)
+    if kind in ("dmy", "mdy", "my", "month"):
+        return _month_date(g, ref)
+    if kind == "year":
+        return g["y"], "year", 0.9
+    if kind == "weekday":
+        return _weekday(WEEKDAYS[_key(g["wd"])], g.get("rel"), ref)
+    if kind == "days_ago":
+        days = int(g["n"]) if g["n"] else 2 if g["two"] else 14 if g["wk"] == "اسبوعين" else 7
+        return _shift(ref, -days, 0.7)
+    if kind == "relday":
+        word = _key(g["w"])
+        word = word[1:] if word[:1] in "وف" and word[1:] in _RELDAY else word
+        return _shift(ref, _RELDAY[word], _RELDAY_CONFIDENCE.get(word, 0.9))
+    return _relative_unit(_key(g["u"]), _key(g["rel"]), ref)
+
+
+def _hijri(g: dict[str, str | None]) -> tuple[str, str, float] | None:
+    """Tabular conversion; a weekday written next to the date corrects its one-day drift."""
+    day = int(g["d"] or 0)
+    if not 1 <= day <= 30:
+        return None
+    date = hijri_to_gregorian(int(g["y"] or 0), HIJRI_MONTHS[_key(g["mn"] or "")], day)
+    if g.get("wd"):
+        for shift in (0, -1, 1, -2, 2):
+            fixed = date + dt.timedelta(days=shift)
+            if fixed.weekday() == WEEKDAYS[_key(g["wd"])]:
+                return fixed.isoformat(), "day", 0.95
+    return date.isoformat(), "day", 0.8
+
+
+def _key(s: str) -> str:
+    return " ".join(s.split())
+
+
+def _day(y: int, m: int, d: int, confidence: float) -> tuple[str, str, float] | None:
+    try:
+        return dt.date(y, m, d).isoformat(), "day", confidence
+    except ValueError:
+        return None
+
+
+def _month_date(g: dict[str, str | None], ref: dt.date | None) -> tuple[str, str, float] | None:
+    month = GREGORIAN_MONTHS[_key(g["mn"] or "")]
+    day = int(g["d"]) if g.get("d") else None
+    if g.get("y"):
+        year = int(g["y"])
+        if day is None:
+            return f"{year:04d}-{month:02d}", "month", 0.95
+        return _day(year, month, day, 1.0)
+    granularity = "day" if day else "month"
+    if ref is None:
+        return "", granularity, 0.5
+    rel = g.get("rel") or ""
+    year = _nearest_year(month, day or 15, ref, rel)
+    confidence = 0.9 if rel else 0.8 if day else 0.7
+    if day is None:
+        return f"{year:04d}-{month:02d}", "month", confidence
+    return _day(year, month, day, confidence)
+
+
+def _nearest_year(month: int, day: int, ref: dt.date, rel: str) -> int:
+    """The year that puts (month, day) closest to ``ref``; news looks back more often than ahead."""
+    def cost(year: int) -> float:
+        try:
+            delta = (dt.date(year, month, day) - ref).days
+        except ValueError:
+            delta = (dt.date(year, month, 28) - ref).days
+        if rel and rel in _PAST and delta > 0 or rel and rel in _NEXT and delta < 0:
+            return float("inf")
+        return -delta if delta <= 0 else 3 * delta
+
+    return min((ref.year - 1, ref.year, ref.year + 1), key=cost)
+
+
+def _weekday(wd: int, rel: str | None, ref: dt.date | None) -> tuple[str, str, float]:
+    if ref is None:
+        return "", "weekday", 0.5
+    back = (ref.weekday() - wd) % 7
+    if rel and _key(rel) in _NEXT.split("|"):
+        date = ref + dt.timedelta(days=(wd - ref.weekday()) % 7 or 7)
+    else:
+        date = ref - dt.timedelta(days=back or (7 if rel else 0))
+    return date.isoformat(), "weekday", 0.85
+
+
+def _shift(ref: dt.date | None, days: int, confidence: float) -> tuple[str, str, float]:
+    if ref is None:
+        return "", "relative", confidence / 2
+    return (ref + dt.timedelta(days=days)).isoformat(), "relative", confidence
+
+
+def _relative_unit(unit: str, rel: str, ref: dt.date | None) -> tuple[str, str, float]:
+    step = -1 if rel.startswith(("الماضي", "المنصرم", "الفائت", "السابق")) else 1 if rel.startswith(
+        ("المقبل", "القادم")) else 0
+    if ref is None:
+        return "", "relative", 0.3
+    if unit == "الاسبوع":
+        return (ref + dt.timedelta(days=7 * step)).isoformat(), "relative", 0.5
+    if unit == "الشهر":
+        y, m = divmod(ref.year * 12 + ref.month - 1 + step, 12)
+        return f"{y:04d}-{m + 1:02d}", "relative", 0.8
+    return f"{ref.year + step:04d}", "relative", 0.8
+
+
+_ISO_PREFIX = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
+
+
+def parse_date(text: str) -> dt.date | None:
+    """A publication-date string ("أبريل 10, 2025", "2015-07-21", "10 نيسان 2025") as a date.
+
+    Only full dates count (day, month and year written out); anything else is None.
+    """
+    if not text:
+        return None
+    m = _ISO_PREFIX.match(text)
+    if m:
+        try:
+            return dt.date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            return None
+    for hit in find_dates(text):
+        if hit.granularity == "day" and hit.value:
+            return dt.date.fromisoformat(hit.value)
+    return None

@@ -1,0 +1,120 @@
+"""Dates: every date expression of the five seeds, month systems, Hijri, weekdays, relatives."""
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from khabar.arabic import find_dates, parse_date
+
+SEEDS = Path(__file__).resolve().parents[1] / "examples" / "istanbul-2025"
+APRIL_10 = dt.date(2025, 4, 10)
+
+
+def values(text, ref=APRIL_10):
+    return [(h.text, h.value, h.granularity) for h in find_dates(text, ref)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("في 27 فبراير الماضي في مقر القنصلية", ("27 فبراير الماضي", "2025-02-27", "day")),
+    ("بعد اجتماع جرى في 18 فبراير (شباط) في السعودية", ("18 فبراير (شباط)", "2025-02-18", "day")),
+    ("تنطلق اليوم الخميس، الجولة الثانية", ("اليوم الخميس", "2025-04-10", "weekday")),
+    ("بدأت روسيا والولايات المتحدة، يوم الخميس، جولة", ("يوم الخميس", "2025-04-10", "weekday")),
+    ("للصحفيين يوم الثلاثاء، أن ملف", ("يوم الثلاثاء", "2025-04-08", "weekday")),
+    ("لصحافيين الأربعاء إن المحادثات", ("الأربعاء", "2025-04-09", "weekday")),
+    ("غزو روسيا لأوكرانيا في فبراير 2022،", ("فبراير 2022", "2022-02", "month")),
+    ("عُقدت الجولة الأولى في فبراير الماضي بإسطنبول", ("فبراير الماضي", "2025-02", "month")),
+    ("منذ تولي الأخير منصبه في يناير مكالمتين", ("يناير", "2025-01", "month")),
+    ("في الولايات المتحدة الأسبوع الماضي، والتي", ("الأسبوع الماضي", "2025-04-03", "relative")),
+    ("ومساء أمس، قال جيش الاحتلال", ("أمس", "2025-04-09", "relative")),
+    ("خلال لقاء عُقد في إسطنبول يوم 27 فبراير، علّق", ("27 فبراير", "2025-02-27", "day")),
+    ("التي تم الاتفاق عليها العام الماضي، كشف", ("العام الماضي", "2024", "relative")),
+    ("تراجعت الأسعار الشهر الماضي", ("الشهر الماضي", "2025-03", "relative")),
+])
+def test_seed_sentences_resolve_against_publication_date(text, expected):
+    assert expected in values(text)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("في 10 نيسان 2025", "2025-04-10"),
+    ("في 3 كانون الثاني 2024", "2024-01-03"),
+    ("يوم 14 تشرين الأول 2023", "2023-10-14"),
+    ("في 5 آب 2020", "2020-08-05"),
+    ("يوم 12 جويلية 2019", "2019-07-12"),
+    ("في 9 غشت 2018", "2018-08-09"),
+    ("الموافق ٢١ يوليو ٢٠١٥", "2015-07-21"),
+    ("بتاريخ 21/07/2015", "2015-07-21"),
+    ("الثلاثاء 5 شوال 1436 هـ", "2015-07-21"),
+    ("في 1 رمضان 1446", "2025-03-01"),
+])
+def test_absolute_dates_in_every_month_system(text, value):
+    assert [h.value for h in find_dates(text) if h.granularity == "day"] == [value]
+
+
+def test_weekday_and_relative_keywords():
+    ref = dt.date(2025, 4, 10)  # a Thursday
+    assert values("الجمعة المقبل", ref)[0][1] == "2025-04-11"
+    assert values("الخميس الماضي", ref)[0][1] == "2025-04-03"
+    assert values("أول من أمس", ref)[0][1] == "2025-04-08"
+    assert values("العام المقبل", ref)[0][1] == "2026"
+
+
+def test_day_month_without_year_prefers_recent_past():
+    assert values("في 28 ديسمبر", dt.date(2025, 1, 5))[0][1] == "2024-12-28"
+    assert values("في 5 يناير", dt.date(2024, 12, 28))[0][1] == "2025-01-05"
+
+
+def test_without_reference_relative_dates_keep_span_but_no_value():
+    hits = find_dates("اجتمعوا يوم الخميس وفي 10 أبريل 2025")
+    assert [(h.text, h.value) for h in hits] == [("يوم الخميس", ""), ("10 أبريل 2025", "2025-04-10")]
+
+
+def test_spans_point_into_original_text_with_diacritics():
+    text = "وَصَلَ الوفدُ يومَ الخميسِ، في ١٠ أبريل ٢٠٢٥."
+    for h in find_dates(text, APRIL_10):
+        assert text[h.start:h.end] == h.text
+    assert [h.value for h in find_dates(text, APRIL_10)] == ["2025-04-10", "2025-04-10"]
+
+
+def test_brackets_are_taken_only_in_pairs():
+    assert [h.text for h in find_dates("بدأت (الأحد) و(الاثنين) واليوم (الخميس)", APRIL_10)] == [
+        "الأحد", "الاثنين", "اليوم (الخميس)"]
+    assert [h.text for h in find_dates("وأمس ولعام 2015", APRIL_10)] == ["أمس", "عام 2015"]
+
+
+def test_bad_input_does_not_crash():
+    hits = find_dates("في 31 فبراير 2025 و 45 رمضان 1446 و 2025-13-45")
+    assert all(h.granularity != "day" for h in hits)
+    assert find_dates("", APRIL_10) == []
+
+
+def test_ambiguous_month_words_need_a_number():
+    assert find_dates("مارس الرياضة في شبابه ثم صار أبا") == []
+    assert values("في آب الماضي")[0][1] == "2024-08"
+
+
+def test_all_seed_dates_found():
+    refs = {"000": APRIL_10, "001": APRIL_10, "002": APRIL_10, "003": APRIL_10, "004": dt.date(2025, 2, 27)}
+    found = {}
+    for path in sorted(SEEDS.glob("*.txt")):
+        found[path.name[:3]] = {(h.text, h.value) for h in find_dates(path.read_text(), refs[path.name[:3]])}
+    assert ("27 فبراير الماضي", "2025-02-27") in found["000"]
+    assert ("أبريل 10, 2025", "2025-04-10") in found["001"]
+    assert ("يوم 27 فبراير", "2025-02-27") in found["001"] or ("27 فبراير", "2025-02-27") in found["001"]
+    assert ("الخميس", "2025-04-10") in found["003"]
+    assert ("18 فبراير (شباط)", "2025-02-18") in found["004"]
+    assert ("اليوم (الخميس)", "2025-02-27") in found["004"]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("أبريل 10, 2025", dt.date(2025, 4, 10)),
+    ("2015-07-21", dt.date(2015, 7, 21)),
+    ("2025-04-10T08:30:00+03:00", dt.date(2025, 4, 10)),
+    ("10 نيسان 2025", dt.date(2025, 4, 10)),
+    ("الخميس 10 أبريل 2025 - 03:45 م", dt.date(2025, 4, 10)),
+    ("", None),
+    ("أمس", None),
+    ("2025-13-45", None),
+])
+def test_parse_date_publication_strings(text, value):
+    assert parse_date(text) == value
