@@ -1,0 +1,173 @@
+"""Cross-article entity merging: every spelling of one person, place or organization becomes one Entity.
+
+Mentions are grouped by the transliteration key of the Arabic layer (ترامب / ترمب,
+دارتشييف / دارشييف / دارشيف share one key). People are then joined:
+
+- full names sharing a family name merge only when their first names agree, or when
+  one of the "first names" is not a name at all (a verb or title the tagger took in);
+  two people with the same family name and different first names stay apart;
+- a lone name (دارتشييف، بوتين) joins the one full name it ends (or starts); when
+  several full names fit, the one seen in the same articles wins, and a tie stays apart.
+
+The canonical name is the most frequent full spelling; roles come from
+:mod:`khabar.analyze.ner.roles` with their sentence as evidence.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+
+from khabar.analyze.ner.gazetteer import load
+from khabar.analyze.ner.roles import find_roles
+from khabar.analyze.ner.rules import name_like
+from khabar.analyze.ner.vocab import load_vocabulary
+from khabar.arabic import name_key, normalize, romanize
+from khabar.model import Citation, Entity, EntityRef, Mention, Role, Sentence
+
+
+class _Groups:
+    """Union-find over mention keys."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, key: str) -> str:
+        self.parent.setdefault(key, key)
+        while self.parent[key] != key:
+            self.parent[key] = self.parent[self.parent[key]]
+            key = self.parent[key]
+        return key
+
+    def union(self, a: str, b: str) -> None:
+        self.parent[self.find(b)] = self.find(a)
+
+
+def merge_entities(bodies: Mapping[str, str], sentences: Mapping[str, Sequence[Sentence]],
+                   mentions: Mapping[str, Sequence[Mention]]) -> tuple[Entity, ...]:
+    """One Entity per real-world name across the articles, most mentioned first (keys are article ids)."""
+    refs: dict[str, list[tuple[str, Mention]]] = defaultdict(list)
+    for article_id in sorted(mentions):
+        for mention in mentions[article_id]:
+            if mention.key:
+                refs[mention.key].append((article_id, mention))
+    types = {key: Counter(m.type for _, m in items).most_common(1)[0][0] for key, items in refs.items()}
+    groups = _Groups()
+    for key in refs:
+        groups.find(key)
+    _join_people([k for k in refs if types[k] == "PER"], refs, groups)
+    roles = _roles(bodies, sentences, mentions)
+    clusters: dict[str, list[str]] = defaultdict(list)
+    for key in refs:
+        clusters[groups.find(key)].append(key)
+    entities = [_entity([r for k in keys for r in refs[k]], roles) for keys in clusters.values()]
+    entities.sort(key=lambda e: (-len(e.mentions), -len({r.article_id for r in e.mentions}), e.name))
+    return tuple(entities)
+
+
+def _may_be_name(word: str) -> bool:
+    """A listed name word, or one that looks like a name (ويترأس, a verb, does not)."""
+    return word in load().person_words or name_like(word, load_vocabulary())
+
+
+def _first_is_name(mention: Mention) -> bool:
+    return _may_be_name(normalize(mention.text).split()[0])
+
+
+def _join_people(keys: list[str], refs: Mapping[str, list[tuple[str, Mention]]], groups: _Groups) -> None:
+    full = [k for k in keys if len(k.split()) >= 2]
+    by_last: dict[str, list[str]] = defaultdict(list)
+    for key in full:
+        by_last[key.split()[-1]].append(key)
+    for same_last in by_last.values():
+        for i, a in enumerate(same_last):
+            for b in same_last[i + 1:]:
+                if a.split()[0] == b.split()[0] or not (_first_is_name(refs[a][0][1]) and
+                                                        _first_is_name(refs[b][0][1])):
+                    groups.union(_better(a, b, refs), _worse(a, b, refs))
+    for key in keys:
+        if len(key.split()) == 1:
+            _attach_single(key, full, refs, groups)
+
+
+def _better(a: str, b: str, refs: Mapping[str, list]) -> str:
+    return a if (_first_is_name(refs[a][0][1]), len(refs[a])) >= (_first_is_name(refs[b][0][1]), len(refs[b])) else b
+
+
+def _worse(a: str, b: str, refs: Mapping[str, list]) -> str:
+    return b if _better(a, b, refs) == a else a
+
+
+def _attach_single(key: str, full: list[str], refs: Mapping[str, list[tuple[str, Mention]]], groups: _Groups) -> None:
+    for position in (-1, 0):  # family name first, then a given name used alone
+        roots = {groups.find(f) for f in full if f.split()[position] == key}
+        if not roots:
+            continue
+        if len(roots) > 1:
+            articles = {a for a, _ in refs[key]}
+            shared = Counter({root: sum(1 for f in full if groups.find(f) == root
+                                        for a, _ in refs[f] if a in articles) for root in roots})
+            (best, n), *rest = shared.most_common()
+            if not n or (rest and rest[0][1] == n):
+                return  # two people fit and the context cannot tell: keep apart
+            roots = {best}
+        groups.union(roots.pop(), key)
+        return
+
+
+def _roles(bodies: Mapping[str, str], sentences: Mapping[str, Sequence[Sentence]],
+           mentions: Mapping[str, Sequence[Mention]]) -> dict[tuple[str, int, int], list[Role]]:
+    """Roles keyed by (article id, mention start, mention end)."""
+    out: dict[tuple[str, int, int], list[Role]] = defaultdict(list)
+    for article_id, found in mentions.items():
+        body, sents = bodies.get(article_id, ""), sentences.get(article_id, ())
+        by_index = {s.index: s for s in sents}
+        for i, role, sentence in find_roles(body, sents, found):
+            s = by_index[sentence]
+            out[(article_id, found[i].start, found[i].end)].append(
+                Role(role, Citation(article_id, sentence, s.start, s.end)))
+    return out
+
+
+def _entity(items: list[tuple[str, Mention]], roles: Mapping[tuple[str, int, int], list[Role]]) -> Entity:
+    kind = Counter(m.type for _, m in items).most_common(1)[0][0]
+    spellings = Counter(normalize(m.text, "light") for _, m in items)
+    articles: dict[str, set[str]] = defaultdict(set)
+    for article_id, m in items:
+        articles[normalize(m.text, "light")].add(article_id)
+
+    def rank(spelling: str) -> tuple:
+        words = normalize(spelling).split()
+        clean = all(map(_may_be_name, words)) or kind != "PER"
+        return (clean, len(words), spellings[spelling], len(articles[spelling]))
+
+    name = max(spellings, key=rank)
+    key = name_key(name)
+    digest = hashlib.sha1(f"{kind}|{key}".encode()).hexdigest()[:12]
+    seen_roles: dict[str, Role] = {}
+    for article_id, m in items:
+        for role in roles.get((article_id, m.start, m.end), ()):
+            seen_roles.setdefault(normalize(role.role, "key"), role)
+    return Entity(
+        id=f"{kind.lower()}-{digest}",
+        type=kind,
+        name=name,
+        roman=_roman(name) if kind == "PER" else romanize(name),
+        key=key,
+        spellings=tuple(spellings.most_common()),
+        mentions=tuple(sorted((EntityRef(a, m.sentence, m.start, m.end, m.text) for a, m in items),
+                              key=lambda r: (r.article_id, r.start))),
+        roles=_most_specific(seen_roles),
+    )
+
+
+def _most_specific(roles: Mapping[str, Role]) -> tuple[Role, ...]:
+    """Roles in order of evidence, without those another role spells out (السفير < السفير الروسي ...)."""
+    return tuple(role for key, role in roles.items() if not any(k.startswith(key + " ") for k in roles))
+
+
+def _roman(name: str) -> str:
+    """Latin spelling of a person's name: the usual Wikidata spelling of each word, else a transliteration."""
+    latin = load().latin
+    return " ".join((latin.get(w) or romanize(w)).title() for w in normalize(name).split())
