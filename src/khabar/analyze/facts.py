@@ -24,7 +24,7 @@ from collections.abc import Iterator, Sequence
 from khabar.analyze.delegations import find_heads
 from khabar.analyze.patterns import Clause, content_key, countries_in, prepare, rx, text_key, trim
 from khabar.analyze.quotes import Quote, find_quotes
-from khabar.arabic.dates import DateHit, find_dates, parse_date
+from khabar.arabic import DateHit, NumberHit, find_dates, find_numbers, parse_date
 from khabar.model import Fact, Mention, Sentence
 
 _EVENT_WORDS = rx(
@@ -42,17 +42,9 @@ _VENUE = rx(
     r"(?:\s+(?:العامة|العام))?\s+(?P<whose>[^\s،,.]+)"
 )
 _PLACE_PREP = rx(r"(?:^|\s)(?:في|ب|داخل)\s*$")
-_NUMBER_WORDS = {w: n for n, ws in {
-    1: "واحدة واحد", 2: "اثنتين اثنين", 3: "ثلاث ثلاثة", 4: "أربع أربعة", 5: "خمس خمسة", 6: "ست ستة",
-    7: "سبع سبعة", 8: "ثماني ثمانية ثمان", 9: "تسع تسعة", 10: "عشر عشرة",
-}.items() for w in rx(ws).pattern.split()}
-_DURATION = rx(
-    r"(?<!\w)(?:استمر|استمرت|دام|دامت|يستمر|تستمر|استغرق|استغرقت|امتد|امتدت)(?!\w)\s+(?:ل)?(?:نحو|قرابة|حوالي|زهاء|"
-    r"أكثر من|أقل من|ما يقرب من)?\s*(?P<n>\d+|[^\s\d]+)?\s*(?P<unit>ساعات|ساعة|ساعتين|ساعتان|أيام|يوما|يوم|يومين|يومان|"
-    r"أسابيع|أسبوع|أسبوعين|دقائق|دقيقة|شهور|أشهر|شهر|شهرين)(?!\w)"
-)
-_UNITS = {"ساع": "h", "يوم": "d", "ايام": "d", "اسبوع": "w", "اسابيع": "w", "دقيق": "min", "دقائق": "min",
-          "شهر": "mo", "شهور": "mo", "اشهر": "mo"}
+_DURATION_VERB = rx(r"(?<!\w)(?:استمر|استمرت|دام|دامت|يستمر|تستمر|استغرق|استغرقت|امتد|امتدت)(?!\w)")
+_TIME_UNITS = {"ساع": "h", "يوم": "d", "ايام": "d", "اسبوع": "w", "اسابيع": "w", "دقيق": "min", "دقائق": "min",
+               "شهر": "mo", "شهور": "mo", "اشهر": "mo", "سنو": "y", "سنة": "y", "سنوات": "y", "عام": "y", "اعوام": "y"}
 _AGREEMENT = rx(
     r"(?<!\w)(?:اتفاق[اًا]?|اتفقا|اتفق|اتفقت|توصلا|توصل|أنجزا|أنجز|وقعا|وقع|"
     r"(?:تحقيق|حقق|حققا|أحرز|أحرزا)\s+(?:بعض\s+)?(?:ال)?تقدما?|تقدم محدود)(?!\w)"
@@ -79,6 +71,7 @@ def extract_facts(text: str, sentences: Sequence[Sentence], mentions: Sequence[M
         return ()
     reference = _reference(published_at)
     hits = find_dates(text, reference)
+    numbers = find_numbers(text)
     clauses = _clauses(sentences, mentions)
     event = event_date(text, sentences, published_at, hits=hits, clauses=clauses)
     facts: list[Fact] = []
@@ -90,7 +83,7 @@ def extract_facts(text: str, sentences: Sequence[Sentence], mentions: Sequence[M
         background = _is_background(clause, quotes)
         found = [
             *_dates(clause, hits, quotes, event, background),
-            *_venues(clause), *_cities(clause), *_heads(clause), *_durations(clause),
+            *_venues(clause), *_cities(clause), *_heads(clause), *_numbers(clause, numbers),
             *_agreements(clause), *_agenda(clause), *_excluded(clause),
         ]
         found += _quotes(clause, quotes, last_speaker)
@@ -236,15 +229,20 @@ def _heads(clause: Clause) -> list[Fact]:
     return facts
 
 
-def _durations(clause: Clause) -> list[Fact]:
+def _numbers(clause: Clause, numbers: list[NumberHit]) -> list[Fact]:
+    """Counts with their unit; a time span right after "استمرت/دامت" is the duration."""
     facts = []
-    for m in _DURATION.finditer(clause.norm):
-        unit = m.group("unit")
-        code = next((c for stem_, c in _UNITS.items() if stem_ in unit), "")
-        dual = unit.endswith(("ين", "ان")) and not unit.startswith("اي")
-        n = m.group("n") or ""
-        amount = int(n) if n.isdigit() else _NUMBER_WORDS.get(n, 2 if dual else 1)
-        facts.append(_fact(clause, "duration", m.start(), m.end(), f"{amount}{code}", "duration"))
+    s = clause.sentence
+    for hit in numbers:
+        if not (s.start <= hit.start and hit.end <= s.end) or hit.ordinal or not hit.unit:
+            continue
+        a, b = clause.nstart(hit.start), clause.nstart(hit.end - 1) + 1
+        code = next((c for prefix, c in _TIME_UNITS.items() if hit.unit.startswith(prefix)), "")
+        verb = _DURATION_VERB.search(clause.norm, max(0, a - 30), a) if code else None
+        if verb:
+            facts.append(_fact(clause, "duration", verb.start(), b, f"{hit.value:g}{code}", "duration"))
+        else:
+            facts.append(_fact(clause, "number", a, b, f"{hit.value:g} {hit.unit}", hit.unit, confidence=0.7))
     return facts
 
 
