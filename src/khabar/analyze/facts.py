@@ -73,11 +73,11 @@ def extract_facts(text: str, sentences: Sequence[Sentence], mentions: Sequence[M
     hits = find_dates(text, reference)
     numbers = find_numbers(text)
     clauses = _clauses(sentences, mentions)
-    event = event_date(text, sentences, published_at, hits=hits, clauses=clauses)
+    quotes_of = [find_quotes(c) for c in clauses]
+    event = event_date(text, sentences, published_at, hits=hits, clauses=clauses, quotes_of=quotes_of)
     facts: list[Fact] = []
     last_speaker = ("", "")
-    for clause in clauses:
-        quotes = find_quotes(clause)
+    for clause, quotes in zip(clauses, quotes_of, strict=True):
         if quotes and quotes[0].speaker:
             last_speaker = (quotes[-1].speaker, quotes[-1].speaker_key)
         background = _is_background(clause, quotes)
@@ -94,7 +94,8 @@ def extract_facts(text: str, sentences: Sequence[Sentence], mentions: Sequence[M
 
 
 def event_date(text: str, sentences: Sequence[Sentence], published_at: str = "", *,
-               hits: list[DateHit] | None = None, clauses: list[Clause] | None = None) -> str:
+               hits: list[DateHit] | None = None, clauses: list[Clause] | None = None,
+               quotes_of: list[list[Quote]] | None = None) -> str:
     """ISO date of the happening the article reports, "" if the text cannot tell.
 
     The first resolved day-level date in a sentence about a meeting that is not
@@ -104,10 +105,10 @@ def event_date(text: str, sentences: Sequence[Sentence], published_at: str = "",
     reference = _reference(published_at)
     hits = find_dates(text, reference) if hits is None else hits
     clauses = _clauses(sentences, ()) if clauses is None else clauses
-    for clause in clauses:
+    for i, clause in enumerate(clauses):
         if not _EVENT_WORDS.search(clause.norm):
             continue
-        quotes = find_quotes(clause)
+        quotes = quotes_of[i] if quotes_of is not None else find_quotes(clause)
         if _is_background(clause, quotes):
             continue
         for hit in _hits_in(clause, hits):
