@@ -22,7 +22,7 @@ import datetime as dt
 from collections.abc import Iterator, Sequence
 
 from khabar.analyze.delegations import find_heads
-from khabar.analyze.patterns import Clause, content_key, countries_in, prepare, rx, text_key, trim
+from khabar.analyze.patterns import Clause, content_key, countries_in, is_country, prepare, rx, text_key, trim
 from khabar.analyze.quotes import Quote, find_quotes
 from khabar.arabic import DateHit, NumberHit, find_dates, find_numbers, parse_date
 from khabar.model import Fact, Mention, Sentence
@@ -42,13 +42,14 @@ _VENUE = rx(
     r"(?:\s+(?:العامة|العام))?\s+(?P<whose>[^\s،,.]+)"
 )
 _PLACE_PREP = rx(r"(?:^|\s)(?:في|ب|داخل)\s*$")
+_POSTED_TO = rx(r"(?<!\w)(?:ال)?(?:سفير|مبعوث|ممثل|مندوب|مراسل|لدى)(?!\w)(?:\s+\S+){0,3}\s+(?:في|ب)?\s*$")
 _DURATION_VERB = rx(r"(?<!\w)(?:استمر|استمرت|دام|دامت|يستمر|تستمر|استغرق|استغرقت|امتد|امتدت)(?!\w)")
 _TIME_UNITS = {"ساع": "h", "يوم": "d", "ايام": "d", "اسبوع": "w", "اسابيع": "w", "دقيق": "min", "دقائق": "min",
                "شهر": "mo", "شهور": "mo", "اشهر": "mo", "سنو": "y", "سنة": "y", "سنوات": "y", "عام": "y", "اعوام": "y"}
 _AGREEMENT = rx(
     r"(?<!\w)(?:اتفاق[اًا]?|اتفقا|اتفق|اتفقت|توصلا|توصل|أنجزا|أنجز|وقعا|وقع|"
     r"(?:تحقيق|حقق|حققا|أحرز|أحرزا)\s+(?:بعض\s+)?(?:ال)?تقدما?|تقدم محدود)(?!\w)"
-    r"[،,]?(?:\s+\S+){0,3}?[،,]?\s+(?:بشأن|حول|على|في|مثل|بخصوص|إلى)(?!\w)"
+    r"[،,]?(?:\s+\S+){0,3}?[،,]?\s+(?:بشأن|حول|على|في|مثل|بخصوص)(?!\w)"
 )
 _AGENDA = rx(
     r"(?<!\w)(?:تركز|ستركز|يركز|تتناول|تشمل|تهدف|تناقش|ستناقش|تبحث|ستبحث|المطروحة|أهمية)(?!\w)"
@@ -216,7 +217,8 @@ def _cities(clause: Clause) -> list[Fact]:
         if m.type != "LOC":
             continue
         a = clause.nstart(m.start)
-        if countries_in(clause.norm[a:clause.nstart(m.end)]) or not _PLACE_PREP.search(clause.norm[max(0, a - 6):a]):
+        if (is_country(clause.norm[a:clause.nstart(m.end)]) or not _PLACE_PREP.search(clause.norm[max(0, a - 6):a])
+                or _POSTED_TO.search(clause.norm, max(0, a - 40), a)):
             continue
         facts.append(_fact(clause, "city", a, clause.nstart(m.end), m.key or text_key(m.text), "city"))
     return facts
