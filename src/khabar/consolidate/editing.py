@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import re
 
-from khabar.arabic import normalize
-
 _DANGLING = re.compile(
     r"^\s*(?:"
     r"(?:و|ف)?(?:من\s+(?:جانب|جهت|ناحيت)(?:ها|ه|هم|هما)|بدور(?:ها|ه|هم)|في\s+المقابل|"
@@ -53,20 +51,20 @@ def trim(text: str) -> str:
     return out if len(out.split()) >= 3 else text
 
 
-def is_background(text: str, year: str = "") -> bool:
+def is_background(key: str, year: str = "") -> bool:
     """True when the sentence reports an earlier happening (pluperfect, "في وقت سابق", "فبراير الماضي").
 
-    ``year`` (the article's year, when known) also marks sentences dated to another year.
+    ``key`` is the sentence as ``normalize(text)`` gives it; ``year`` (the article's
+    year, when known) also marks sentences dated to another year.
     """
-    key = normalize(text)
     if _PLUPERFECT.search(key) or _EARLIER.search(key):
         return True
     return bool(year) and any(y != year for y in _YEAR.findall(key))
 
 
-def is_continuation(text: str) -> bool:
-    """True when the sentence goes on with the previous one's speaker ("وأضافت", "وتابع")."""
-    return bool(_REPORTING_NO_SPEAKER.search(normalize(text)))
+def is_continuation(key: str) -> bool:
+    """True when the sentence (``normalize``d) goes on with the previous one's speaker ("وأضافت")."""
+    return bool(_REPORTING_NO_SPEAKER.search(key))
 
 
 def is_unfit(text: str) -> bool:
@@ -74,9 +72,11 @@ def is_unfit(text: str) -> bool:
     return len(text.split()) < 6 or bool(_CLUTTER.search(text)) or text.rstrip().endswith(":")
 
 
-def penalty(text: str) -> float:
-    """A factor in (0, 1]: lower for sentences that need their neighbours to be understood."""
-    key = normalize(text)
+def penalty(text: str, key: str) -> float:
+    """A factor in (0, 1]: lower for sentences that need their neighbours to be understood.
+
+    ``key`` is ``normalize(text)``.
+    """
     factor = 1.0
     if _REPORTING_NO_SPEAKER.search(key) or _DEMONSTRATIVE_START.search(key):
         factor *= 0.5
@@ -89,9 +89,8 @@ def penalty(text: str) -> float:
     return factor
 
 
-def logic_rank(text: str) -> int:
-    """Place in the telling: what happened (0), who (1), what was said (2), what is next (3)."""
-    key = normalize(text)
+def logic_rank(key: str) -> int:
+    """Place in the telling of a ``normalize``d sentence: what happened (0), who (1), said (2), next (3)."""
     if _WHO.search(key):
         return 1
     if _NEXT.search(key[:60]) and not _SAID.search(key[:25]):

@@ -17,11 +17,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from khabar.arabic import split_sentences
+from khabar.arabic import normalize, split_sentences
 from khabar.consolidate.align import alignment
 from khabar.consolidate.editing import is_background, is_continuation, is_unfit, logic_rank, penalty, trim
 from khabar.consolidate.headline import headline
-from khabar.consolidate.textgraph import cosine_matrix, lexrank, terms
+from khabar.consolidate.textgraph import cosine_matrix, lexrank, terms, terms_of_key
 from khabar.model import Citation, Sentence, SummarySentence
 
 __all__ = ["headline", "summarize", "summarize_document"]
@@ -42,6 +42,7 @@ class _Unit:
     article_id: str
     sentence: Sentence
     text: str
+    key: str  # normalize(text): what every cue and term is matched on
     offset: int  # characters cut from the sentence start by trimming
     position: float  # 1.0 for an article's first sentence, falling with depth
     background: bool
@@ -69,13 +70,13 @@ def summarize(
              for u in _units(aid, body, sentences.get(aid), dates.get(aid, "")[:4])]
     if not units:
         return ()
-    bags = [terms(u.text) for u in units]
+    bags = [terms_of_key(u.key) for u in units]
     ids = [u.article_id for u in units]
-    sim, same = alignment(bags, ids, [is_continuation(u.text) for u in units], _leads(units))
+    sim, same = alignment(bags, ids, [is_continuation(u.key) for u in units], _leads(units))
     scores = _scores(units, bags, sim, same, key_terms, WEIGHTS)
     eligible = [not (u.unfit or u.background) for u in units]
     chosen = _select(units, scores, sim, same, eligible, budget=words, count=None)
-    chosen.sort(key=lambda i: (dates.get(units[i].article_id, "")[:10], logic_rank(units[i].text),
+    chosen.sort(key=lambda i: (dates.get(units[i].article_id, "")[:10], logic_rank(units[i].key),
                                -units[i].position))
     citable = [not u.background and len(u.sentence.text.split()) >= _MIN_CITABLE_WORDS for u in units]
     return tuple(_summary_sentence(i, units, sim, same, citable) for i in chosen)
@@ -91,7 +92,7 @@ def summarize_document(text: str, *, sentences: int | None = None, words: int | 
     spans = split_sentences(text)
     units = [_unit("doc", Sentence(i, s, e, text[s:e]), i, len(spans), year="", edit=False)
              for i, (s, e) in enumerate(spans)]
-    bags = [terms(u.text) for u in units]
+    bags = [terms_of_key(u.key) for u in units]
     sim = cosine_matrix(bags)
     near_repeat = sim >= DOCUMENT_REPEAT
     np.fill_diagonal(near_repeat, False)
@@ -121,9 +122,10 @@ def _units(aid: str, body: str, given: Sequence[Sentence] | None, year: str) -> 
 
 def _unit(aid: str, s: Sentence, k: int, n: int, year: str, edit: bool = True) -> _Unit:
     text = trim(s.text) if edit else s.text.strip()
+    key = normalize(text)
     offset = max(s.text.find(text), 0)
-    return _Unit(aid, s, text, offset, position=_position(k, n),
-                 background=edit and is_background(s.text, year), unfit=is_unfit(text))
+    return _Unit(aid, s, text, key, offset, position=_position(k, n),
+                 background=edit and is_background(key, year), unfit=is_unfit(text))
 
 
 def _frequent_terms(bags: Sequence[Sequence[str]], top: int = 8) -> list[str]:
@@ -150,14 +152,17 @@ def _leads(units: Sequence[_Unit]) -> list[bool]:
 def _scores(units: Sequence[_Unit], bags: Sequence[Sequence[str]], sim: np.ndarray, same: np.ndarray,
             key_terms: Sequence[str], weights: Mapping[str, float]) -> np.ndarray:
     central = lexrank(sim)
-    articles = {u.article_id for u in units}
-    ids = np.array([u.article_id for u in units])
-    support = np.array([len(set(ids[same[i]]) - {units[i].article_id}) for i in range(len(units))],
-                       dtype=float) / max(len(articles) - 1, 1)
+    article_index = {a: k for k, a in enumerate(dict.fromkeys(u.article_id for u in units))}
+    own = np.array([article_index[u.article_id] for u in units])
+    one_hot = np.zeros((len(units), len(article_index)))
+    one_hot[np.arange(len(units)), own] = 1.0
+    reached = (same.astype(float) @ one_hot) > 0  # sentence x article: states the same as one there
+    reached[np.arange(len(units)), own] = False
+    support = reached.sum(axis=1) / max(len(article_index) - 1, 1)
     keys = [k for k in (set(terms(t)) for t in key_terms) if k]
     coverage = np.array([sum(k <= set(bag) for k in keys) / len(keys) if keys else 0.0 for bag in bags])
     position = np.array([u.position for u in units])
-    factor = np.array([penalty(u.text) for u in units])
+    factor = np.array([penalty(u.text, u.key) for u in units])
     raw = (weights["central"] * central + weights["support"] * support
            + weights["coverage"] * coverage + weights["position"] * position)
     return raw * factor

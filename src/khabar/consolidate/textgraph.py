@@ -8,11 +8,8 @@ library because the term key is Arabic-specific; the linear algebra is numpy/sci
 
 from __future__ import annotations
 
-import math
 import re
-from collections import Counter
 from collections.abc import Sequence
-from functools import lru_cache
 
 import numpy as np
 from scipy import sparse
@@ -24,35 +21,47 @@ _WORD = re.compile(r"[^\W\d_]+|\d+")
 _SYNONYMS = {"مباحث": "محادث", "مفاوض": "محادث"}
 
 
-@lru_cache(maxsize=100_000)
+_TERM_CACHE: dict[str, str] = {}  # word -> term; a plain dict: this is the hot path
+_TERM_CACHE_SIZE = 200_000
+
+
 def _term(word: str) -> str:
+    if len(_TERM_CACHE) > _TERM_CACHE_SIZE:
+        _TERM_CACHE.clear()
     s = stem(word)
-    return name_key(_SYNONYMS.get(s, s))
+    term = _TERM_CACHE[word] = name_key(_SYNONYMS.get(s, s))
+    return term
 
 
 def terms(text: str) -> list[str]:
     """Content terms of ``text``: stopwords and one-letter words dropped, spellings folded."""
-    words = _WORD.findall(normalize(text, "match"))
-    return [_term(w) for w in words if len(w) > 1 and w not in STOPWORDS]
+    return terms_of_key(normalize(text, "match"))
+
+
+def terms_of_key(key: str) -> list[str]:
+    """:func:`terms` of text already normalized at the ``match`` level."""
+    get = _TERM_CACHE.get
+    return [get(w) or _term(w) for w in _WORD.findall(key) if len(w) > 1 and w not in STOPWORDS]
 
 
 def tfidf_matrix(bags: Sequence[Sequence[str]]) -> sparse.csr_matrix:
     """Rows of L2-normalized TF-IDF weights, one per bag of terms (IDF over the bags)."""
     vocab: dict[str, int] = {}
-    df: Counter[str] = Counter()
-    for bag in bags:
-        df.update(set(bag))
-    n = len(bags)
-    rows, cols, vals = [], [], []
+    rows: list[int] = []
+    cols: list[int] = []
     for r, bag in enumerate(bags):
-        counts = Counter(bag)
-        weights = {t: c * (1.0 + math.log((1 + n) / (1 + df[t]))) for t, c in counts.items()}
-        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-        for t, w in weights.items():
+        for t in bag:
             rows.append(r)
             cols.append(vocab.setdefault(t, len(vocab)))
-            vals.append(w / norm)
-    return sparse.csr_matrix((vals, (rows, cols)), shape=(n, max(len(vocab), 1)))
+    n = len(bags)
+    counts = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, max(len(vocab), 1)))
+    counts.sum_duplicates()
+    df = np.bincount(counts.indices, minlength=counts.shape[1])
+    idf = 1.0 + np.log((1.0 + n) / (1.0 + df))
+    weighted = counts.multiply(idf).tocsr()
+    norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sparse.diags(1.0 / norms) @ weighted
 
 
 def cosine_matrix(bags: Sequence[Sequence[str]]) -> np.ndarray:
