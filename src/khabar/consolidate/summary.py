@@ -78,7 +78,7 @@ def summarize(
     chosen = _select(units, scores, sim, same, eligible, budget=words, count=None)
     chosen.sort(key=lambda i: (dates.get(units[i].article_id, "")[:10], logic_rank(units[i].key),
                                -units[i].position))
-    citable = [not u.background and len(u.sentence.text.split()) >= _MIN_CITABLE_WORDS for u in units]
+    citable = [not u.background and len(u.text.split()) >= _MIN_CITABLE_WORDS for u in units]
     return tuple(_summary_sentence(i, units, sim, same, citable) for i in chosen)
 
 

@@ -47,14 +47,10 @@ def terms_of_key(key: str) -> list[str]:
 def tfidf_matrix(bags: Sequence[Sequence[str]]) -> sparse.csr_matrix:
     """Rows of L2-normalized TF-IDF weights, one per bag of terms (IDF over the bags)."""
     vocab: dict[str, int] = {}
-    rows: list[int] = []
-    cols: list[int] = []
-    for r, bag in enumerate(bags):
-        for t in bag:
-            rows.append(r)
-            cols.append(vocab.setdefault(t, len(vocab)))
+    cols = [vocab.setdefault(t, len(vocab)) for bag in bags for t in bag]
     n = len(bags)
-    counts = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, max(len(vocab), 1)))
+    rows = np.repeat(np.arange(n), [len(bag) for bag in bags])
+    counts = sparse.csr_matrix((np.ones(len(cols)), (rows, cols)), shape=(n, max(len(vocab), 1)))
     counts.sum_duplicates()
     df = np.bincount(counts.indices, minlength=counts.shape[1])
     idf = 1.0 + np.log((1.0 + n) / (1.0 + df))
@@ -84,7 +80,7 @@ def lexrank(sim: np.ndarray, damping: float = 0.85, iterations: int = 50) -> np.
     p = np.full(n, 1.0 / n)
     for _ in range(iterations):
         nxt = (1 - damping) / n + damping * (walk.T @ p)
-        if np.abs(nxt - p).sum() < 1e-8:
+        if np.abs(nxt - p).sum() < 1e-6:
             p = nxt
             break
         p = nxt
