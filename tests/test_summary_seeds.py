@@ -165,3 +165,17 @@ def test_headline_is_a_cleaned_central_title():
     chosen = headline(titles, [_clean(k) for k in EVENT])
     assert "|" not in chosen and "الأسبوع" not in chosen and not chosen.startswith("اليوم")
     assert "الروسية الأمريكية" in chosen or "روسي" in chosen
+
+
+def test_story_summary_tells_both_rounds_in_time_order_without_mixing_their_citations():
+    keys = EVENT + ("004",)
+    bodies = {k: _clean(k) for k in keys}
+    sentences = {k: _sentences(b) for k, b in bodies.items()}
+    dates = {**dict.fromkeys(EVENT, "2025-04-10"), "004": "2025-02-27"}
+    summary = summarize(bodies, sentences, dates=dates)
+    assert summary[0].article_id == "004"
+    assert any(s.article_id in EVENT for s in summary)
+    for s in summary:
+        cited = {c.article_id for c in s.citations}
+        assert not (s.article_id == "004" and cited & set(EVENT)), s.text
+        assert not (s.article_id in EVENT and "004" in cited), s.text

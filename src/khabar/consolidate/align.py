@@ -5,8 +5,8 @@ Two sentences align when the cosine of their TF-IDF term vectors reaches
 ones below). Two refinements for news: a sentence that continues its
 predecessor's quote ("وأضافت ...") is compared with that predecessor's terms
 pooled in, since its speaker and topic are there; and the lead sentences of
-different reports of one event, which all report the event itself in varied
-words, align from the lower :data:`LEAD_ALIGN`.
+different reports of one event (same day, or no date known), which all report the
+event itself in varied words, align from the lower :data:`LEAD_ALIGN`.
 """
 
 from __future__ import annotations
@@ -34,12 +34,18 @@ def pooled_bags(bags: Sequence[Sequence[str]], article_ids: Sequence[str],
 
 
 def alignment(bags: Sequence[Sequence[str]], article_ids: Sequence[str], continuation: Sequence[bool],
-              lead: Sequence[bool]) -> tuple[np.ndarray, np.ndarray]:
-    """(cosine matrix, boolean matrix of sentence pairs that state the same thing; diagonal False)."""
+              lead: Sequence[bool], days: Sequence[str] | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """(cosine matrix, boolean matrix of sentence pairs that state the same thing; diagonal False).
+
+    ``days`` (per sentence, its article's date; "" when unknown) keeps leads of
+    reports of different days, i.e. of different events of a story, apart.
+    """
     sim = cosine_matrix(pooled_bags(bags, article_ids, continuation))
     same = sim >= ALIGN
     leads = np.array(lead, dtype=bool)
     ids = np.array(article_ids)
-    same |= np.outer(leads, leads) & (ids[:, None] != ids[None, :]) & (sim >= LEAD_ALIGN)
+    day = np.array(days if days is not None else [""] * len(bags))
+    same_day = (day[:, None] == day[None, :]) | (day[:, None] == "") | (day[None, :] == "")
+    same |= np.outer(leads, leads) & (ids[:, None] != ids[None, :]) & same_day & (sim >= LEAD_ALIGN)
     np.fill_diagonal(same, False)
     return sim, same

@@ -72,10 +72,11 @@ def summarize(
         return ()
     bags = [terms_of_key(u.key) for u in units]
     ids = [u.article_id for u in units]
-    sim, same = alignment(bags, ids, [is_continuation(u.key) for u in units], _leads(units))
+    days = [dates.get(aid, "")[:10] for aid in ids]
+    sim, same = alignment(bags, ids, [is_continuation(u.key) for u in units], _leads(units), days)
     scores = _scores(units, bags, sim, same, key_terms, WEIGHTS)
     eligible = [not (u.unfit or u.background) for u in units]
-    chosen = _select(units, scores, sim, same, eligible, budget=words, count=None)
+    chosen = _select(units, scores, sim, same, eligible, budget=words, count=None, groups=days)
     chosen.sort(key=lambda i: (dates.get(units[i].article_id, "")[:10], logic_rank(units[i].key),
                                -units[i].position))
     citable = [not u.background and len(u.text.split()) >= _MIN_CITABLE_WORDS for u in units]
@@ -169,11 +170,28 @@ def _scores(units: Sequence[_Unit], bags: Sequence[Sequence[str]], sim: np.ndarr
 
 
 def _select(units: Sequence[_Unit], scores: np.ndarray, sim: np.ndarray, same: np.ndarray,
-            eligible: Sequence[bool], *, budget: int, count: int | None) -> list[int]:
-    """Greedy MMR: best score minus closeness to what is already chosen; never two that state the same."""
+            eligible: Sequence[bool], *, budget: int, count: int | None,
+            groups: Sequence[str] = ()) -> list[int]:
+    """Greedy MMR: best score minus closeness to what is already chosen; never two that state the same.
+
+    With several ``groups`` (the days of a story's events), each group's best sentence
+    is taken first, so that every event of the story is told.
+    """
     pool = [i for i in range(len(units)) if eligible[i]]
     chosen: list[int] = []
     total = 0
+    if len({g for g in groups if g}) > 1:
+        best: dict[str, int] = {}
+        for i in pool:
+            if groups[i] and (groups[i] not in best or scores[i] > scores[best[groups[i]]]):
+                best[groups[i]] = i
+        for i in sorted(best.values(), key=lambda i: -scores[i]):
+            if (count is None and total >= budget) or (count is not None and len(chosen) >= count):
+                break
+            if not (chosen and same[i, chosen].any()):
+                chosen.append(i)
+                total += len(units[i].text.split())
+        pool = [i for i in pool if i not in chosen]
     while pool:
         if count is not None and len(chosen) >= count:
             break
@@ -181,8 +199,8 @@ def _select(units: Sequence[_Unit], scores: np.ndarray, sim: np.ndarray, same: n
             break
         closeness = sim[np.ix_(pool, chosen)].max(axis=1) if chosen else np.zeros(len(pool))
         mmr = MMR_LAMBDA * scores[pool] - (1 - MMR_LAMBDA) * closeness
-        best = int(np.argmax(mmr))
-        i = pool.pop(best)
+        best_at = int(np.argmax(mmr))
+        i = pool.pop(best_at)
         if chosen and same[i, chosen].any():
             continue
         n = len(units[i].text.split())
