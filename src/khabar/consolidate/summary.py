@@ -21,7 +21,7 @@ from khabar.arabic import normalize, split_sentences
 from khabar.consolidate.align import alignment
 from khabar.consolidate.editing import is_background, is_continuation, is_unfit, logic_rank, penalty, trim
 from khabar.consolidate.headline import headline
-from khabar.consolidate.textgraph import cosine_matrix, lexrank, terms, terms_of_key
+from khabar.consolidate.textgraph import clause_terms, cosine_matrix, lexrank, terms, terms_of_key
 from khabar.model import Citation, Sentence, SummarySentence
 
 __all__ = ["headline", "summarize", "summarize_document"]
@@ -70,10 +70,11 @@ def summarize(
              for u in _units(aid, body, sentences.get(aid), dates.get(aid, "")[:4])]
     if not units:
         return ()
-    bags = [terms_of_key(u.key) for u in units]
+    clauses = [clause_terms(u.key) for u in units]
+    bags = [[t for c in sentence for t in c] for sentence in clauses]
     ids = [u.article_id for u in units]
     days = [dates.get(aid, "")[:10] for aid in ids]
-    sim, same = alignment(bags, ids, [is_continuation(u.key) for u in units], _leads(units), days)
+    sim, same = alignment(clauses, ids, [is_continuation(u.key) for u in units], _leads(units), days)
     scores = _scores(units, bags, sim, same, key_terms, WEIGHTS)
     eligible = [not (u.unfit or u.background) for u in units]
     chosen = _select(units, scores, sim, same, eligible, budget=words, count=None, groups=days)

@@ -17,6 +17,8 @@ from scipy import sparse
 from khabar.arabic import STOPWORDS, name_key, normalize, stem
 
 _WORD = re.compile(r"[^\W\d_]+|\d+")
+_BREAKS = frozenset("،,؛;:")
+_WORD_OR_BREAK = re.compile(r"[^\W\d_]+|\d+|[،,؛;:]")
 # Stems news outlets use interchangeably for the same thing ("talks").
 _SYNONYMS = {"مباحث": "محادث", "مفاوض": "محادث"}
 
@@ -42,6 +44,21 @@ def terms_of_key(key: str) -> list[str]:
     """:func:`terms` of text already normalized at the ``match`` level."""
     get = _TERM_CACHE.get
     return [get(w) or _term(w) for w in _WORD.findall(key) if len(w) > 1 and w not in STOPWORDS]
+
+
+def clause_terms(key: str, min_terms: int = 3) -> list[list[str]]:
+    """:func:`terms_of_key` per clause (split at commas, semicolons, colons); short clauses join their neighbour."""
+    clauses: list[list[str]] = [[]]
+    get = _TERM_CACHE.get
+    for w in _WORD_OR_BREAK.findall(key):
+        if w in _BREAKS:
+            if len(clauses[-1]) >= min_terms:
+                clauses.append([])
+        elif len(w) > 1 and w not in STOPWORDS:
+            clauses[-1].append(get(w) or _term(w))
+    if len(clauses) > 1 and len(clauses[-1]) < min_terms:
+        clauses[-2].extend(clauses.pop())
+    return clauses
 
 
 def tfidf_matrix(bags: Sequence[Sequence[str]]) -> sparse.csr_matrix:
