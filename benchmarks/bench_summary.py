@@ -16,6 +16,7 @@ SaudiNewsNet is read in place and never copied (non-commercial licence).
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import statistics
 import time
@@ -61,13 +62,48 @@ def speed(events: list[dict[str, str]], repeats: int) -> dict:
             "events_per_cpu_second_median": round(statistics.median(cpu_rates), 1)}
 
 
+def seed_citations(test_file: Path) -> dict:
+    """Citations of the seed event summary against the gold groups written in the seed tests.
+
+    Recall: of the gold articles of each told fact, the share cited; precision: of the cited
+    sentences that belong to some gold group, the share in the told fact's own group.
+    """
+    spec = importlib.util.spec_from_file_location("seed_gold", test_file)
+    gold = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(gold)
+    bodies = {k: gold._clean(k) for k in gold.EVENT}
+    sentences = {k: gold._sentences(b) for k, b in bodies.items()}
+    summary = summarize(bodies, sentences, dates=dict.fromkeys(gold.EVENT, "2025-04-10"))
+    hits = wanted = right = judged = 0
+    told = []
+    for s in summary:
+        group = gold._source_group(sentences, s)
+        told.append(f"{s.article_id}:{s.sentence} {group or '-'} cites "
+                    + ",".join(f"{c.article_id}:{c.sentence}" for c in s.citations))
+        if group is None:
+            continue
+        cited = {c.article_id for c in s.citations}
+        wanted += len(gold.GOLD[group])
+        hits += len(set(gold.GOLD[group]) & cited)
+        for c in s.citations[1:]:
+            other = gold._group_of(c.article_id, sentences[c.article_id][c.sentence].text)
+            if other is not None:
+                judged += 1
+                right += other == group
+    return {"sentences": len(summary), "words": sum(len(s.text.split()) for s in summary),
+            "citation_recall": f"{hits}/{wanted}", "citation_precision": f"{right}/{judged}", "told": told}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--easc", type=Path, default=Path("/work/shared/data/easc_dev"))
     parser.add_argument("--saudi", type=Path, default=Path("/work/shared/data/saudinewsnet/zips"))
     parser.add_argument("--events", type=int, default=200)
     parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--seeds", type=Path, default=Path(__file__).resolve().parents[1] / "tests" / "test_summary_seeds.py")
     args = parser.parse_args()
+    if args.seeds.is_file():
+        print("seed event (000-003):", json.dumps(seed_citations(args.seeds), ensure_ascii=False, indent=1), "\n")
     if args.easc.is_dir():
         start = time.perf_counter()
         print(render(evaluate(args.easc)))

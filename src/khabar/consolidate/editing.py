@@ -33,6 +33,8 @@ _EARLIER = re.compile(
 )
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 _CLUTTER = re.compile(r"#|https?://|www\.|@|\|")
+_FINAL = (".", "!", "?", "؟", "…", '"', "»", "”", ")")
+_HEADING_WORDS = 10
 _BULLET = re.compile(r"^\s*[•\-–*●▪◦·]")
 
 LOGIC_ORDER = ("happened", "who", "said", "next")
@@ -68,8 +70,15 @@ def is_continuation(key: str) -> bool:
 
 
 def is_unfit(text: str) -> bool:
-    """True for fragments a summary must not show: headings, short lines, site clutter."""
-    return len(text.split()) < 6 or bool(_CLUTTER.search(text)) or text.rstrip().endswith(":")
+    """True for fragments a summary must not show or cite: headings, short lines, site clutter."""
+    words = len(text.split())
+    return (words < 6 or bool(_CLUTTER.search(text)) or text.rstrip().endswith(":")
+            or is_heading(text, words))
+
+
+def is_heading(text: str, words: int) -> bool:
+    """A short line without final punctuation: a sub-heading or a title, not a statement."""
+    return words <= _HEADING_WORDS and not text.rstrip().endswith(_FINAL)
 
 
 def penalty(text: str, key: str) -> float:

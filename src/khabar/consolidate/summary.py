@@ -19,7 +19,15 @@ import numpy as np
 
 from khabar.arabic import normalize, split_sentences
 from khabar.consolidate.align import alignment
-from khabar.consolidate.editing import is_background, is_continuation, is_unfit, logic_rank, penalty, trim
+from khabar.consolidate.editing import (
+    is_background,
+    is_continuation,
+    is_heading,
+    is_unfit,
+    logic_rank,
+    penalty,
+    trim,
+)
 from khabar.consolidate.headline import headline
 from khabar.consolidate.textgraph import clause_terms, cosine_matrix, lexrank, terms, terms_of_key
 from khabar.model import Citation, Sentence, SummarySentence
@@ -27,7 +35,7 @@ from khabar.model import Citation, Sentence, SummarySentence
 __all__ = ["headline", "summarize", "summarize_document"]
 
 MMR_LAMBDA = 0.85
-OVERSHOOT = 1.2  # a sentence that would bring the length past budget x this is skipped
+OVERSHOOT = 1.1  # a sentence that would bring the length past budget x this is skipped
 WEIGHTS = {"central": 0.35, "support": 0.3, "coverage": 0.2, "position": 0.15}
 DOCUMENT_WEIGHTS = {"central": 0.2, "support": 0.0, "coverage": 0.1, "position": 0.7}
 DOCUMENT_REPEAT = 0.6  # cosine above which two sentences of one document repeat each other
@@ -80,7 +88,8 @@ def summarize(
     chosen = _select(units, scores, sim, same, eligible, budget=words, count=None, groups=days)
     chosen.sort(key=lambda i: (dates.get(units[i].article_id, "")[:10], logic_rank(units[i].key),
                                -units[i].position))
-    citable = [not u.background and len(u.text.split()) >= _MIN_CITABLE_WORDS for u in units]
+    citable = [not u.background and len(u.text.split()) >= _MIN_CITABLE_WORDS
+               and not is_heading(u.text, len(u.text.split())) for u in units]
     return tuple(_summary_sentence(i, units, sim, same, citable) for i in chosen)
 
 
