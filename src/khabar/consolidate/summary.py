@@ -12,8 +12,9 @@ happenings) and fragments are never picked for an event summary.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
@@ -43,8 +44,7 @@ DOCUMENT_RATIO = 1 / 3  # single-document default length: EASC annotators kept a
 _MIN_CITABLE_WORDS = 4
 
 
-@dataclass(frozen=True)
-class _Unit:
+class _Unit(NamedTuple):
     """One candidate sentence: where it comes from and its trimmed text."""
 
     article_id: str
@@ -234,4 +234,4 @@ def _summary_sentence(i: int, units: Sequence[_Unit], sim: np.ndarray, same: np.
 
 def _position(k: int, n: int) -> float:
     """Prior of the k-th of n sentences being worth keeping: the lead, then a slow decay."""
-    return 1.0 / np.sqrt(1.0 + k)
+    return 1.0 / math.sqrt(1.0 + k)

@@ -16,22 +16,26 @@ from scipy import sparse
 
 from khabar.arabic import STOPWORDS, name_key, normalize, stem
 
-_WORD = re.compile(r"[^\W\d_]+|\d+")
-_BREAKS = frozenset("،,؛;:")
 _WORD_OR_BREAK = re.compile(r"[^\W\d_]+|\d+|[،,؛;:]")
+_BREAK = "|"  # the "term" of a clause break (comma, semicolon, colon)
+_SKIP = ""  # the "term" of a stopword or a one-letter word
 # Stems news outlets use interchangeably for the same thing ("talks").
 _SYNONYMS = {"مباحث": "محادث", "مفاوض": "محادث"}
 
-
-_TERM_CACHE: dict[str, str] = {}  # word -> term; a plain dict: this is the hot path
+_TERM_CACHE: dict[str, str] = dict.fromkeys("،,؛;:", _BREAK)  # word -> term: the hot path
 _TERM_CACHE_SIZE = 200_000
 
 
 def _term(word: str) -> str:
     if len(_TERM_CACHE) > _TERM_CACHE_SIZE:
         _TERM_CACHE.clear()
-    s = stem(word)
-    term = _TERM_CACHE[word] = name_key(_SYNONYMS.get(s, s))
+        _TERM_CACHE.update(dict.fromkeys("،,؛;:", _BREAK))
+    if len(word) < 2 or word in STOPWORDS:
+        term = _SKIP
+    else:
+        s = stem(word)
+        term = name_key(_SYNONYMS.get(s, s))
+    _TERM_CACHE[word] = term
     return term
 
 
@@ -42,20 +46,25 @@ def terms(text: str) -> list[str]:
 
 def terms_of_key(key: str) -> list[str]:
     """:func:`terms` of text already normalized at the ``match`` level."""
-    get = _TERM_CACHE.get
-    return [get(w) or _term(w) for w in _WORD.findall(key) if len(w) > 1 and w not in STOPWORDS]
+    return [t for c in clause_terms(key, min_terms=0) for t in c]
 
 
 def clause_terms(key: str, min_terms: int = 3) -> list[list[str]]:
-    """:func:`terms_of_key` per clause (split at commas, semicolons, colons); short clauses join their neighbour."""
+    """Terms of a ``match``-normalized text per clause (split at commas, semicolons, colons).
+
+    A clause with fewer than ``min_terms`` terms joins its neighbour.
+    """
     clauses: list[list[str]] = [[]]
     get = _TERM_CACHE.get
     for w in _WORD_OR_BREAK.findall(key):
-        if w in _BREAKS:
-            if len(clauses[-1]) >= min_terms:
+        t = get(w)
+        if t is None:
+            t = _term(w)
+        if t == _BREAK:
+            if len(clauses[-1]) >= max(min_terms, 1):
                 clauses.append([])
-        elif len(w) > 1 and w not in STOPWORDS:
-            clauses[-1].append(get(w) or _term(w))
+        elif t:
+            clauses[-1].append(t)
     if len(clauses) > 1 and len(clauses[-1]) < min_terms:
         clauses[-2].extend(clauses.pop())
     return clauses
