@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import re
 
-from khabar.arabic import normalize
-
 _DANGLING = re.compile(
     r"^\s*(?:"
     r"(?:و|ف)?(?:من\s+(?:جانب|جهت|ناحيت)(?:ها|ه|هم|هما)|بدور(?:ها|ه|هم)|في\s+المقابل|"
@@ -35,6 +33,8 @@ _EARLIER = re.compile(
 )
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 _CLUTTER = re.compile(r"#|https?://|www\.|@|\|")
+_FINAL = (".", "!", "?", "؟", "…", '"', "»", "”", ")")
+_HEADING_WORDS = 10
 _BULLET = re.compile(r"^\s*[•\-–*●▪◦·]")
 
 LOGIC_ORDER = ("happened", "who", "said", "next")
@@ -53,30 +53,39 @@ def trim(text: str) -> str:
     return out if len(out.split()) >= 3 else text
 
 
-def is_background(text: str, year: str = "") -> bool:
+def is_background(key: str, year: str = "") -> bool:
     """True when the sentence reports an earlier happening (pluperfect, "في وقت سابق", "فبراير الماضي").
 
-    ``year`` (the article's year, when known) also marks sentences dated to another year.
+    ``key`` is the sentence as ``normalize(text)`` gives it; ``year`` (the article's
+    year, when known) also marks sentences dated to another year.
     """
-    key = normalize(text)
     if _PLUPERFECT.search(key) or _EARLIER.search(key):
         return True
     return bool(year) and any(y != year for y in _YEAR.findall(key))
 
 
-def is_continuation(text: str) -> bool:
-    """True when the sentence goes on with the previous one's speaker ("وأضافت", "وتابع")."""
-    return bool(_REPORTING_NO_SPEAKER.search(normalize(text)))
+def is_continuation(key: str) -> bool:
+    """True when the sentence (``normalize``d) goes on with the previous one's speaker ("وأضافت")."""
+    return bool(_REPORTING_NO_SPEAKER.search(key))
 
 
 def is_unfit(text: str) -> bool:
-    """True for fragments a summary must not show: headings, short lines, site clutter."""
-    return len(text.split()) < 6 or bool(_CLUTTER.search(text)) or text.rstrip().endswith(":")
+    """True for fragments a summary must not show or cite: headings, short lines, site clutter."""
+    words = len(text.split())
+    return (words < 6 or bool(_CLUTTER.search(text)) or text.rstrip().endswith(":")
+            or is_heading(text, words))
 
 
-def penalty(text: str) -> float:
-    """A factor in (0, 1]: lower for sentences that need their neighbours to be understood."""
-    key = normalize(text)
+def is_heading(text: str, words: int) -> bool:
+    """A short line without final punctuation: a sub-heading or a title, not a statement."""
+    return words <= _HEADING_WORDS and not text.rstrip().endswith(_FINAL)
+
+
+def penalty(text: str, key: str) -> float:
+    """A factor in (0, 1]: lower for sentences that need their neighbours to be understood.
+
+    ``key`` is ``normalize(text)``.
+    """
     factor = 1.0
     if _REPORTING_NO_SPEAKER.search(key) or _DEMONSTRATIVE_START.search(key):
         factor *= 0.5
@@ -89,9 +98,8 @@ def penalty(text: str) -> float:
     return factor
 
 
-def logic_rank(text: str) -> int:
-    """Place in the telling: what happened (0), who (1), what was said (2), what is next (3)."""
-    key = normalize(text)
+def logic_rank(key: str) -> int:
+    """Place in the telling of a ``normalize``d sentence: what happened (0), who (1), said (2), next (3)."""
     if _WHO.search(key):
         return 1
     if _NEXT.search(key[:60]) and not _SAID.search(key[:25]):

@@ -12,22 +12,31 @@ happenings) and fragments are never picked for an event summary.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
-from khabar.arabic import split_sentences
+from khabar.arabic import normalize, split_sentences
 from khabar.consolidate.align import alignment
-from khabar.consolidate.editing import is_background, is_continuation, is_unfit, logic_rank, penalty, trim
+from khabar.consolidate.editing import (
+    is_background,
+    is_continuation,
+    is_heading,
+    is_unfit,
+    logic_rank,
+    penalty,
+    trim,
+)
 from khabar.consolidate.headline import headline
-from khabar.consolidate.textgraph import cosine_matrix, lexrank, terms
+from khabar.consolidate.textgraph import clause_terms, cosine_matrix, lexrank, terms, terms_of_key
 from khabar.model import Citation, Sentence, SummarySentence
 
 __all__ = ["headline", "summarize", "summarize_document"]
 
 MMR_LAMBDA = 0.85
-OVERSHOOT = 1.2  # a sentence that would bring the length past budget x this is skipped
+OVERSHOOT = 1.1  # a sentence that would bring the length past budget x this is skipped
 WEIGHTS = {"central": 0.35, "support": 0.3, "coverage": 0.2, "position": 0.15}
 DOCUMENT_WEIGHTS = {"central": 0.2, "support": 0.0, "coverage": 0.1, "position": 0.7}
 DOCUMENT_REPEAT = 0.6  # cosine above which two sentences of one document repeat each other
@@ -35,13 +44,13 @@ DOCUMENT_RATIO = 1 / 3  # single-document default length: EASC annotators kept a
 _MIN_CITABLE_WORDS = 4
 
 
-@dataclass(frozen=True)
-class _Unit:
+class _Unit(NamedTuple):
     """One candidate sentence: where it comes from and its trimmed text."""
 
     article_id: str
     sentence: Sentence
     text: str
+    key: str  # normalize(text): what every cue and term is matched on
     offset: int  # characters cut from the sentence start by trimming
     position: float  # 1.0 for an article's first sentence, falling with depth
     background: bool
@@ -69,15 +78,18 @@ def summarize(
              for u in _units(aid, body, sentences.get(aid), dates.get(aid, "")[:4])]
     if not units:
         return ()
-    bags = [terms(u.text) for u in units]
+    clauses = [clause_terms(u.key) for u in units]
+    bags = [[t for c in sentence for t in c] for sentence in clauses]
     ids = [u.article_id for u in units]
-    sim, same = alignment(bags, ids, [is_continuation(u.text) for u in units], _leads(units))
+    days = [dates.get(aid, "")[:10] for aid in ids]
+    sim, same = alignment(clauses, ids, [is_continuation(u.key) for u in units], _leads(units), days)
     scores = _scores(units, bags, sim, same, key_terms, WEIGHTS)
     eligible = [not (u.unfit or u.background) for u in units]
-    chosen = _select(units, scores, sim, same, eligible, budget=words, count=None)
-    chosen.sort(key=lambda i: (dates.get(units[i].article_id, "")[:10], logic_rank(units[i].text),
+    chosen = _select(units, scores, sim, same, eligible, budget=words, count=None, groups=days)
+    chosen.sort(key=lambda i: (dates.get(units[i].article_id, "")[:10], logic_rank(units[i].key),
                                -units[i].position))
-    citable = [not u.background and len(u.sentence.text.split()) >= _MIN_CITABLE_WORDS for u in units]
+    citable = [not u.background and len(u.text.split()) >= _MIN_CITABLE_WORDS
+               and not is_heading(u.text, len(u.text.split())) for u in units]
     return tuple(_summary_sentence(i, units, sim, same, citable) for i in chosen)
 
 
@@ -91,7 +103,7 @@ def summarize_document(text: str, *, sentences: int | None = None, words: int | 
     spans = split_sentences(text)
     units = [_unit("doc", Sentence(i, s, e, text[s:e]), i, len(spans), year="", edit=False)
              for i, (s, e) in enumerate(spans)]
-    bags = [terms(u.text) for u in units]
+    bags = [terms_of_key(u.key) for u in units]
     sim = cosine_matrix(bags)
     near_repeat = sim >= DOCUMENT_REPEAT
     np.fill_diagonal(near_repeat, False)
@@ -121,9 +133,10 @@ def _units(aid: str, body: str, given: Sequence[Sentence] | None, year: str) -> 
 
 def _unit(aid: str, s: Sentence, k: int, n: int, year: str, edit: bool = True) -> _Unit:
     text = trim(s.text) if edit else s.text.strip()
+    key = normalize(text)
     offset = max(s.text.find(text), 0)
-    return _Unit(aid, s, text, offset, position=_position(k, n),
-                 background=edit and is_background(s.text, year), unfit=is_unfit(text))
+    return _Unit(aid, s, text, key, offset, position=_position(k, n),
+                 background=edit and is_background(key, year), unfit=is_unfit(text))
 
 
 def _frequent_terms(bags: Sequence[Sequence[str]], top: int = 8) -> list[str]:
@@ -150,25 +163,45 @@ def _leads(units: Sequence[_Unit]) -> list[bool]:
 def _scores(units: Sequence[_Unit], bags: Sequence[Sequence[str]], sim: np.ndarray, same: np.ndarray,
             key_terms: Sequence[str], weights: Mapping[str, float]) -> np.ndarray:
     central = lexrank(sim)
-    articles = {u.article_id for u in units}
-    ids = np.array([u.article_id for u in units])
-    support = np.array([len(set(ids[same[i]]) - {units[i].article_id}) for i in range(len(units))],
-                       dtype=float) / max(len(articles) - 1, 1)
+    article_index = {a: k for k, a in enumerate(dict.fromkeys(u.article_id for u in units))}
+    own = np.array([article_index[u.article_id] for u in units])
+    one_hot = np.zeros((len(units), len(article_index)))
+    one_hot[np.arange(len(units)), own] = 1.0
+    reached = (same.astype(float) @ one_hot) > 0  # sentence x article: states the same as one there
+    reached[np.arange(len(units)), own] = False
+    support = reached.sum(axis=1) / max(len(article_index) - 1, 1)
     keys = [k for k in (set(terms(t)) for t in key_terms) if k]
     coverage = np.array([sum(k <= set(bag) for k in keys) / len(keys) if keys else 0.0 for bag in bags])
     position = np.array([u.position for u in units])
-    factor = np.array([penalty(u.text) for u in units])
+    factor = np.array([penalty(u.text, u.key) for u in units])
     raw = (weights["central"] * central + weights["support"] * support
            + weights["coverage"] * coverage + weights["position"] * position)
     return raw * factor
 
 
 def _select(units: Sequence[_Unit], scores: np.ndarray, sim: np.ndarray, same: np.ndarray,
-            eligible: Sequence[bool], *, budget: int, count: int | None) -> list[int]:
-    """Greedy MMR: best score minus closeness to what is already chosen; never two that state the same."""
+            eligible: Sequence[bool], *, budget: int, count: int | None,
+            groups: Sequence[str] = ()) -> list[int]:
+    """Greedy MMR: best score minus closeness to what is already chosen; never two that state the same.
+
+    With several ``groups`` (the days of a story's events), each group's best sentence
+    is taken first, so that every event of the story is told.
+    """
     pool = [i for i in range(len(units)) if eligible[i]]
     chosen: list[int] = []
     total = 0
+    if len({g for g in groups if g}) > 1:
+        best: dict[str, int] = {}
+        for i in pool:
+            if groups[i] and (groups[i] not in best or scores[i] > scores[best[groups[i]]]):
+                best[groups[i]] = i
+        for i in sorted(best.values(), key=lambda i: -scores[i]):
+            if (count is None and total >= budget) or (count is not None and len(chosen) >= count):
+                break
+            if not (chosen and same[i, chosen].any()):
+                chosen.append(i)
+                total += len(units[i].text.split())
+        pool = [i for i in pool if i not in chosen]
     while pool:
         if count is not None and len(chosen) >= count:
             break
@@ -176,8 +209,8 @@ def _select(units: Sequence[_Unit], scores: np.ndarray, sim: np.ndarray, same: n
             break
         closeness = sim[np.ix_(pool, chosen)].max(axis=1) if chosen else np.zeros(len(pool))
         mmr = MMR_LAMBDA * scores[pool] - (1 - MMR_LAMBDA) * closeness
-        best = int(np.argmax(mmr))
-        i = pool.pop(best)
+        best_at = int(np.argmax(mmr))
+        i = pool.pop(best_at)
         if chosen and same[i, chosen].any():
             continue
         n = len(units[i].text.split())
@@ -201,4 +234,4 @@ def _summary_sentence(i: int, units: Sequence[_Unit], sim: np.ndarray, same: np.
 
 def _position(k: int, n: int) -> float:
     """Prior of the k-th of n sentences being worth keeping: the lead, then a slow decay."""
-    return 1.0 / np.sqrt(1.0 + k)
+    return 1.0 / math.sqrt(1.0 + k)
