@@ -22,6 +22,7 @@ _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _SENTENCE_END = re.compile(r"[.!?؟…:؛]['\"»”)\]]*$")
 _HAS_LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 _BULLET = re.compile(r"^[•●▪◦‣∙·\-–—*]\s*")
+_STRONG_CHROME_RAW = re.compile(r"طباعة|تبليغ|[اأ]رسل|حذف|شارك|تعليق|واتساب|فيسبوك|فيس بوك|تويتر")
 _CAPTION_TAIL = re.compile(r"\(([^()]{1,40})\)\s*\.?$")
 
 
@@ -37,6 +38,8 @@ def is_separator(line: Line) -> bool:
 
 def is_hashtag_run(line: Line) -> bool:
     """Three or more hashtags making up most of the line."""
+    if "#" not in line.text:
+        return False
     tokens = line.text.split()
     tags = sum(1 for t in tokens if t.startswith("#"))
     return tags >= 3 and tags >= 0.6 * len(tokens)
@@ -44,28 +47,32 @@ def is_hashtag_run(line: Line) -> bool:
 
 def is_chrome(line: Line) -> bool:
     """Every word is a button or widget label ("24 0 تعليق ارسل طباعة", "play icon")."""
-    ws = words(line)
-    return bool(ws) and len(ws) <= 12 and all(w in CHROME_WORDS for w in ws)
+    return line.words <= 16 and bool(ws := words(line)) and len(ws) <= 12 and all(w in CHROME_WORDS for w in ws)
 
 
 def chrome_count(line: Line) -> int:
     """How many distinct strong chrome labels (print, report, share...) the line holds."""
+    if len(_STRONG_CHROME_RAW.findall(line.text)) < 2:
+        return 0
     return len(STRONG_CHROME.intersection(words(line)))
 
 
 def tag_prefix(line: Line) -> str:
     """The tag-list label the line starts with ("كلمات دلالية"), or ""."""
     for p in TAG_PREFIXES:
-        if line.norm.startswith(p) and (len(line.norm) == len(p) or not line.norm[len(p)].isalpha()):
+        if line.head.startswith(p) and (len(line.head) == len(p) or not line.head[len(p)].isalpha()):
             return p
     return ""
 
 
 def section_marker(line: Line) -> tuple[str, str]:
     """The "read also" marker opening the line and the text glued after it, or ("", "")."""
-    norm = line.norm.lstrip("•●▪-–—*>» ")
+    head = line.head.lstrip("•●▪-–—*>» ")
     for m in SECTION_MARKERS:
-        if norm.startswith(m):
+        if head.startswith(m):
+            if line.words > 30:
+                return "", ""
+            norm = line.norm.lstrip("•●▪-–—*>» ")
             rest = norm[len(m):].lstrip(" :：-–—|»>.").strip()
             if not rest or len(rest.split()) <= 25 and not _SENTENCE_END.search(rest.rstrip(".")):
                 return m, rest

@@ -32,7 +32,7 @@ _MONTH_DAY_YEAR = re.compile(rf"\b({_MONTH_ALT})\s+(\d{{1,2}})\s*[,،]?\s*(\d{{4
 _ISO = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 _DMY_NUM = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)")
 
-_BYLINE = re.compile(r"(?:^|\|\s*|\s)(?:by|بقلم|كتب|كتبت|كتبه|إعداد|اعداد|تحرير|المحرر)\s*[:：]?\s*(.+)$",
+_BYLINE = re.compile(r"(?:^|\|)\s*(?:by|بقلم|كتب|كتبت|كتبه|إعداد|اعداد|تحرير|المحرر)\s*[:：]?\s*(.+)$",
                      re.IGNORECASE)
 _CREDIT = re.compile(r"^\W*(?:المصدر|مصدر الخبر|المصدر الأصلي|source)\s*[:：]\s*#?\s*(.+?)\s*$",
                      re.IGNORECASE)

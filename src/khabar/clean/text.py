@@ -104,7 +104,7 @@ def _local_label(line: Line, out: Cleaned) -> Label | None:
             out.published_at = out.published_at or date
             out.author = out.author or author
             return Label("metadata", "dateline" if date else "byline")
-    if f.chrome_count(line) >= 2 and not f.ends_sentence(line):
+    if not f.ends_sentence(line) and f.chrome_count(line) >= 2:
         return Label("clutter", "chrome-in-line", score=f.chrome_count(line) / 4)
     if f.caption_credit(line):
         return Label("caption", f"caption:{f.caption_credit(line)}")
@@ -116,14 +116,14 @@ def _find_title(lines: list[Line], labels: dict[int, Label], hint: str) -> tuple
     top = [ln for ln in lines[:TOP_LINES] if ln.index not in labels]
     if hint:
         key = normalize(hint, "match").lower()
-        found = [ln for ln in lines if ln.index not in labels and ln.norm == key]
+        found = [ln for ln in lines if ln.index not in labels and ln.head == key[:len(ln.head)] and ln.norm == key]
         for ln in found:
             labels[ln.index] = Label("title", "title-repeat" if ln is not found[0] or hint else "title")
         return hint.strip(), found[0].index if found else -1
     for ln in top:
         if not f.is_headline(ln):
             continue
-        repeats = [o for o in lines[ln.index + 1:ln.index + TOP_LINES + 4] if o.norm == ln.norm]
+        repeats = [o for o in lines[ln.index + 1:ln.index + TOP_LINES + 4] if o.head == ln.head and o.norm == ln.norm]
         if repeats:
             labels[ln.index] = Label("title", "title")
             for o in repeats:
