@@ -12,9 +12,13 @@ from khabar.clean.lexicon import (
     CAPTION_CREDITS,
     CAPTION_PREFIXES,
     CHROME_WORDS,
+    CONNECTIVE_PHRASES,
+    CONNECTIVES,
     SECTION_MARKERS,
     STRONG_CHROME,
     TAG_PREFIXES,
+    WAW_NOUNS,
+    WHOLE_LINE_MARKERS,
 )
 from khabar.clean.segment import Line
 
@@ -22,7 +26,9 @@ _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _SENTENCE_END = re.compile(r"[.!?؟…:؛]['\"»”)\]]*$")
 _HAS_LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 _BULLET = re.compile(r"^[•●▪◦‣∙·\-–—*]\s*")
-_STRONG_CHROME_RAW = re.compile(r"طباعة|تبليغ|[اأ]رسل|حذف|شارك|تعليق|واتساب|فيسبوك|فيس بوك|تويتر")
+_CHROME_ALT = r"طباعة|تبليغ|[اأ]رسل|حذف|شارك|تعليق|واتساب|فيسبوك|فيس بوك|تويتر"
+_STRONG_CHROME_RAW = re.compile(_CHROME_ALT)
+_CHROME_PAIR = re.compile(rf"(?<!\w)(?:{_CHROME_ALT})\s+(?:{_CHROME_ALT})(?!\w)")
 _CAPTION_TAIL = re.compile(r"\(([^()]{1,40})\)\s*\.?$")
 
 
@@ -36,13 +42,19 @@ def is_separator(line: Line) -> bool:
     return not _HAS_LETTER.search(line.text)
 
 
+def is_letter_run(line: Line) -> bool:
+    """Lone letters only: font-size buttons ("A A A", "أ أ أ")."""
+    tokens = line.text.split()
+    return len(tokens) >= 2 and all(len(t) == 1 for t in tokens)
+
+
 def is_hashtag_run(line: Line) -> bool:
-    """Three or more hashtags making up most of the line."""
+    """Hashtags making up most of the line (three or more, or all of two)."""
     if "#" not in line.text:
         return False
     tokens = line.text.split()
     tags = sum(1 for t in tokens if t.startswith("#"))
-    return tags >= 3 and tags >= 0.6 * len(tokens)
+    return (tags >= 3 and tags >= 0.6 * len(tokens)) or (tags == 2 and len(tokens) == 2)
 
 
 def is_chrome(line: Line) -> bool:
@@ -57,6 +69,11 @@ def chrome_count(line: Line) -> int:
     return len(STRONG_CHROME.intersection(words(line)))
 
 
+def has_chrome_pair(line: Line) -> bool:
+    """Two button labels side by side ("طباعة شارك"): a widget row, even glued to other text."""
+    return bool(_CHROME_PAIR.search(line.text))
+
+
 def tag_prefix(line: Line) -> str:
     """The tag-list label the line starts with ("كلمات دلالية"), or ""."""
     for p in TAG_PREFIXES:
@@ -68,6 +85,8 @@ def tag_prefix(line: Line) -> str:
 def section_marker(line: Line) -> tuple[str, str]:
     """The "read also" marker opening the line and the text glued after it, or ("", "")."""
     head = line.head.lstrip("•●▪-–—*>» ")
+    if line.words <= 3 and (bare := head.strip(" .:：…-–—|»>")) in WHOLE_LINE_MARKERS:
+        return bare, ""
     for m in SECTION_MARKERS:
         if head.startswith(m):
             if line.words > 30:
@@ -109,3 +128,11 @@ def caption_credit(line: Line) -> str:
     if any(line.norm.startswith(p) for p in CAPTION_PREFIXES):
         return line.norm.split()[0]
     return ""
+
+
+def continues(line: Line) -> bool:
+    """The line opens with a connective that carries a story on ("وأضاف", "كما", "من جهته")."""
+    first = line.head.split(" ", 1)[0] if line.head else ""
+    if first in CONNECTIVES or line.head.startswith(CONNECTIVE_PHRASES):
+        return True
+    return first.startswith("و") and len(first) >= 4 and first not in WAW_NOUNS

@@ -26,6 +26,10 @@ _MARKERS = (
     "related posts", "related articles", "related news", "read more", "read also", "see also",
     "more stories", "you may also like", "recommended", "most read", "most popular",
 )
+# Markers too common as words to open a line with: they count only as the whole line.
+WHOLE_LINE_MARKERS: frozenset[str] = frozenset(normalize(m).lower() for m in (
+    "المزيد", "للمزيد", "المزيد من", "more", "تابع", "اقرأ", "اقرأ ايضا",
+))
 SECTION_MARKERS: tuple[str, ...] = tuple(sorted({normalize(m).lower() for m in _MARKERS}, key=len, reverse=True))
 
 _CHROME = (
@@ -56,4 +60,19 @@ CAPTION_CREDITS: tuple[str, ...] = tuple(normalize(p).lower() for p in (
 ))
 CAPTION_PREFIXES: tuple[str, ...] = tuple(normalize(p).lower() for p in (
     "صورة:", "الصورة:", "صورة من", "صورة أرشيفية", "صورة ارشيفية", "photo:", "image:",
+))
+
+# Openers of a paragraph that goes on the same story (not the lead of another one).
+CONNECTIVES: frozenset[str] = frozenset(normalize(w) for w in (
+    "كما", "بدوره", "بدورها", "أما", "لكن", "ولكن", "فيما", "بينما", "غير", "إلا", "وبحسب", "وحسب",
+))
+CONNECTIVE_PHRASES: tuple[str, ...] = tuple(normalize(p) for p in (
+    "إلى ذلك", "الى ذلك", "من جهته", "من جهتها", "من جانبه", "من جانبها", "في المقابل", "في السياق",
+    "في سياق متصل", "في هذا السياق", "في غضون ذلك", "وفي", "على صعيد", "في حين",
+))
+# Words that start with waw without it being the conjunction "و".
+WAW_NOUNS: frozenset[str] = frozenset(normalize(w) for w in (
+    "وزير", "وزيرة", "وزارة", "وزراء", "وفد", "وكالة", "وكيل", "ولي", "والي", "ولاية", "وسط", "وصول",
+    "وفاة", "وقت", "وضع", "وطن", "وطني", "وطنية", "واشنطن", "وارسو", "ويلز", "وليد", "وائل", "وحدة",
+    "ورشة", "وثيقة", "وجود", "وجه", "وفق", "وفقا", "وقف", "ورقة", "وظائف", "وظيفة", "وسائل", "والدة",
 ))
