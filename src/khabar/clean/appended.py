@@ -30,6 +30,7 @@ ON_TOPIC = 0.12  # prose after a marker at least this similar to the article may
 ON_TOPIC_AFTER_APPENDED = 0.25  # ... and this similar once an appended article was seen
 CONTINUATION_TOPIC = 0.03  # ... or this, when it opens with a connective ("وأضاف") after a mere link
 MIN_BODY_LINES = 2  # an unmarked headline run opens the tail only after this much prose
+MIN_RUN, MAX_RUN = 3, 15  # ... and has this many lines
 
 
 def label_tail(lines: list[Line], labels: dict[int, Label], title: str) -> None:
@@ -51,23 +52,30 @@ def label_tail(lines: list[Line], labels: dict[int, Label], title: str) -> None:
 
 
 def _headline_runs(lines: list[Line], labels: dict[int, Label], stop: int) -> list[tuple[int, int]]:
-    """Runs of two or more unlabelled headline lines below some body prose, above ``stop``."""
+    """Trailing runs of headline lines below the body (above ``stop``) that look like a link list.
+
+    Conservative, since no marker vouches for them: at least three lines of four
+    or more words, nothing but labelled lines or headlines after them, and no
+    sign of verse (rhyme, vowel marks, lines ending in commas) or of a bulleted
+    list: a poem's verses and a list's items are short unpunctuated lines too.
+    """
     runs: list[tuple[int, int]] = []
     prose = 0
     i = 0
     while i < stop:
         ln = lines[i]
-        if ln.index in labels:
-            i += 1
-            continue
-        if f.is_prose(ln):
-            prose += 1
+        if ln.index in labels or f.is_prose(ln):
+            prose += f.is_prose(ln) and ln.index not in labels
             i += 1
             continue
         j = i
         while j < stop and lines[j].index not in labels and f.is_headline(lines[j]):
             j += 1
-        if j - i >= 2 and prose >= MIN_BODY_LINES:
+        run = lines[i:j]
+        trailing = all(o.index in labels or not f.is_prose(o) for o in lines[j:stop])
+        if (prose >= MIN_BODY_LINES and trailing and MIN_RUN <= len(run) <= MAX_RUN
+                and sum(o.words >= 4 for o in run) >= MIN_RUN and sum(o.words for o in run) >= 4 * len(run)
+                and not f.rhymes(run) and not any(f.is_literary(o) or f.is_bulleted(o) for o in run)):
             runs.append((i, j))
         i = max(j, i + 1)
     return runs

@@ -11,6 +11,7 @@ import re
 from khabar.clean.lexicon import (
     CAPTION_CREDITS,
     CAPTION_PREFIXES,
+    CHROME_FILLERS,
     CHROME_WORDS,
     CONNECTIVE_PHRASES,
     CONNECTIVES,
@@ -25,10 +26,14 @@ from khabar.clean.segment import Line
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _SENTENCE_END = re.compile(r"[.!?؟…:؛]['\"»”)\]]*$")
 _HAS_LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
-_BULLET = re.compile(r"^[•●▪◦‣∙·\-–—*]\s*")
+_BULLET = re.compile(r"^[•●▪◦‣∙·\-–—*]")
 _CHROME_ALT = r"طباعة|تبليغ|[اأ]رسل|حذف|شارك|تعليق|واتساب|فيسبوك|فيس بوك|تويتر"
 _STRONG_CHROME_RAW = re.compile(_CHROME_ALT)
 _CHROME_PAIR = re.compile(rf"(?<!\w)(?:{_CHROME_ALT})\s+(?:{_CHROME_ALT})(?!\w)")
+_HARAKAT = re.compile(r"[\u064b-\u0652]")
+_INVISIBLE = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff "
+_LAST_LETTER = re.compile(r"([^\W\d_])[^\w]*$")
+_IN_SENTENCE = re.compile(r"[.،,؛](?=\s)")
 _CAPTION_TAIL = re.compile(r"\(([^()]{1,40})\)\s*\.?$")
 
 
@@ -58,8 +63,10 @@ def is_hashtag_run(line: Line) -> bool:
 
 
 def is_chrome(line: Line) -> bool:
-    """Every word is a button or widget label ("24 0 تعليق ارسل طباعة", "play icon")."""
-    return line.words <= 16 and bool(ws := words(line)) and len(ws) <= 12 and all(w in CHROME_WORDS for w in ws)
+    """Every word is a button or widget label ("24 0 تعليق ارسل طباعة", "play icon", "حجم الخط")."""
+    if line.words > 16 or not (ws := words(line)) or len(ws) > 12:
+        return False
+    return any(w in CHROME_WORDS for w in ws) and all(w in CHROME_WORDS or w in CHROME_FILLERS for w in ws)
 
 
 def chrome_count(line: Line) -> int:
@@ -70,8 +77,12 @@ def chrome_count(line: Line) -> int:
 
 
 def has_chrome_pair(line: Line) -> bool:
-    """Two button labels side by side ("طباعة شارك"): a widget row, even glued to other text."""
-    return bool(_CHROME_PAIR.search(line.text))
+    """Two button labels side by side ("طباعة شارك"): a widget row, even glued to other text.
+
+    Not in a line with running sentences: a widget glued to the article's own
+    paragraph is left in the body rather than cutting the paragraph.
+    """
+    return bool(_CHROME_PAIR.search(line.text)) and not _IN_SENTENCE.search(line.text)
 
 
 def tag_prefix(line: Line) -> str:
@@ -100,7 +111,7 @@ def section_marker(line: Line) -> tuple[str, str]:
 
 def ends_sentence(line: Line) -> bool:
     """The line ends with sentence punctuation (a prose line, not a headline)."""
-    return bool(_SENTENCE_END.search(line.text))
+    return bool(_SENTENCE_END.search(line.text.rstrip(_INVISIBLE)))
 
 
 def is_headline(line: Line) -> bool:
@@ -113,14 +124,18 @@ def is_prose(line: Line) -> bool:
     return line.words >= 16 or (line.words >= 6 and ends_sentence(line))
 
 
-def strip_bullet(line: Line) -> str:
-    """The line's text without a leading list bullet."""
-    return _BULLET.sub("", line.text)
+def is_bulleted(line: Line) -> bool:
+    """The line is a list item: it opens with a bullet, dash or star."""
+    return bool(_BULLET.match(line.text))
 
 
 def caption_credit(line: Line) -> str:
-    """The photo credit ending a short caption line ("(رويترز)"), or ""."""
-    if line.words > 25:
+    """The photo credit ending a short caption line ("(رويترز)"), or "".
+
+    A line that opens with a connective ("وتدور ...") is a body paragraph credited
+    to an agency, not a caption.
+    """
+    if line.words > 20 or continues(line):
         return ""
     m = _CAPTION_TAIL.search(line.norm)
     if m and m.group(1).strip().lower() in CAPTION_CREDITS:
@@ -136,3 +151,18 @@ def continues(line: Line) -> bool:
     if first in CONNECTIVES or line.head.startswith(CONNECTIVE_PHRASES):
         return True
     return first.startswith("و") and len(first) >= 4 and first not in WAW_NOUNS
+
+
+def rhymes(lines: list[Line]) -> bool:
+    """Most lines, or most of every other line, end in the same letter: verses (qafiya)."""
+    ends = [m.group(1) if (m := _LAST_LETTER.search(ln.norm)) else "" for ln in lines]
+    for group in (ends, ends[0::2], ends[1::2]):
+        letters = [e for e in group if e]
+        if len(letters) >= 2 and max(letters.count(e) for e in set(letters)) >= 0.6 * len(group):
+            return True
+    return False
+
+
+def is_literary(line: Line) -> bool:
+    """Voweled (three or more harakat) or ending in a comma: verse or prose, not a headline."""
+    return len(_HARAKAT.findall(line.text)) >= 3 or line.text.rstrip(_INVISIBLE + " ").endswith(("،", "؛", ","))

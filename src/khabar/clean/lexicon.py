@@ -33,14 +33,20 @@ WHOLE_LINE_MARKERS: frozenset[str] = frozenset(normalize(m).lower() for m in (
 SECTION_MARKERS: tuple[str, ...] = tuple(sorted({normalize(m).lower() for m in _MARKERS}, key=len, reverse=True))
 
 _CHROME = (
-    "تعليق تعليقات التعليقات علق ارسل أرسل إرسال طباعة اطبع تبليغ حذف شارك مشاركة شاركها شارك الخبر "
-    "تغريد غرد واتساب واتس فيسبوك فيس بوك تويتر تلغرام تيليجرام لينكدإن بريد نسخ الرابط رابط مختصر "
-    "حفظ المفضلة أعجبني إعجاب تابعنا تابعونا على عبر أضف اضف تعليقك مشاهدة مشاهدات قراءة دقائق دقيقة "
-    "للقراءة الخط تكبير تصغير عرض الكل المزيد التالي السابق الرئيسية "
+    "تعليق تعليقات التعليقات علق ارسل أرسل إرسال طباعة اطبع تبليغ حذف شارك مشاركة شاركها "
+    "تغريد غرد واتساب واتس فيسبوك تويتر تلغرام تيليجرام لينكدإن نسخ الرابط "
+    "المفضلة أعجبني إعجاب تابعنا تابعونا أضف اضف تعليقك مشاهدة مشاهدات "
+    "للقراءة تكبير تصغير المزيد التالي السابق الرئيسية "
     "play icon video photo image print share tweet email comment comments report delete send view all "
     "more next previous home read min whatsapp facebook twitter telegram linkedin copy link"
 )
 CHROME_WORDS: frozenset[str] = frozenset(normalize(w).lower() for w in _CHROME.split())
+# Words of widget labels ("شارك على فيسبوك", "حجم الخط", "نسخ الرابط") that are chrome
+# only next to a word of CHROME_WORDS: alone they are ordinary words.
+CHROME_FILLERS: frozenset[str] = frozenset(normalize(w).lower() for w in (
+    "على عبر عرض الكل حجم الخط نسخ رابط مختصر دقائق دقيقة قراءة بريد حفظ فيس بوك هذا المقال الصفحة "
+    "لصديق صديق إلى الى via on by to this article page size font"
+).split())
 
 # Words that are chrome only in company: "شارك" is also a common verb in prose.
 STRONG_CHROME: frozenset[str] = frozenset(normalize(w) for w in (

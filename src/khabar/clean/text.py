@@ -28,6 +28,7 @@ from khabar.clean.topic import similarity, terms
 from khabar.model import Block
 
 MENU_TOPIC = 0.15  # a short line above the title less similar than this is a menu line
+MENU_LINES = 3  # at most this many menu lines above the title
 TOP_LINES = 8  # how far down the title is looked for
 
 
@@ -111,7 +112,8 @@ def _find_title(lines: list[Line], labels: dict[int, Label], hint: str) -> tuple
     """
     if hint:
         key = normalize(hint, "match").lower()
-        found = [ln for ln in lines if ln.index not in labels and ln.head == key[:len(ln.head)] and ln.norm == key]
+        found = [ln for ln in lines[:TOP_LINES]
+                 if ln.index not in labels and ln.head == key[:len(ln.head)] and ln.norm == key]
         for ln in found:
             labels[ln.index] = Label("title", "title-repeat" if ln is not found[0] else "title")
         return hint.strip(), found[0].index if found else -1
@@ -135,8 +137,8 @@ def _find_title(lines: list[Line], labels: dict[int, Label], hint: str) -> tuple
 
 
 def _label_before_title(lines: list[Line], labels: dict[int, Label], title_at: int, title: str) -> None:
-    """Short lines above the title that are not about it: menus and ads."""
-    if title_at <= 0:
+    """Short lines just above a title near the top that are not about it: menus and ads."""
+    if title_at <= 0 or title_at > MENU_LINES:
         return
     title_terms = terms([normalize(title, "match")])
     for ln in lines[:title_at]:
