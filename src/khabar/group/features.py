@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from khabar.model import Analysis, Article
 
-LEAD_TERMS = 40  # title + lead: the part of an article that names the happening
+LEAD_TERMS = 24  # title + lead: the part of an article that names the happening
 CHAR_N = 4
 
 
