@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from khabar.group.dedup import Deduplicator
-from khabar.group.features import Profile, profile
+from khabar.group.features import Profile, embedding_text, profile
 from khabar.group.space import Centroid, OnlineTfidf, background_df
 from khabar.group.stories import EventTopic
 from khabar.model import Analysis, Article, Duplicate, Event
@@ -44,7 +44,8 @@ class Weights:
 
 
 DEFAULT = Weights()
-Embedder = Callable[[Sequence[str]], "object"]
+Embedder = Callable[[Sequence[str]], "object"]  # texts -> unit vectors (rows)
+__all__ = ["DEFAULT", "EventClusterer", "Weights", "embedding_text", "event_id"]
 
 
 def event_id(first_article_id: str) -> str:
@@ -148,7 +149,7 @@ class EventClusterer:
     def _embed(self, prof: Profile):
         if self.embedder is None:
             return None
-        return self.embedder([f"{prof.title}\n{prof.lead}"])[0]
+        return self.embedder([prof.text])[0]
 
     def _keywords(self, tv: dict[str, float]) -> list[str]:
         return sorted(tv, key=lambda f: (-tv[f], f))[: self.weights.keywords]
