@@ -35,7 +35,7 @@ _STRONG_BACKGROUND = rx(
     r"(?:اللقاء|الاجتماع|الجولة) (?:الأول|الأولى|السابق|السابقة)(?!\w)|(?:شهر|\d+)\s+\S+\s+(?:الماضي|المنصرم)"
 )
 _WEAK_BACKGROUND = rx(r"في وقت سابق|(?:الأسبوع|الشهر|العام) (?:الماضي|المنصرم)")
-_EARLIER_CLAUSE = rx(r"(?<!\w)(?:بعد|منذ|قبل)\s+(?:\S+\s+){0,2}?(?=\S*(?:اجتماع|لقاء|محادثات|عودة|بدء|اندلاع|غزو|\d))")
+_EARLIER_CLAUSE = rx(r"(?<!\w)(?:بعد|منذ|قبل|عقب)\s+(?:\S+\s+){0,2}?(?=\S*(?:اجتماع|لقاء|محادثات|عودة|بدء|اندلاع|غزو|\d))")
 _CLAUSE_END = rx(r"[،,؛;:.]|(?<!\w)(?:فيما|بينما)(?!\w)")
 _VENUE = rx(
     r"(?<!\w)(?:[وفب]?(?:قصر|مقر|مبنى|منزل|دار)\s+)?[وفبل]?(?:ال)?(?:سفارة|قنصلية|قنصل|بعثة)"
@@ -60,7 +60,7 @@ _AGREEMENT = rx(
 )
 _AGENDA = rx(
     r"(?<!\w)(?:تركز|ستركز|يركز|تتناول|تشمل|تهدف|تناقش|ستناقش|تبحث|ستبحث|المطروحة|أهمية)(?!\w)"
-    r"(?:\s+(?:\S+\s+){0,2}?(?:على|إلى|:)(?!\w)|\s*:)?"
+    r"(?:\s+(?:\S+\s+){0,2}?(?:على|إلى)(?!\w)|(?:\s+\S+){0,2}?\s*:)?"
 )
 _DENIED = rx(r"(?:غياب|عدم|دون|بدون|لا|لم|لن|سيحاول\w*|يحاول\w*|محاولة)(?:\s+\S+)?\s*$")
 _EXCLUDED = rx(
@@ -69,7 +69,7 @@ _EXCLUDED = rx(
 )
 _NO_TOPIC = rx(r"(?<!\w)لا\s+(?:توجد|يوجد)\s+(?P<what>.+?)\s+على جدول")
 _ITEM_SPLIT = rx(r"\s*[،,؛;]\s*|\s+و(?=ال)|\s+أو\s+")
-_CLAUSE_STOP = rx(r"[.؛;]|(?<!\w)(?:رغم|على رغم|فيما|بينما|لافتا|مشيرا|بحسب|وفق)(?!\w)")
+_CLAUSE_STOP = rx(r"[.؛;]|(?<!\w)(?:رغم|على رغم|فيما|بينما|لافتا|مشيرا|بحسب|وفق|وفقا|وذلك)(?!\w)")
 
 
 def extract_facts(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention],
@@ -190,7 +190,8 @@ def _dates(clause: Clause, hits: list[DateHit], quotes: list[Quote], event: str,
         if _is_said_date(clause, hit, quotes):
             continue
         earlier = (_earlier_clause(clause, hit) or not about_meeting
-                   or bool(event and hit.value and len(hit.value) == 10 and hit.value != event))
+                   or bool(event and hit.value and (hit.value[:4] < event[:4]
+                                                    or len(hit.value) == 10 and hit.value != event)))
         key = hit.value or text_key(hit.text)
         a, b = clause.nstart(hit.start), clause.nstart(hit.end - 1) + 1
         fact = _fact(clause, "when", a, b, key, confidence=hit.confidence)

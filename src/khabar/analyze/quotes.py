@@ -40,7 +40,7 @@ def find_quotes(clause: Clause) -> list[Quote]:
     found = [m for m in _ATTRIBUTION.finditer(clause.norm)
              if not (m.group("pre") and _HEARSAY.match(m.group("pre")))]
     quotes: list[Quote] = []
-    for m, after in zip(found, [*found[1:], None], strict=True):
+    for m, after in zip(found, [*found[1:], None][:len(found)], strict=True):
         start, end = trim(clause, m.end(), after.start("verb") if after else len(clause.norm))
         if end - start < 3:
             continue
