@@ -13,7 +13,7 @@ from khabar.errors import BadDocument
 from khabar.ingest import read_paths
 from khabar.ingest.jsonarray import ArrayError, iter_array
 from khabar.model import RawDoc
-from tests.formats import seed_texts, write_feed, write_warc
+from formats import seed_texts, write_feed, write_warc
 
 SAUDI = Path("/work/shared/data/saudinewsnet/zips")
 

@@ -180,9 +180,9 @@ def _chunks(docs: Iterator[RawDoc], size: int) -> Iterator[list[RawDoc]]:
 
 
 def _context() -> multiprocessing.context.BaseContext:
-    """forkserver where it exists: workers start clean (no copied locks or threads), fast after the first."""
+    """fork where it exists: workers share the loaded models and need no ``__main__`` guard in scripts."""
     methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
 def consolidate(store: Store, *, words: int = 120, embeddings: bool = False,
