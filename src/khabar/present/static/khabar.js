@@ -1,0 +1,35 @@
+// Khabar: the little the pages need beyond HTML. Citation markers already open
+// their source sentence on click or Enter (the popover attribute); this adds hover.
+(function () {
+  "use strict";
+  var HIDE_DELAY = 250;
+  function wire(button) {
+    var pop = document.getElementById(button.getAttribute("popovertarget"));
+    if (!pop || !pop.showPopover) { return; }
+    var timer = null;
+    var byHover = false;
+    function show() {
+      clearTimeout(timer);
+      if (!pop.matches(":popover-open")) { pop.showPopover(); byHover = true; }
+    }
+    function hideSoon() {
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        if (pop.matches(":popover-open") && !pop.matches(":hover") && document.activeElement !== button) {
+          pop.hidePopover();
+        }
+      }, HIDE_DELAY);
+    }
+    // A click on a marker that hovering already opened pins it instead of closing it.
+    button.addEventListener("click", function (event) {
+      if (byHover && pop.matches(":popover-open")) { event.preventDefault(); }
+      byHover = false;
+    });
+    pop.addEventListener("toggle", function (event) { if (event.newState === "closed") { byHover = false; } });
+    button.addEventListener("mouseenter", show);
+    button.addEventListener("mouseleave", hideSoon);
+    pop.addEventListener("mouseleave", hideSoon);
+    pop.addEventListener("mouseenter", function () { clearTimeout(timer); });
+  }
+  document.querySelectorAll("button.cite[popovertarget]").forEach(wire);
+})();
