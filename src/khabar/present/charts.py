@@ -46,6 +46,13 @@ def _ticks(first: dt.date, last: dt.date) -> list[dt.date]:
     return ticks
 
 
+def _anchor(x: float, width: int) -> str:
+    """Keep a label inside the chart: near the right edge it runs leftwards (rtl start), near the left rightwards."""
+    if x > width * 0.7:
+        return "start"
+    return "end" if x < width * 0.3 else "middle"
+
+
 def timeline_svg(entries: Sequence[Mapping], width: int = 760) -> Markup:
     """Dated entries on a proportional time axis running right to left; background entries greyed."""
     dated = [(d, e) for e in entries if (d := parse_day(e.get("date", ""))) is not None]
@@ -54,7 +61,7 @@ def timeline_svg(entries: Sequence[Mapping], width: int = 760) -> Markup:
     dated.sort(key=lambda x: x[0])
     first, last = dated[0][0], dated[-1][0]
     span = max((last - first).days, 1)
-    pad, axis_y, levels = 70, 120, 3
+    pad, axis_y, levels = 40, 120, 3
     height = axis_y + 50
 
     def x_of(day: dt.date) -> float:
@@ -79,7 +86,8 @@ def timeline_svg(entries: Sequence[Mapping], width: int = 760) -> Markup:
         parts.append(f'<g class="{cls}"><title>{escape(e.get("date", ""))}: {escape(e.get("text", ""))}</title>'
                      f'<line class="tl-stem" x1="{x:.1f}" y1="{y_label + 6}" x2="{x:.1f}" y2="{axis_y}"/>'
                      f'<circle cx="{x:.1f}" cy="{axis_y - stack * 9}" r="6"/>'
-                     f'<text class="tl-label" x="{x:.1f}" y="{y_label}" text-anchor="middle" direction="rtl">'
+                     f'<text class="tl-label" x="{x:.1f}" y="{y_label}" text-anchor="{_anchor(x, width)}" '
+                     f'direction="rtl">'
                      f'{escape(_short(e.get("text", ""), 30))}</text></g>')
     label = f"الخط الزمني: {len(dated)} محطات من {first.isoformat()} إلى {last.isoformat()}"
     return Markup(f'<svg class="chart timeline" viewBox="0 0 {width} {height}" role="img" '

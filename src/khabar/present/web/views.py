@@ -195,9 +195,9 @@ def article_segments(body: str, sentences: Sequence[Mapping]) -> list[list[dict]
         for i, line in enumerate(text.split("\n")):
             if i > 0 and paragraphs[-1]:
                 paragraphs.append([])
-            if line.strip():
+            if line and (paragraphs[-1] or line.strip()):
                 paragraphs[-1].append({"text": line, "sentence": index if i == 0 else None})
-    return [p for p in paragraphs if p]
+    return [p for p in paragraphs if any(seg["text"].strip() for seg in p)]
 
 
 def article_view(article: Mapping, sentences: Sequence[Mapping] = (), stories: Sequence[Mapping] = ()) -> dict:
