@@ -43,6 +43,8 @@ class Pages:
     def __init__(self, db: Path):
         self.db = db
         self._local = threading.local()
+        self.stories_of = queries.StoryOfArticle(db)
+        queries.ensure_indexes(self.store)
 
     @property
     def store(self) -> Store:
@@ -66,7 +68,7 @@ class Pages:
         found = queries.articles(self.store, [article_id])
         if article_id not in found:
             raise HTTPException(404, f"no article {article_id}")
-        stories = list(queries.stories_of(self.store, [article_id]).values())
+        stories = list(self.stories_of.lookup(self.store, [article_id]).values())
         return article_view(found[article_id], queries.sentences(self.store, article_id), stories)
 
     def entity(self, entity_id: str) -> dict:
@@ -76,7 +78,7 @@ class Pages:
         return view
 
     def search(self, q: str) -> dict:
-        return search_view(self.store, q) if q.strip() else {"q": q, "n_articles": 0, "groups": []}
+        return search_view(self.store, q, self.stories_of) if q.strip() else {"q": q, "n_articles": 0, "groups": []}
 
 
 def create_app(db: str | Path) -> FastAPI:

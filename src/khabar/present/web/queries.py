@@ -9,18 +9,31 @@ normalized text) so queries and the index are normalized by the same code.
 from __future__ import annotations
 
 import json
+import sqlite3
+import threading
 from collections.abc import Sequence
+from pathlib import Path
 
 from khabar.consolidate.digest import outlet_of
 from khabar.model import Article
 from khabar.present.web.views import story_row
 from khabar.store.sqlite import Store
 
-_ROW_SQL = """
-SELECT id, date, n_articles, n_outlets, json_extract(digest, '$.headline'), json_extract(digest, '$.outlets'),
-       json_array_length(digest, '$.events')
-FROM stories WHERE digest IS NOT NULL
-"""
+_COLUMNS = ("s.id, s.date, s.n_articles, s.n_outlets, json_extract(s.digest, '$.headline'),"
+            " json_extract(s.digest, '$.outlets'), json_array_length(s.digest, '$.events')")
+_ORDER = "date DESC, n_articles DESC, id"  # the order of Store.digests: newest first, then the biggest
+# A partial index in that order makes the story list and its deep pages a walk along the index.
+_INDEX = f"CREATE INDEX IF NOT EXISTS stories_listed ON stories({_ORDER}) WHERE digest IS NOT NULL"
+
+
+def ensure_indexes(store: Store) -> bool:
+    """Create the story-list index if missing (False when the database is read-only)."""
+    try:
+        with store.db:
+            store.db.execute(_INDEX)
+    except sqlite3.OperationalError:
+        return False
+    return True
 
 
 def _row(r: Sequence) -> dict:
@@ -33,10 +46,18 @@ def count_stories(store: Store) -> int:
 
 
 def story_rows(store: Store, limit: int, offset: int = 0) -> list[dict]:
-    """The story list, newest first, then the biggest (the order of :meth:`Store.digests`)."""
-    rows = store.db.execute(_ROW_SQL + " ORDER BY date DESC, n_articles DESC, id LIMIT ? OFFSET ?",
-                            (limit, offset)).fetchall()
-    return [_row(r) for r in rows]
+    """The story list, newest first, then the biggest; only the rows shown have their digest read."""
+    sql = (f"SELECT {_COLUMNS} FROM stories s JOIN (SELECT id FROM stories WHERE digest IS NOT NULL"
+           f" ORDER BY {_ORDER} LIMIT ? OFFSET ?) page USING (id) ORDER BY s.{_ORDER.replace(', ', ', s.')}")
+    return [_row(r) for r in store.db.execute(sql, (limit, offset))]
+
+
+def story_rows_by_id(store: Store, story_ids: Sequence[str]) -> dict[str, dict]:
+    ids = list(dict.fromkeys(story_ids))
+    if not ids:
+        return {}
+    sql = f"SELECT {_COLUMNS} FROM stories s WHERE s.digest IS NOT NULL AND s.id IN ({','.join('?' * len(ids))})"
+    return {r[0]: _row(r) for r in store.db.execute(sql, ids)}
 
 
 def digest(store: Store, story_id: str) -> dict | None:
@@ -70,16 +91,43 @@ def sentences(store: Store, article_id: str) -> list[dict]:
     return json.loads(row[0]) if row and row[0] else []
 
 
-def stories_of(store: Store, article_ids: Sequence[str]) -> dict[str, dict]:
-    """For each article id, the story row it belongs to (through its event)."""
-    if not article_ids:
-        return {}
-    marks = ",".join("?" * len(article_ids))
-    sql = ("SELECT j.value, s.id, s.date, s.n_articles, s.n_outlets, json_extract(s.digest, '$.headline'),"
-           " json_extract(s.digest, '$.outlets'), json_array_length(s.digest, '$.events')"
-           " FROM events e, json_each(e.data, '$.article_ids') j JOIN stories s ON s.id = e.story_id"
-           f" WHERE s.digest IS NOT NULL AND j.value IN ({marks})")
-    return {r[0]: _row(r[1:]) for r in store.db.execute(sql, list(article_ids))}
+class StoryOfArticle:
+    """Which story each article belongs to, kept in memory and rebuilt when the database file changes.
+
+    The Store keeps an event's article ids inside its JSON, so answering "which
+    story is this article in" in SQL means scanning every event; one scan per
+    change of the database (stamped by the modification times of the file and its
+    WAL) keeps article pages and search fast.
+    """
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self._stamp: tuple = ()
+        self._map: dict[str, str] = {}
+        self._lock = threading.Lock()
+
+    def _current_stamp(self) -> tuple:
+        stamp = []
+        for p in (self.path, self.path.with_name(self.path.name + "-wal")):
+            try:
+                st = p.stat()
+                stamp.append((st.st_mtime_ns, st.st_size))
+            except OSError:
+                stamp.append(None)
+        return tuple(stamp)
+
+    def lookup(self, store: Store, article_ids: Sequence[str]) -> dict[str, dict]:
+        """For each article id, the story row it belongs to (ids in no story are left out)."""
+        stamp = self._current_stamp()
+        with self._lock:
+            if stamp != self._stamp:
+                rows = store.db.execute("SELECT story_id, json_extract(data, '$.article_ids') FROM events"
+                                        " WHERE story_id IS NOT NULL ORDER BY date, id")
+                self._map = {aid: sid for sid, ids in rows for aid in json.loads(ids or "[]")}
+                self._stamp = stamp
+            found = {aid: self._map[aid] for aid in article_ids if aid in self._map}
+        rows = story_rows_by_id(store, list(found.values()))
+        return {aid: rows[sid] for aid, sid in found.items() if sid in rows}
 
 
 def entity_occurrences(store: Store, entity_id: str) -> list[tuple[dict, dict]]:

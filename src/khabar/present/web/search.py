@@ -32,13 +32,13 @@ def snippet(text: str, terms: list[str]) -> list[dict]:
     return [s for s in segments if s["text"]]
 
 
-def search_view(store: Store, query: str, limit: int = MAX_RESULTS) -> dict:
+def search_view(store: Store, query: str, stories: queries.StoryOfArticle, limit: int = MAX_RESULTS) -> dict:
     """Articles matching ``query`` (Arabic spelling variants included), grouped by story, best group first."""
     hits = store.search(query, limit=limit)
     terms = [t for t in normalize(query, "key").split() if t]
     ids = [aid for aid, _ in hits]
     arts = queries.articles(store, ids)
-    story_of = queries.stories_of(store, ids)
+    story_of = stories.lookup(store, ids)
     groups: dict[str, dict] = {}
     for aid, score in hits:
         art = arts.get(aid)
