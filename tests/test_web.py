@@ -184,6 +184,9 @@ def test_openapi_describes_the_api(client):
     assert {"/api/stories", "/api/stories/{story_id}", "/api/articles/{article_id}",
             "/api/entities/{entity_id}", "/api/search"} <= set(paths)
     assert not any(p.startswith("/story") for p in paths)
+    schemas = client.get("/openapi.json").json()["components"]["schemas"]
+    assert {"agreed", "single", "contradicted"} <= set(schemas["FactsByStatus"]["properties"])
+    assert "quote" in schemas["Cite"]["properties"]
 
 
 def test_static_report_uses_the_same_templates(db):
@@ -201,3 +204,13 @@ def test_static_report_uses_the_same_templates(db):
 def test_missing_database_is_a_clear_error(tmp_path):
     with pytest.raises(FileNotFoundError, match="no Khabar database"):
         create_app(tmp_path / "absent.db")
+
+
+def test_serve_refuses_a_missing_database(tmp_path):
+    from typer.testing import CliRunner
+
+    from khabar.cli import app
+
+    result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "absent.db")])
+    assert result.exit_code == 2
+    assert not (tmp_path / "absent.db").exists()

@@ -21,7 +21,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from khabar.present.html import render_page
-from khabar.present.web import queries
+from khabar.present.web import queries, schema
 from khabar.present.web.search import search_view
 from khabar.present.web.security import ENTITY_PATTERN, ID_PATTERN, SecurityMiddleware
 from khabar.present.web.views import article_view, entity_view, story_view
@@ -130,26 +130,26 @@ def create_app(db: str | Path) -> FastAPI:
         return html("search.html", q=q, result=pages.search(q))
 
     @app.get("/api/stories", tags=["stories"], summary="Stories, newest first (the story list)")
-    def api_stories(page: Page = 1) -> dict:
+    def api_stories(page: Page = 1) -> schema.StoryList:
         return pages.stories(page)
 
     @app.get("/api/stories/{story_id}", tags=["stories"],
              summary="One story: summary with citations, events, timeline, facts by status, sources, entities")
-    def api_story(story_id: StoryId) -> dict:
+    def api_story(story_id: StoryId) -> schema.StoryView:
         return pages.story(story_id)
 
     @app.get("/api/articles/{article_id}", tags=["articles"],
              summary="One article: clean body by sentence, removed parts with reasons, metadata")
-    def api_article(article_id: ArticleId) -> dict:
+    def api_article(article_id: ArticleId) -> schema.ArticleView:
         return pages.article(article_id)
 
     @app.get("/api/entities/{entity_id}", tags=["entities"],
              summary="One entity across stories: all spellings, roles, stories")
-    def api_entity(entity_id: EntityId) -> dict:
+    def api_entity(entity_id: EntityId) -> schema.EntityPage:
         return pages.entity(entity_id)
 
     @app.get("/api/search", tags=["search"], summary="Full-text search (Arabic-normalized), grouped by story")
-    def api_search(q: SearchQuery = "") -> dict:
+    def api_search(q: SearchQuery = "") -> schema.SearchResult:
         return pages.search(q)
 
     return app
