@@ -23,6 +23,9 @@ SLOT_LABELS = {
     "topic_excluded": "موضوع مستبعد",
     "topic": "موضوع",
     "date": "التاريخ",
+    "city": "المدينة",
+    "venue": "مكان الانعقاد",
+    "agenda": "جدول الأعمال",
 }
 
 QUOTE_CHARS = 320  # longest source sentence shown in a citation reveal
@@ -98,9 +101,13 @@ def _fact(group: Mapping, event: Mapping, cite: _Citations) -> dict:
         (ref,) = cite([c["citation"]])
         claims.append({"value": c["value"], "key": c.get("key", ""), "outlet": ref["outlet"],
                        "article_id": c["article_id"], "cite": ref})
-    return {"slot": group["slot"], "label": slot_label(group["slot"]), "subject": group.get("subject", ""),
-            "status": group["status"], "event_id": event["event"]["id"], "event": event.get("headline", ""),
-            "claims": claims}
+    subject = group.get("subject", "")
+    # Subjects are often match keys (stems, role names); show one only when a source spells it so.
+    readable = subject and any(subject in cite.articles.get(c["article_id"], {}).get("body", "") for c in claims)
+    return {"slot": group["slot"], "label": slot_label(group["slot"]), "subject": subject,
+            "subject_label": subject if readable else "", "status": group["status"],
+            "event_id": event["event"]["id"], "event": event.get("headline", ""),
+            "event_date": event["event"].get("date", ""), "claims": claims}
 
 
 def _sources(digest: Mapping, articles: Mapping[str, Mapping], facts: Sequence[dict]) -> list[dict]:
@@ -163,17 +170,26 @@ def story_view(digest: Mapping, articles: Mapping[str, Mapping]) -> dict:
     }
 
 
-def coverage(view: Mapping) -> tuple[list[str], list[dict]]:
-    """Outlets (columns) and fact rows with, per outlet, the value it gave: the coverage matrix data."""
+COVERAGE_ROWS = 24  # single-source facts beyond this are left to the lists above the matrix
+
+
+def coverage(view: Mapping, max_rows: int = COVERAGE_ROWS) -> tuple[list[str], list[dict], int]:
+    """The coverage matrix data: outlets (columns), fact rows (contradictions first, then agreements,
+    then single-source facts up to ``max_rows``) with the value each outlet gave, and how many rows were left out."""
     outlets = [s["outlet"] for s in view["sources"]]
+    several_events = len(view["events"]) > 1
     rows = []
-    for status in STATUSES:
+    for status in ("contradicted", "agreed", "single"):
         for f in view["facts"][status]:
             cells = {}
             for c in f["claims"]:
                 cells.setdefault(c["outlet"], c["value"])
-            rows.append({"label": f["label"], "subject": f["subject"], "status": status, "cells": cells})
-    return outlets, rows
+            label = " · ".join(x for x in (f["label"], f["subject_label"],
+                                           f["event_date"] if several_events else "") if x)
+            rows.append({"label": label, "status": status, "cells": cells})
+    shown = [r for r in rows if r["status"] != "single"]
+    shown += [r for r in rows if r["status"] == "single"][:max(0, max_rows - len(shown))]
+    return outlets, shown, len(rows) - len(shown)
 
 
 def article_segments(body: str, sentences: Sequence[Mapping]) -> list[list[dict]]:
