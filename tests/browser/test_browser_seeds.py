@@ -82,3 +82,15 @@ def test_seed_search_across_spellings(page, seeds_url, shot):
     assert page.locator(".result-group").count() >= 1
     assert page.locator(".results > li").count() >= 3
     shot(page, "seeds-search")
+
+
+def test_seed_entity_page_from_the_story(page, seeds_url, shot):
+    page.goto(seeds_url + "/")
+    page.locator("ol.story-list > li h2 a").first.click()
+    page.wait_for_url("**/story/*")
+    page.locator("table.entities tbody a").first.click()
+    page.wait_for_url("**/entity/*")
+    assert page.locator("h1").inner_text().strip()
+    assert page.locator(".chips.big li").count() >= 1  # its spellings
+    assert page.locator("ol.story-list > li").count() >= 1  # its stories
+    shot(page, "seeds-entity")
