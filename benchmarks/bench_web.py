@@ -13,12 +13,19 @@ one day sharing their two leading title stems, with a cited summary, facts,
 entities and a timeline of the usual size. SaudiNewsNet is non-commercial: the
 database stays local (pass --db outside the repository, default /tmp).
 
-    python benchmarks/bench_web.py [--db /tmp/khabar-snn.db] [--requests 200]
+Real pipeline digests of big stories are much larger than those, so a second,
+small database is built through the real pipeline (clean, analyze, group,
+consolidate) from the first ``--pipeline-articles`` SaudiNewsNet articles, and
+its biggest stories are timed too.
+
+    python benchmarks/bench_web.py [--db /tmp/khabar-snn.db] [--requests 200] [--pipeline-articles 300]
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
+import os
 import platform
 import random
 import statistics
@@ -131,6 +138,25 @@ def build(db: Path, data: Path) -> tuple[int, int, float]:
     return n, len(digests), time.perf_counter() - t0
 
 
+def build_with_pipeline(db: Path, data: Path, n: int) -> tuple[int, int, float]:
+    """The first ``n`` SaudiNewsNet articles through the real pipeline; (articles, stories, seconds)."""
+    from khabar.pipeline import consolidate, process
+
+    t0 = time.perf_counter()
+    items = []
+    for doc in itertools.islice(read_paths(sorted(data.glob("*.zip"))), n):
+        if isinstance(doc, BadDocument):
+            continue
+        try:
+            items.append(process(doc))
+        except BadDocument:
+            continue
+    with Store(db) as store:
+        store.add_articles(items)
+        digests = consolidate(store)
+        return store.count_articles(), len(digests), time.perf_counter() - t0
+
+
 def _time(client: httpx.Client, url: str) -> float:
     t0 = time.perf_counter()
     r = client.get(url)
@@ -146,28 +172,51 @@ def _stats(ms: list[float]) -> str:
             f"max {ms[-1]:6.1f} ms · n={len(ms)}")
 
 
+class Served:
+    """The app over ``db`` served by uvicorn on a free 127.0.0.1 port, in a thread."""
+
+    def __init__(self, db: Path):
+        self.server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=0, log_level="warning"))
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    def __enter__(self) -> httpx.Client:
+        self.thread.start()
+        while not self.server.started:
+            time.sleep(0.05)
+        port = self.server.servers[0].sockets[0].getsockname()[1]
+        self.client = httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30)
+        _time(self.client, "/")  # warm up: first connection, template compilation
+        return self.client
+
+    def __exit__(self, *exc: object) -> None:
+        self.client.close()
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+
+
+def _ids(db: Path, sql: str) -> list[str]:
+    with Store(db) as store:
+        return [r[0] for r in store.db.execute(sql)]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--db", type=Path, default=Path("/tmp/khabar-snn.db"))
     ap.add_argument("--requests", type=int, default=200, help="requests per page kind")
     ap.add_argument("--data", type=Path, default=DATA, help="folder of SaudiNewsNet day zips")
+    ap.add_argument("--pipeline-articles", type=int, default=300,
+                    help="articles for the real-pipeline database (0: skip it)")
     ap.add_argument("--rebuild", action="store_true")
     args = ap.parse_args()
-    if args.rebuild and args.db.exists():
-        args.db.unlink()
+    pipeline_db = args.db.with_name(args.db.stem + f"-pipeline{args.pipeline_articles}.db")
+    if args.rebuild:
+        for p in (args.db, pipeline_db):
+            p.unlink(missing_ok=True)
     if not args.db.exists():
         n, s, secs = build(args.db, args.data)
-        print(f"built {args.db}: {n} articles, {s} stories in {secs:.0f} s")
-    with Store(args.db) as store:
-        story_ids = [r[0] for r in store.db.execute("SELECT id FROM stories ORDER BY n_articles DESC")]
-        article_ids = [r[0] for r in store.db.execute("SELECT id FROM articles")]
-        n_articles = store.count_articles()
-    server = uvicorn.Server(uvicorn.Config(create_app(args.db), host="127.0.0.1", port=0, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.05)
-    port = server.servers[0].sockets[0].getsockname()[1]
+        print(f"built {args.db}: {n} articles, {s} simple digests in {secs:.0f} s")
+    story_ids = _ids(args.db, "SELECT id FROM stories ORDER BY n_articles DESC")
+    article_ids = _ids(args.db, "SELECT id FROM articles")
     rng = random.Random(7)
     big = story_ids[:20]
     pages = {
@@ -182,14 +231,24 @@ def main() -> None:
                                     "الامير", "مجلس الشورى"] * max(1, args.requests // 40)],
         "API story (/api/stories/ID)": [f"/api/stories/{rng.choice(story_ids)}" for _ in range(args.requests)],
     }
-    print(f"database: {n_articles} articles, {len(story_ids)} stories; biggest story "
-          f"{story_ids and len(big)} ids sampled; python {platform.python_version()}, {platform.machine()}")
-    with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30) as client:
-        _time(client, "/")  # warm up: first connection, template compilation
+    print(f"{args.db}: {len(article_ids)} articles, {len(story_ids)} stories; "
+          f"python {platform.python_version()}, {platform.machine()}, {os.cpu_count()} cores")
+    with Served(args.db) as client:
         for name, urls in pages.items():
             print(f"{name:38s} {_stats([_time(client, u) for u in urls])}")
-    server.should_exit = True
-    thread.join(timeout=10)
+    if args.pipeline_articles <= 0:
+        return
+    if not pipeline_db.exists():
+        n, s, secs = build_with_pipeline(pipeline_db, args.data, args.pipeline_articles)
+        print(f"built {pipeline_db} through the pipeline: {n} articles, {s} stories in {secs:.0f} s")
+    biggest = _ids(pipeline_db, "SELECT id FROM stories WHERE digest IS NOT NULL ORDER BY n_articles DESC LIMIT 5")
+    sizes = _ids(pipeline_db, "SELECT n_articles || ' articles, ' || (length(digest) / 1024) || ' KB digest'"
+                              " FROM stories WHERE digest IS NOT NULL ORDER BY n_articles DESC LIMIT 5")
+    with Served(pipeline_db) as client:
+        print(f"{'pipeline story list (/)':38s} {_stats([_time(client, '/') for _ in range(args.requests)])}")
+        for sid, size in zip(biggest, sizes, strict=True):
+            urls = [f"/story/{sid}"] * max(5, args.requests // 10)
+            print(f"{'pipeline story, ' + size:38s} {_stats([_time(client, u) for u in urls])}")
 
 
 if __name__ == "__main__":
