@@ -3,7 +3,8 @@
 Mentions are grouped by the transliteration key of the Arabic layer (ترامب / ترمب,
 دارتشييف / دارشييف / دارشيف share one key). People are then joined:
 
-- full names sharing a family name merge only when their first names agree, or when
+- full names sharing a family name merge only when their first names agree
+  (:func:`khabar.arabic.names.same_name`), or when
   one of the "first names" is not a name at all (a verb or title the tagger took in);
   two people with the same family name and different first names stay apart;
 - a lone name (دارتشييف، بوتين) joins the one full name it ends (or starts); when
@@ -24,6 +25,7 @@ from khabar.analyze.ner.roles import find_roles
 from khabar.analyze.ner.rules import name_like
 from khabar.analyze.ner.vocab import load_vocabulary
 from khabar.arabic import name_key, normalize, romanize
+from khabar.arabic.names import same_name
 from khabar.model import Citation, Entity, EntityRef, Mention, Role, Sentence
 
 
@@ -83,8 +85,9 @@ def _join_people(keys: list[str], refs: Mapping[str, list[tuple[str, Mention]]],
     for same_last in by_last.values():
         for i, a in enumerate(same_last):
             for b in same_last[i + 1:]:
-                if a.split()[0] == b.split()[0] or not (_first_is_name(refs[a][0][1]) and
-                                                        _first_is_name(refs[b][0][1])):
+                first_a, first_b = (refs[k][0][1].text.split()[0] for k in (a, b))
+                if same_name(first_a, first_b) or not (_may_be_name(normalize(first_a)) and
+                                                       _may_be_name(normalize(first_b))):
                     groups.union(_better(a, b, refs), _worse(a, b, refs))
     for key in keys:
         if len(key.split()) == 1:
