@@ -133,3 +133,17 @@ def test_entity_ids_are_stable_and_independent_of_input_order() -> None:
 def test_no_mentions_give_no_entities() -> None:
     assert merge_entities({}, {}, {}) == ()
     assert merge_entities({"a": "نص"}, {"a": ()}, {"a": ()}) == ()
+
+
+def test_lone_family_name_follows_the_person_of_its_own_article() -> None:
+    bodies = {"a": "قال جو بايدن إن بايدن سيعود.", "b": "وصل هانتر بايدن ثم غادر بايدن."}
+    entities = _merge(bodies, {"a": ["جو بايدن", "بايدن"], "b": ["هانتر بايدن", "بايدن"]})
+    by_name = {e.name: {r.article_id for r in e.mentions} for e in entities}
+    assert by_name == {"جو بايدن": {"a"}, "هانتر بايدن": {"b"}}
+
+
+def test_a_shared_title_tells_which_person_a_lone_family_name_is() -> None:
+    bodies = {"a": "وصل السفير جون سميث أمس.", "b": "وصل اللاعب بيتر سميث أمس.", "c": "وقال السفير سميث إن الأمر انتهى."}
+    entities = _merge(bodies, {"a": ["جون سميث"], "b": ["بيتر سميث"], "c": ["سميث"]})
+    by_name = {e.name: {r.article_id for r in e.mentions} for e in entities}
+    assert by_name == {"جون سميث": {"a", "c"}, "بيتر سميث": {"b"}}
