@@ -147,3 +147,16 @@ def test_a_shared_title_tells_which_person_a_lone_family_name_is() -> None:
     entities = _merge(bodies, {"a": ["جون سميث"], "b": ["بيتر سميث"], "c": ["سميث"]})
     by_name = {e.name: {r.article_id for r in e.mentions} for e in entities}
     assert by_name == {"جون سميث": {"a", "c"}, "بيتر سميث": {"b"}}
+
+
+def test_an_organization_with_and_without_its_head_word_is_one() -> None:
+    bodies = {"a": "أعلنت وزارة الخارجية الروسية ذلك.", "b": "قالت الخارجية الروسية إن حركة حماس وافقت."}
+    sentences = {a: _sentences(b) for a, b in bodies.items()}
+    mentions = {"a": (_mention("وزارة الخارجية الروسية", bodies["a"], kind="ORG"),),
+                "b": (_mention("الخارجية الروسية", bodies["b"], kind="ORG"),
+                      _mention("حركة حماس", bodies["b"], kind="ORG"))}
+    entities = merge_entities(bodies, sentences, mentions)
+    assert [len(e.mentions) for e in entities] == [2, 1]
+    ministry = entities[0]
+    assert ministry.name == "وزارة الخارجية الروسية"  # the fuller of two equally frequent spellings
+    assert {s for s, _ in ministry.spellings} == {"وزارة الخارجية الروسية", "الخارجية الروسية"}

@@ -12,7 +12,8 @@ Mentions are grouped by the transliteration key of the Arabic layer (ترامب 
   then the one whose roles share words with the lone name's (السفير سميث), and a tie
   stays apart.
 
-The canonical name is the most frequent full spelling; roles come from
+An organization named with and without its head word (وزارة الخارجية الروسية / الخارجية
+الروسية) is one. The canonical name is the most frequent full spelling; roles come from
 :mod:`khabar.analyze.ner.roles` with their sentence as evidence.
 """
 
@@ -61,6 +62,7 @@ def merge_entities(bodies: Mapping[str, str], sentences: Mapping[str, Sequence[S
     for node in refs:
         groups.find(node)
     _join_people([n for n in refs if _type(refs[n]) == "PER"], refs, roles, groups)
+    _join_headed_names(refs, groups)
     clusters: dict[str, list[str]] = defaultdict(list)
     for node in refs:
         clusters[groups.find(node)].append(node)
@@ -113,6 +115,20 @@ def _join_people(nodes: list[str], refs: Mapping[str, list[tuple[str, Mention]]]
     for same_key in lone.values():  # lone names no full name claimed: one entity per spelling key
         for node in same_key[1:]:
             groups.union(same_key[0], node)
+
+
+def _join_headed_names(refs: Mapping[str, list[tuple[str, Mention]]], groups: _Groups) -> None:
+    """وزارة الخارجية الروسية = الخارجية الروسية, حركة حماس = حماس: an organization named with
+    and without its head word (a trigger of the lexicon) is one organization."""
+    triggers = load().triggers
+    for node, items in refs.items():
+        words = items[0][1].text.split(maxsplit=1)
+        kind = _type(items)
+        if kind == "PER" or len(words) < 2 or triggers.get(normalize(words[0])) != "ORG":
+            continue
+        rest = name_key(words[1])
+        if rest in refs and _type(refs[rest]) in (kind, "ORG"):
+            groups.union(node, rest)
 
 
 def _better(a: str, b: str, refs: Mapping[str, list]) -> str:
