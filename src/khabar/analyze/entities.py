@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from khabar.analyze.ner.conll import spans
+from khabar.analyze.ner.gazetteer import load
 from khabar.analyze.ner.segment import segment
 from khabar.analyze.ner.tagger import tag_document_scored
 from khabar.analyze.ner.vocab import load_vocabulary
@@ -14,8 +15,6 @@ from khabar.model import Mention, Sentence
 
 def _known(word: str) -> int:
     """How well-known a word is to the segmenter: training count, plus a bonus for name-list words."""
-    from khabar.analyze.ner.gazetteer import load
-
     return load_vocabulary().count(word) + (5 if word in load().person_words else 0)
 
 
