@@ -160,3 +160,15 @@ def test_an_organization_with_and_without_its_head_word_is_one() -> None:
     ministry = entities[0]
     assert ministry.name == "وزارة الخارجية الروسية"  # the fuller of two equally frequent spellings
     assert {s for s, _ in ministry.spellings} == {"وزارة الخارجية الروسية", "الخارجية الروسية"}
+
+
+def test_a_verb_taken_in_as_first_name_does_not_bridge_two_people() -> None:
+    bodies = {"a": "قال جو بايدن.", "b": "وصل هانتر بايدن.", "c": "ويترأس بايدن الوفد."}
+    entities = _merge(bodies, {"a": ["جو بايدن"], "b": ["هانتر بايدن"], "c": ["ويترأس بايدن"]})
+    assert len(entities) == 3
+
+
+def test_a_verb_taken_in_as_first_name_joins_the_only_person_it_fits() -> None:
+    bodies = {"a": "قال ألكسندر دارتشييف.", "b": "ويترأس دارشييف الوفد."}
+    entities = _merge(bodies, {"a": ["ألكسندر دارتشييف"], "b": ["ويترأس دارشييف"]})
+    assert len(entities) == 1 and entities[0].name == "ألكسندر دارتشييف"

@@ -4,9 +4,10 @@ Mentions are grouped by the transliteration key of the Arabic layer (ترامب 
 دارتشييف / دارشييف / دارشيف share one key). People are then joined:
 
 - full names sharing a family name merge only when their first names agree
-  (:func:`khabar.arabic.names.same_name`), or when
-  one of the "first names" is not a name at all (a verb or title the tagger took in);
-  two people with the same family name and different first names stay apart;
+  (:func:`khabar.arabic.names.same_name`): two people with the same family name and
+  different first names stay apart;
+- a name whose "first name" is no name at all (a verb or title the tagger took in:
+  ويترأس دارشييف) counts as a lone family name;
 - a lone name (دارتشييف، بوتين) joins, article by article, the one full name it ends
   (or starts); when several full names fit, the one seen in the same article wins,
   then the one whose roles share words with the lone name's (السفير سميث), and a tie
@@ -73,7 +74,7 @@ def merge_entities(bodies: Mapping[str, str], sentences: Mapping[str, Sequence[S
 
 def _node(mention: Mention, article_id: str) -> str:
     """Union-find node of a mention: its key; a lone person name is decided per article."""
-    if mention.type == "PER" and " " not in mention.key:
+    if mention.type == "PER" and (" " not in mention.key or not _first_is_name(mention)):
         return f"{mention.key}@{article_id}"
     return mention.key
 
@@ -97,22 +98,24 @@ def _first_is_name(mention: Mention) -> bool:
 
 def _join_people(nodes: list[str], refs: Mapping[str, list[tuple[str, Mention]]],
                  roles: Mapping[tuple[str, int, int], list[Role]], groups: _Groups) -> None:
-    full = [n for n in nodes if " " in n]
+    full = [n for n in nodes if "@" not in n]  # full names; lone ones are decided per article
     by_last: dict[str, list[str]] = defaultdict(list)
     for node in full:
         by_last[node.split()[-1]].append(node)
     for same_last in by_last.values():
         for i, a in enumerate(same_last):
             for b in same_last[i + 1:]:
-                first_a, first_b = (refs[k][0][1].text.split()[0] for k in (a, b))
-                if same_name(first_a, first_b) or not (_may_be_name(normalize(first_a)) and
-                                                       _may_be_name(normalize(first_b))):
-                    groups.union(_better(a, b, refs), _worse(a, b, refs))
+                if same_name(*(refs[k][0][1].text.split()[0] for k in (a, b))):
+                    groups.union(a, b)
     lone: dict[str, list[str]] = defaultdict(list)
     for node in nodes:
-        if " " not in node and not _attach_single(node, full, refs, roles, groups):
+        if "@" not in node:
+            continue
+        # a lone name, or one whose "first name" is a verb or title the tagger took in (ويترأس دارشييف)
+        family = _key(node).split()[-1]
+        if not _attach_single(node, family, full, refs, roles, groups):
             lone[_key(node)].append(node)
-    for same_key in lone.values():  # lone names no full name claimed: one entity per spelling key
+    for same_key in lone.values():  # names no full name claimed: one entity per spelling key
         for node in same_key[1:]:
             groups.union(same_key[0], node)
 
@@ -131,18 +134,9 @@ def _join_headed_names(refs: Mapping[str, list[tuple[str, Mention]]], groups: _G
             groups.union(node, rest)
 
 
-def _better(a: str, b: str, refs: Mapping[str, list]) -> str:
-    return a if (_first_is_name(refs[a][0][1]), len(refs[a])) >= (_first_is_name(refs[b][0][1]), len(refs[b])) else b
-
-
-def _worse(a: str, b: str, refs: Mapping[str, list]) -> str:
-    return b if _better(a, b, refs) == a else a
-
-
-def _attach_single(node: str, full: list[str], refs: Mapping[str, list[tuple[str, Mention]]],
+def _attach_single(node: str, key: str, full: list[str], refs: Mapping[str, list[tuple[str, Mention]]],
                    roles: Mapping[tuple[str, int, int], list[Role]], groups: _Groups) -> bool:
-    """Join a lone name to the full name it ends (or starts); the article, then roles, break ties."""
-    key = _key(node)
+    """Join a lone name (``key``) to the full name it ends (or starts); the article, then roles, break ties."""
     for position in (-1, 0):  # family name first, then a given name used alone
         roots = {groups.find(f) for f in full if f.split()[position] == key}
         if len(roots) > 1:
