@@ -172,3 +172,13 @@ def test_a_verb_taken_in_as_first_name_joins_the_only_person_it_fits() -> None:
     bodies = {"a": "قال ألكسندر دارتشييف.", "b": "ويترأس دارشييف الوفد."}
     entities = _merge(bodies, {"a": ["ألكسندر دارتشييف"], "b": ["ويترأس دارشييف"]})
     assert len(entities) == 1 and entities[0].name == "ألكسندر دارتشييف"
+
+
+def test_heading_roles_read_through_diacritics_and_show_the_original_text() -> None:
+    from khabar.analyze.ner.roles import find_roles
+
+    body = "ويترأَّس الوفدَ الروسيَّ السفير ألكسندر دارتشييف، والوفدَ الأمريكي سوناتا كولتر."
+    mentions = (_mention("ألكسندر دارتشييف", body), _mention("سوناتا كولتر", body))
+    roles = find_roles(body, _sentences(body), mentions)
+    heads = {(i, role) for i, role, _ in roles if role.startswith("رئيس")}
+    assert heads == {(0, "رئيس الوفدَ الروسيَّ"), (1, "رئيس الوفدَ الأمريكي")}
