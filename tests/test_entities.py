@@ -133,3 +133,52 @@ def test_entity_ids_are_stable_and_independent_of_input_order() -> None:
 def test_no_mentions_give_no_entities() -> None:
     assert merge_entities({}, {}, {}) == ()
     assert merge_entities({"a": "نص"}, {"a": ()}, {"a": ()}) == ()
+
+
+def test_lone_family_name_follows_the_person_of_its_own_article() -> None:
+    bodies = {"a": "قال جو بايدن إن بايدن سيعود.", "b": "وصل هانتر بايدن ثم غادر بايدن."}
+    entities = _merge(bodies, {"a": ["جو بايدن", "بايدن"], "b": ["هانتر بايدن", "بايدن"]})
+    by_name = {e.name: {r.article_id for r in e.mentions} for e in entities}
+    assert by_name == {"جو بايدن": {"a"}, "هانتر بايدن": {"b"}}
+
+
+def test_a_shared_title_tells_which_person_a_lone_family_name_is() -> None:
+    bodies = {"a": "وصل السفير جون سميث أمس.", "b": "وصل اللاعب بيتر سميث أمس.", "c": "وقال السفير سميث إن الأمر انتهى."}
+    entities = _merge(bodies, {"a": ["جون سميث"], "b": ["بيتر سميث"], "c": ["سميث"]})
+    by_name = {e.name: {r.article_id for r in e.mentions} for e in entities}
+    assert by_name == {"جون سميث": {"a", "c"}, "بيتر سميث": {"b"}}
+
+
+def test_an_organization_with_and_without_its_head_word_is_one() -> None:
+    bodies = {"a": "أعلنت وزارة الخارجية الروسية ذلك.", "b": "قالت الخارجية الروسية إن حركة حماس وافقت."}
+    sentences = {a: _sentences(b) for a, b in bodies.items()}
+    mentions = {"a": (_mention("وزارة الخارجية الروسية", bodies["a"], kind="ORG"),),
+                "b": (_mention("الخارجية الروسية", bodies["b"], kind="ORG"),
+                      _mention("حركة حماس", bodies["b"], kind="ORG"))}
+    entities = merge_entities(bodies, sentences, mentions)
+    assert [len(e.mentions) for e in entities] == [2, 1]
+    ministry = entities[0]
+    assert ministry.name == "وزارة الخارجية الروسية"  # the fuller of two equally frequent spellings
+    assert {s for s, _ in ministry.spellings} == {"وزارة الخارجية الروسية", "الخارجية الروسية"}
+
+
+def test_a_verb_taken_in_as_first_name_does_not_bridge_two_people() -> None:
+    bodies = {"a": "قال جو بايدن.", "b": "وصل هانتر بايدن.", "c": "ويترأس بايدن الوفد."}
+    entities = _merge(bodies, {"a": ["جو بايدن"], "b": ["هانتر بايدن"], "c": ["ويترأس بايدن"]})
+    assert len(entities) == 3
+
+
+def test_a_verb_taken_in_as_first_name_joins_the_only_person_it_fits() -> None:
+    bodies = {"a": "قال ألكسندر دارتشييف.", "b": "ويترأس دارشييف الوفد."}
+    entities = _merge(bodies, {"a": ["ألكسندر دارتشييف"], "b": ["ويترأس دارشييف"]})
+    assert len(entities) == 1 and entities[0].name == "ألكسندر دارتشييف"
+
+
+def test_heading_roles_read_through_diacritics_and_show_the_original_text() -> None:
+    from khabar.analyze.ner.roles import find_roles
+
+    body = "ويترأَّس الوفدَ الروسيَّ السفير ألكسندر دارتشييف، والوفدَ الأمريكي سوناتا كولتر."
+    mentions = (_mention("ألكسندر دارتشييف", body), _mention("سوناتا كولتر", body))
+    roles = find_roles(body, _sentences(body), mentions)
+    heads = {(i, role) for i, role, _ in roles if role.startswith("رئيس")}
+    assert heads == {(0, "رئيس الوفدَ الروسيَّ"), (1, "رئيس الوفدَ الأمريكي")}

@@ -111,3 +111,10 @@ def test_model_files_stay_small() -> None:
     root = resources.files("khabar") / "resources"
     total = sum(f.stat().st_size for d in ("ner", "gazetteers") for f in Path(str(root / d)).iterdir())
     assert total <= 30_000_000
+
+
+def test_mention_scores_are_probabilities_and_rules_are_less_sure_than_a_confident_crf() -> None:
+    text = "وقال الرئيس الروسي فلاديمير بوتين في موسكو إن ويترأس الوفد سوناتا كولتر."
+    mentions = find_mentions(text, _sentences(text))
+    assert mentions and all(0.0 < m.score <= 1.0 for m in mentions)
+    assert len({m.score for m in mentions}) > 1

@@ -3,13 +3,18 @@
 Mentions are grouped by the transliteration key of the Arabic layer (ترامب / ترمب,
 دارتشييف / دارشييف / دارشيف share one key). People are then joined:
 
-- full names sharing a family name merge only when their first names agree, or when
-  one of the "first names" is not a name at all (a verb or title the tagger took in);
-  two people with the same family name and different first names stay apart;
-- a lone name (دارتشييف، بوتين) joins the one full name it ends (or starts); when
-  several full names fit, the one seen in the same articles wins, and a tie stays apart.
+- full names sharing a family name merge only when their first names agree
+  (:func:`khabar.arabic.names.same_name`): two people with the same family name and
+  different first names stay apart;
+- a name whose "first name" is no name at all (a verb or title the tagger took in:
+  ويترأس دارشييف) counts as a lone family name;
+- a lone name (دارتشييف، بوتين) joins, article by article, the one full name it ends
+  (or starts); when several full names fit, the one seen in the same article wins,
+  then the one whose roles share words with the lone name's (السفير سميث), and a tie
+  stays apart.
 
-The canonical name is the most frequent full spelling; roles come from
+An organization named with and without its head word (وزارة الخارجية الروسية / الخارجية
+الروسية) is one. The canonical name is the most frequent full spelling; roles come from
 :mod:`khabar.analyze.ner.roles` with their sentence as evidence.
 """
 
@@ -24,6 +29,7 @@ from khabar.analyze.ner.roles import find_roles
 from khabar.analyze.ner.rules import name_like
 from khabar.analyze.ner.vocab import load_vocabulary
 from khabar.arabic import name_key, normalize, romanize
+from khabar.arabic.names import same_name
 from khabar.model import Citation, Entity, EntityRef, Mention, Role, Sentence
 
 
@@ -51,19 +57,34 @@ def merge_entities(bodies: Mapping[str, str], sentences: Mapping[str, Sequence[S
     for article_id in sorted(mentions):
         for mention in mentions[article_id]:
             if mention.key:
-                refs[mention.key].append((article_id, mention))
-    types = {key: Counter(m.type for _, m in items).most_common(1)[0][0] for key, items in refs.items()}
-    groups = _Groups()
-    for key in refs:
-        groups.find(key)
-    _join_people([k for k in refs if types[k] == "PER"], refs, groups)
+                refs[_node(mention, article_id)].append((article_id, mention))
     roles = _roles(bodies, sentences, mentions)
+    groups = _Groups()
+    for node in refs:
+        groups.find(node)
+    _join_people([n for n in refs if _type(refs[n]) == "PER"], refs, roles, groups)
+    _join_headed_names(refs, groups)
     clusters: dict[str, list[str]] = defaultdict(list)
-    for key in refs:
-        clusters[groups.find(key)].append(key)
-    entities = [_entity([r for k in keys for r in refs[k]], roles) for keys in clusters.values()]
+    for node in refs:
+        clusters[groups.find(node)].append(node)
+    entities = [_entity([r for n in nodes for r in refs[n]], roles) for nodes in clusters.values()]
     entities.sort(key=lambda e: (-len(e.mentions), -len({r.article_id for r in e.mentions}), e.name))
     return tuple(entities)
+
+
+def _node(mention: Mention, article_id: str) -> str:
+    """Union-find node of a mention: its key; a lone person name is decided per article."""
+    if mention.type == "PER" and (" " not in mention.key or not _first_is_name(mention)):
+        return f"{mention.key}@{article_id}"
+    return mention.key
+
+
+def _key(node: str) -> str:
+    return node.partition("@")[0]
+
+
+def _type(items: list[tuple[str, Mention]]) -> str:
+    return Counter(m.type for _, m in items).most_common(1)[0][0]
 
 
 def _may_be_name(word: str) -> bool:
@@ -75,45 +96,79 @@ def _first_is_name(mention: Mention) -> bool:
     return _may_be_name(normalize(mention.text).split()[0])
 
 
-def _join_people(keys: list[str], refs: Mapping[str, list[tuple[str, Mention]]], groups: _Groups) -> None:
-    full = [k for k in keys if len(k.split()) >= 2]
+def _join_people(nodes: list[str], refs: Mapping[str, list[tuple[str, Mention]]],
+                 roles: Mapping[tuple[str, int, int], list[Role]], groups: _Groups) -> None:
+    full = [n for n in nodes if "@" not in n]  # full names; lone ones are decided per article
     by_last: dict[str, list[str]] = defaultdict(list)
-    for key in full:
-        by_last[key.split()[-1]].append(key)
+    for node in full:
+        by_last[node.split()[-1]].append(node)
     for same_last in by_last.values():
         for i, a in enumerate(same_last):
             for b in same_last[i + 1:]:
-                if a.split()[0] == b.split()[0] or not (_first_is_name(refs[a][0][1]) and
-                                                        _first_is_name(refs[b][0][1])):
-                    groups.union(_better(a, b, refs), _worse(a, b, refs))
-    for key in keys:
-        if len(key.split()) == 1:
-            _attach_single(key, full, refs, groups)
+                if same_name(*(refs[k][0][1].text.split()[0] for k in (a, b))):
+                    groups.union(a, b)
+    lone: dict[str, list[str]] = defaultdict(list)
+    for node in nodes:
+        if "@" not in node:
+            continue
+        # a lone name, or one whose "first name" is a verb or title the tagger took in (ويترأس دارشييف)
+        family = _key(node).split()[-1]
+        if not _attach_single(node, family, full, refs, roles, groups):
+            lone[_key(node)].append(node)
+    for same_key in lone.values():  # names no full name claimed: one entity per spelling key
+        for node in same_key[1:]:
+            groups.union(same_key[0], node)
 
 
-def _better(a: str, b: str, refs: Mapping[str, list]) -> str:
-    return a if (_first_is_name(refs[a][0][1]), len(refs[a])) >= (_first_is_name(refs[b][0][1]), len(refs[b])) else b
+def _join_headed_names(refs: Mapping[str, list[tuple[str, Mention]]], groups: _Groups) -> None:
+    """وزارة الخارجية الروسية = الخارجية الروسية, حركة حماس = حماس: an organization named with
+    and without its head word (a trigger of the lexicon) is one organization."""
+    triggers = load().triggers
+    for node, items in refs.items():
+        words = items[0][1].text.split(maxsplit=1)
+        kind = _type(items)
+        if kind == "PER" or len(words) < 2 or triggers.get(normalize(words[0])) != "ORG":
+            continue
+        rest = name_key(words[1])
+        if rest in refs and _type(refs[rest]) in (kind, "ORG"):
+            groups.union(node, rest)
 
 
-def _worse(a: str, b: str, refs: Mapping[str, list]) -> str:
-    return b if _better(a, b, refs) == a else a
-
-
-def _attach_single(key: str, full: list[str], refs: Mapping[str, list[tuple[str, Mention]]], groups: _Groups) -> None:
+def _attach_single(node: str, key: str, full: list[str], refs: Mapping[str, list[tuple[str, Mention]]],
+                   roles: Mapping[tuple[str, int, int], list[Role]], groups: _Groups) -> bool:
+    """Join a lone name (``key``) to the full name it ends (or starts); the article, then roles, break ties."""
     for position in (-1, 0):  # family name first, then a given name used alone
         roots = {groups.find(f) for f in full if f.split()[position] == key}
-        if not roots:
-            continue
         if len(roots) > 1:
-            articles = {a for a, _ in refs[key]}
-            shared = Counter({root: sum(1 for f in full if groups.find(f) == root
-                                        for a, _ in refs[f] if a in articles) for root in roots})
-            (best, n), *rest = shared.most_common()
-            if not n or (rest and rest[0][1] == n):
-                return  # two people fit and the context cannot tell: keep apart
-            roots = {best}
-        groups.union(roots.pop(), key)
-        return
+            roots = _best_fit(node, roots, full, refs, roles, groups)
+        if len(roots) == 1:
+            groups.union(roots.pop(), node)
+            return True
+        if roots:
+            return False  # two people fit and the context cannot tell: keep apart
+    return False
+
+
+def _best_fit(node: str, roots: set[str], full: list[str], refs: Mapping[str, list[tuple[str, Mention]]],
+              roles: Mapping[tuple[str, int, int], list[Role]], groups: _Groups) -> set[str]:
+    """The candidates sharing most articles with the lone name, then most role words."""
+    articles = {a for a, _ in refs[node]}
+    own_roles = _role_words(refs[node], roles)
+    members = {root: [r for f in full if groups.find(f) == root for r in refs[f]] for root in roots}
+    scores = {root: (sum(a in articles for a, _ in items), len(own_roles & _role_words(items, roles)))
+              for root, items in members.items()}
+    best = max(scores.values())
+    if best == (0, 0):
+        return roots
+    return {root for root, score in scores.items() if score == best}
+
+
+def _role_words(items: list[tuple[str, Mention]], roles: Mapping[tuple[str, int, int], list[Role]]) -> set[str]:
+    words = set()
+    for article_id, m in items:
+        for role in roles.get((article_id, m.start, m.end), ()):
+            words.update(w for w in normalize(role.role, "key").split() if len(w) > 2)
+    return words
 
 
 def _roles(bodies: Mapping[str, str], sentences: Mapping[str, Sequence[Sentence]],

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from khabar.group.crossref import infer_event_dates
 from khabar.group.dedup import Deduplicator
 from khabar.group.events import DEFAULT, EventClusterer, Weights, embedding_text, event_id
 from khabar.group.stories import StoryWeights, link_stories, story_id
@@ -25,8 +26,9 @@ class Grouping:
 
 
 def time_order(items: Sequence[tuple[Article, Analysis]]) -> list[tuple[Article, Analysis]]:
-    """Articles in the order a stream would deliver them (undated first, ties by id)."""
-    return sorted(items, key=lambda it: (it[0].published_at or it[1].event_date or "", it[0].id))
+    """Articles in the order a stream would deliver them: by date, ties by id; undated ones last,
+    as if they arrived now (the clusterer dates them by the latest day it has seen)."""
+    return sorted(items, key=lambda it: (it[0].published_at or it[1].event_date or "9999", it[0].id))
 
 
 def group(items: Sequence[tuple[Article, Analysis]], previous: Grouping | None = None, *,
@@ -37,6 +39,7 @@ def group(items: Sequence[tuple[Article, Analysis]], previous: Grouping | None =
     ``items`` stay in their events and new articles extend them, so ids never
     change; its articles missing from ``items`` are kept as they were.
     """
+    items = infer_event_dates(items)
     prior = {aid: ev.id for ev in (previous.events if previous else ()) for aid in ev.article_ids}
     embedder = None
     if embeddings:

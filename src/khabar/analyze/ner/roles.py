@@ -16,10 +16,10 @@ import re
 from collections.abc import Sequence
 
 from khabar.analyze.ner.gazetteer import load
-from khabar.arabic import STOPWORDS, normalize
+from khabar.arabic import STOPWORDS, normalize, normalize_map
 from khabar.model import Mention, Sentence
 
-_HEAD = re.compile(r"(?<!\S)(?:و|ف)?(?:يترأس|تترأس|ترأس|ترأست|يرأس|ترأسه|برئاسة)(?!\S)")
+_HEAD = re.compile(r"(?<!\S)(?:و|ف)?(?:يتراس|تتراس|تراس|تراست|يراس|تراسه|برئاسة)(?!\S)")  # match level
 _CLAUSE_END = re.compile(r"(?<!\S)(?:فيما|بينما|كما)(?!\S)|[.؛;:]")
 _DELEGATION = re.compile(r"(?<!\S)و?((?:ال)?وفد\s+[\u0621-\u064a]+)")
 _WORD = re.compile(r"\S+")
@@ -44,24 +44,31 @@ def find_roles(text: str, sentences: Sequence[Sentence], mentions: Sequence[Ment
 
 
 def _heading_roles(text: str, sentence: Sentence, mentions: Sequence[Mention], people: list[int]) -> list:
+    """Heads of delegations, matched on the ``match``-normalized sentence (diacritics, alef forms)."""
     out = []
-    body = text[sentence.start:sentence.end]
+    body, origin = normalize_map(text[sentence.start:sentence.end], "match")
+    origin.append(sentence.end - sentence.start)
+
+    def at(i: int) -> int:  # offset in ``text`` of position ``i`` of the normalized sentence
+        return sentence.start + origin[i]
+
+    def role(delegation: re.Match) -> str:
+        return "رئيس " + text[at(delegation.start(1)):at(delegation.end(1))].rstrip()  # with its diacritics
+
     for verb in _HEAD.finditer(body):
         end_match = _CLAUSE_END.search(body, verb.end())
-        clause_end = sentence.start + (end_match.start() if end_match else len(body))
+        clause_end = at(end_match.start() if end_match else len(body))
         if verb.group().endswith("برئاسة"):
             before = list(_DELEGATION.finditer(body, 0, verb.start()))
-            after = [i for i in people if mentions[i].start >= sentence.start + verb.end()]
+            after = [i for i in people if at(verb.end()) <= mentions[i].start < clause_end]
             if before and after:
-                out.append((after[0], "رئيس " + before[-1].group(1), sentence.index))
+                out.append((after[0], role(before[-1]), sentence.index))
             continue
-        start = sentence.start + verb.start()
-        delegations = [d for d in _DELEGATION.finditer(body, verb.end(), clause_end - sentence.start)]
-        names = [i for i in people if start <= mentions[i].start < clause_end]
-        names = [i for i in names if not any(sentence.start + d.start() <= mentions[i].start
-                                                 < sentence.start + d.end() for d in delegations)]
+        delegations = list(_DELEGATION.finditer(body, verb.end(), end_match.start() if end_match else len(body)))
+        names = [i for i in people if at(verb.start()) <= mentions[i].start < clause_end
+                 and not any(at(d.start()) <= mentions[i].start < at(d.end()) for d in delegations)]
         for i, delegation in zip(names, delegations, strict=False):
-            out.append((i, "رئيس " + delegation.group(1), sentence.index))
+            out.append((i, role(delegation), sentence.index))
     return out
 
 

@@ -26,7 +26,7 @@ from khabar.arabic import STOPWORDS
 
 _MAX_NAME = 4
 _MAX_MODIFIERS = 3
-_NOT_NAME_START = ("ال", "بال", "لل", "وال", "فال", "كال", "ي", "وي", "وت", "سي", "ست", "سن")
+_NOT_NAME_START = ("ال", "بال", "لل", "وال", "فال", "كال", "ي", "وي", "وت", "سي", "ست", "سن", "لي", "لت")
 _NOT_NAME_END = ("ين", "ون", "ات", "ة", "ه", "ها", "هم", "وا", "تم", "نا")
 
 
@@ -155,8 +155,9 @@ def _extend_names(words: Sequence[str], tags: list[str], vocab: Vocabulary) -> N
         stop = end
         while stop < len(words) and stop - start < _MAX_NAME and tags[stop] == "O" and name_like(words[stop], vocab):
             stop += 1
-        while stop > end and not (known_name(words[stop - 1], vocab) or _boundary(words, tags, stop)):
-            stop -= 1  # an unseen word joins a name only where the name visibly ends
+        while stop > end and not (known_name(words[stop - 1], vocab) or _boundary(words, tags, stop)
+                                  and not words[stop - 1].endswith("ا")):
+            stop -= 1  # an unseen word joins a name only where the name visibly ends, and not an adverb (موظفا)
         for k in range(end, stop):
             tags[k] = "I-PER"
 
