@@ -214,3 +214,11 @@ def test_serve_refuses_a_missing_database(tmp_path):
     result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "absent.db")])
     assert result.exit_code == 2
     assert not (tmp_path / "absent.db").exists()
+
+
+def test_serve_binds_to_localhost_by_default():
+    import inspect
+
+    from khabar.cli import serve
+
+    assert inspect.signature(serve).parameters["host"].default == "127.0.0.1"
