@@ -222,3 +222,20 @@ def test_serve_binds_to_localhost_by_default():
     from khabar.cli import serve
 
     assert inspect.signature(serve).parameters["host"].default == "127.0.0.1"
+
+
+def test_a_broken_record_costs_its_page_only(db, tmp_path):
+    import shutil
+    import sqlite3
+
+    broken = tmp_path / "broken.db"
+    shutil.copy(db, broken)
+    con = sqlite3.connect(broken)
+    con.execute("UPDATE stories SET digest='{\"story\": {}}' WHERE id='st-old'")
+    con.commit()
+    con.close()
+    client = TestClient(create_app(broken), raise_server_exceptions=False)
+    page = client.get("/story/st-old")
+    assert page.status_code == 500 and "/story/st-old" in page.text
+    assert client.get("/api/stories/st-old").status_code == 500
+    assert client.get("/story/st-istanbul").status_code == 200

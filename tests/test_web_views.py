@@ -109,3 +109,13 @@ def test_coverage_matrix_rows_and_escaping():
     svg = str(coverage_svg(outlets, rows))
     xml.dom.minidom.parseString(svg)
     assert "<b>" not in svg and svg.count('class="cv-cell agreed"') == 2
+
+
+def test_snippet_marks_the_original_spelling_in_later_paragraphs():
+    from khabar.present.web.search import snippet
+
+    text = "فقرة أولى بلا شيء.\nثم وصل الوفد إلى إسطنبولَ صباحاً."
+    parts = snippet(text, ["اسطنبول"])
+    assert [p["text"] for p in parts if p["hit"]] == ["إسطنبولَ"]
+    assert "".join(p["text"] for p in parts).replace("…", "") in text
+    assert snippet("نص", ["غائب"]) == [{"text": "نص", "hit": False}]

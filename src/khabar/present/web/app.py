@@ -8,6 +8,7 @@ database is opened read-mostly, one SQLite connection per worker thread.
 
 from __future__ import annotations
 
+import logging
 import threading
 from importlib.resources import files
 from pathlib import Path
@@ -28,6 +29,7 @@ from khabar.present.web.views import article_view, entity_view, story_view
 from khabar.store.sqlite import Store
 
 PAGE_SIZE = 30
+log = logging.getLogger(__name__)
 MAX_QUERY = 200
 
 StoryId = Annotated[str, PathParam(pattern=ID_PATTERN, description="A story id.")]
@@ -102,6 +104,15 @@ def create_app(db: str | Path) -> FastAPI:
             return JSONResponse({"detail": exc.detail}, status_code=exc.status_code)
         return html("error.html", exc.status_code, title="غير موجود" if exc.status_code == 404 else "خطأ",
                     message="لم نجد ما تبحث عنه." if exc.status_code == 404 else str(exc.detail))
+
+    @app.exception_handler(Exception)
+    async def broken_page(request: Request, exc: Exception) -> Any:
+        # One unreadable record must cost its own page, not the server: say which page failed.
+        log.exception("cannot render %s", request.url.path)
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"detail": f"cannot build {request.url.path}: {type(exc).__name__}"}, 500)
+        return html("error.html", 500, title="تعذّر عرض الصفحة",
+                    message=f"حدث خطأ أثناء قراءة {request.url.path} من قاعدة البيانات ({type(exc).__name__}).")
 
     @app.exception_handler(RequestValidationError)
     async def bad_request(request: Request, exc: RequestValidationError) -> Any:

@@ -13,18 +13,33 @@ from khabar.store.sqlite import Store
 
 SNIPPET_BEFORE = 70
 SNIPPET_AFTER = 130
-MAX_RESULTS = 200
+MAX_RESULTS = 100
+
+
+def _first_hit(text: str, terms: list[str]) -> tuple[int, int] | None:
+    """Start and end in ``text`` of the first hit of any term, paragraph by paragraph (most hits come early,
+    and mapping offsets back costs a Python loop per character)."""
+    offset = 0
+    for line in text.split("\n"):
+        key, origin = normalize_map(line, "key")
+        hits = sorted((i, len(t)) for t in terms if t and (i := key.find(t)) >= 0)
+        if hits:
+            i, n = hits[0]
+            end = origin[i + n - 1] + 1
+            while end < len(line) and not normalize_map(line[end], "key")[0]:  # keep the word's trailing diacritics
+                end += 1
+            return offset + origin[i], offset + end
+        offset += len(line) + 1
+    return None
 
 
 def snippet(text: str, terms: list[str]) -> list[dict]:
     """Segments [{text, hit}] around the first hit of any term in ``text`` (its start when none hits)."""
-    key, origin = normalize_map(text, "key")
-    hits = sorted((i, len(t)) for t in terms if t and (i := key.find(t)) >= 0)
-    if not hits:
+    hit = _first_hit(text, terms)
+    if hit is None:
         head = text[:SNIPPET_AFTER]
         return [{"text": head + ("…" if len(text) > len(head) else ""), "hit": False}] if head else []
-    i, n = hits[0]
-    start, end = origin[i], origin[i + n - 1] + 1
+    start, end = hit
     lo, hi = max(0, start - SNIPPET_BEFORE), min(len(text), end + SNIPPET_AFTER)
     segments = [{"text": ("…" if lo else "") + text[lo:start], "hit": False},
                 {"text": text[start:end], "hit": True},
