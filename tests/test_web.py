@@ -22,7 +22,7 @@ def db(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def client(db):
-    return TestClient(create_app(db))
+    return TestClient(create_app(db), base_url="http://127.0.0.1")
 
 
 class _Tags(HTMLParser):
@@ -234,8 +234,14 @@ def test_a_broken_record_costs_its_page_only(db, tmp_path):
     con.execute("UPDATE stories SET digest='{\"story\": {}}' WHERE id='st-old'")
     con.commit()
     con.close()
-    client = TestClient(create_app(broken), raise_server_exceptions=False)
+    client = TestClient(create_app(broken), base_url="http://localhost", raise_server_exceptions=False)
     page = client.get("/story/st-old")
     assert page.status_code == 500 and "/story/st-old" in page.text
     assert client.get("/api/stories/st-old").status_code == 500
     assert client.get("/story/st-istanbul").status_code == 200
+
+
+def test_only_local_host_names_are_answered(db):
+    outside = TestClient(create_app(db), base_url="http://evil.example")
+    assert outside.get("/").status_code == 400  # DNS rebinding: a foreign Host header is refused
+    assert TestClient(create_app(db), base_url="http://localhost:8000").get("/").status_code == 200

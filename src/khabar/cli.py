@@ -216,13 +216,14 @@ def serve(
     """Serve the stories as a web app (HTML pages and a JSON API under /api/)."""
     import uvicorn
 
-    from khabar.present.web.app import create_app
+    from khabar.present.web.app import LOCAL_HOSTS, create_app
 
     if not db.is_file():
         err.print(f"[red]no database[/]: {db} (run `khabar digest ... --db {db}` first)")
         raise typer.Exit(2)
     err.print(f"serving {db} on http://{host}:{port}/ (API docs at /docs)")
-    uvicorn.run(create_app(db), host=host, port=port, log_level="warning", h11_max_incomplete_event_size=16 * 1024)
+    hosts = LOCAL_HOSTS if host in ("127.0.0.1", "localhost", "::1") else ("*",)
+    uvicorn.run(create_app(db, hosts), host=host, port=port, log_level="warning", h11_max_incomplete_event_size=16 * 1024)
 
 
 def _run_eval(module: str, path: Path, fmt: Format, **opts: object) -> None:

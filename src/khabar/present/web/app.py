@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Sequence
 from importlib.resources import files
 from pathlib import Path
 from typing import Annotated, Any
@@ -20,6 +21,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from khabar.present.html import render_page
 from khabar.present.web import queries, schema
@@ -83,8 +85,15 @@ class Pages:
         return search_view(self.store, q, self.stories_of) if q.strip() else {"q": q, "n_articles": 0, "groups": []}
 
 
-def create_app(db: str | Path) -> FastAPI:
-    """The web app over the database file ``db`` (which must exist)."""
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "[::1]")
+
+
+def create_app(db: str | Path, hosts: Sequence[str] = LOCAL_HOSTS) -> FastAPI:
+    """The web app over the database file ``db`` (which must exist).
+
+    ``hosts`` are the Host headers answered (others get 400): by default only
+    local names, so a web page elsewhere cannot reach the app by DNS rebinding.
+    """
     db = Path(db)
     if not db.is_file():
         raise FileNotFoundError(f"no Khabar database at {db}")
@@ -92,6 +101,7 @@ def create_app(db: str | Path) -> FastAPI:
     app = FastAPI(title="Khabar", version="0.1.0",
                   description="Arabic news stories from many outlets: summaries with citations, timelines, "
                               "agreements and contradictions. Every /api/ route mirrors an HTML page.")
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(hosts))
     app.add_middleware(SecurityMiddleware)
     app.mount("/static", StaticFiles(directory=str(files("khabar.present").joinpath("static"))), name="static")
 
