@@ -58,6 +58,7 @@ def test_story_list_newest_first_with_counts(client):
     text = page.text
     assert text.index("روسيا والولايات المتحدة") < text.index("قصة أقدم")
     assert "4 مصادر · 4 مقالات" in text
+    assert '<p class="lede">انطلقت الجولة الثانية' in text  # the first summary sentence
     assert 'role="search"' in text
     api = client.get("/api/stories").json()
     assert [s["id"] for s in api["stories"]] == ["st-istanbul", "st-old"]
@@ -169,6 +170,9 @@ def test_entity_page_lists_spellings_and_stories(client):
     assert all(s in html for s in ("دارتشييف", "دارشييف", "دارشيف", "رئيس الوفد الروسي"))
     assert "/story/st-istanbul" in html
     assert client.get("/entity/en-nobody").status_code == 404
+    roles = client.get("/api/entities/en-darchiev").json()["role_evidence"]
+    assert roles[0]["role"] == "رئيس الوفد الروسي"
+    assert roles[0]["cites"][0]["quote"] == "ويترأس الوفد الروسي السفير ألكسندر دارتشييف."
 
 
 def test_pages_are_rtl_arabic_and_have_landmarks(client):

@@ -27,7 +27,7 @@ from khabar.present.html import render_page
 from khabar.present.web import queries, schema
 from khabar.present.web.search import search_view
 from khabar.present.web.security import ENTITY_PATTERN, ID_PATTERN, SecurityMiddleware
-from khabar.present.web.views import article_view, entity_view, story_view
+from khabar.present.web.views import article_view, entity_view, role_articles, story_view
 from khabar.store.sqlite import Store
 
 PAGE_SIZE = 30
@@ -76,7 +76,8 @@ class Pages:
         return article_view(found[article_id], queries.sentences(self.store, article_id), stories)
 
     def entity(self, entity_id: str) -> dict:
-        view = entity_view(queries.entity_occurrences(self.store, entity_id))
+        occurrences = queries.entity_occurrences(self.store, entity_id)
+        view = entity_view(occurrences, queries.articles(self.store, role_articles(occurrences)))
         if view is None:
             raise HTTPException(404, f"no entity {entity_id}")
         return view

@@ -20,7 +20,8 @@ from khabar.present.web.views import story_row
 from khabar.store.sqlite import Store
 
 _COLUMNS = ("s.id, s.date, s.n_articles, s.n_outlets, json_extract(s.digest, '$.headline'),"
-            " json_extract(s.digest, '$.outlets'), json_array_length(s.digest, '$.events')")
+            " json_extract(s.digest, '$.outlets'), json_array_length(s.digest, '$.events'),"
+            " json_extract(s.digest, '$.summary[0].text')")
 _ORDER = "date DESC, n_articles DESC, id"  # the order of Store.digests: newest first, then the biggest
 # A partial index in that order makes the story list and its deep pages a walk along the index.
 _INDEX = f"CREATE INDEX IF NOT EXISTS stories_listed ON stories({_ORDER}) WHERE digest IS NOT NULL"
@@ -38,7 +39,7 @@ def ensure_indexes(store: Store) -> bool:
 
 def _row(r: Sequence) -> dict:
     return {"id": r[0], "date": r[1], "n_articles": r[2], "n_outlets": r[3], "headline": r[4] or "",
-            "outlets": json.loads(r[5] or "[]"), "n_events": r[6] or 0}
+            "outlets": json.loads(r[5] or "[]"), "n_events": r[6] or 0, "lede": r[7] or ""}
 
 
 def count_stories(store: Store) -> int:

@@ -18,6 +18,7 @@ class StoryRow(TypedDict):
     n_articles: int
     n_outlets: int
     outlets: list[str]
+    lede: str  # the first summary sentence
 
 
 class StoryList(TypedDict):
@@ -148,7 +149,13 @@ class ArticleView(TypedDict):
     stories: list[StoryRow]
 
 
+class RoleEvidence(TypedDict):
+    role: str
+    cites: list[Cite]
+
+
 class EntityPage(EntityView):
+    role_evidence: list[RoleEvidence]
     stories: list[StoryRow]
 
 

@@ -59,6 +59,7 @@ def story_row(digest: Mapping) -> dict:
         "n_articles": len(digest.get("article_ids", ())),
         "n_outlets": len(digest.get("outlets", ())),
         "outlets": list(digest.get("outlets", ())),
+        "lede": next((s["text"] for s in digest.get("summary", ())), ""),
     }
 
 
@@ -235,20 +236,31 @@ def article_view(article: Mapping, sentences: Sequence[Mapping] = (), stories: S
     }
 
 
-def entity_view(occurrences: Sequence[tuple[Mapping, Mapping]]) -> dict | None:
-    """One entity across stories from its (story row, entity dict) occurrences: spellings summed."""
+def entity_view(occurrences: Sequence[tuple[Mapping, Mapping]], articles: Mapping[str, Mapping]) -> dict | None:
+    """One entity across stories from its (story row, entity dict) occurrences: spellings summed,
+    each role with the sentence that gives it (``articles`` resolves the citations)."""
     if not occurrences:
         return None
     first = max((e for _, e in occurrences), key=lambda e: len(e.get("mentions", ())))
     spellings: dict[str, int] = {}
-    roles: list[str] = []
+    evidence: dict[str, Mapping] = {}
     for _, e in occurrences:
         for s, n in e.get("spellings", ()):
             spellings[s] = spellings.get(s, 0) + n
-        roles.extend(r["role"] for r in e.get("roles", ()))
+        for r in e.get("roles", ()):
+            evidence.setdefault(r["role"], r.get("evidence") or {})
+    cite = _Citations(articles)
     view = _entity(first)
     view["spellings"] = sorted(([s, n] for s, n in spellings.items()), key=lambda x: (-x[1], x[0]))
     view["n_mentions"] = sum(len(e.get("mentions", ())) for _, e in occurrences)
-    view["roles"] = list(dict.fromkeys(roles))
+    view["roles"] = list(evidence)
+    view["role_evidence"] = [{"role": role, "cites": cite([ev]) if ev.get("article_id") else []}
+                             for role, ev in evidence.items()]
     view["stories"] = [dict(row) for row, _ in occurrences]
     return view
+
+
+def role_articles(occurrences: Sequence[tuple[Mapping, Mapping]]) -> list[str]:
+    """The article ids an entity's roles cite (to load before :func:`entity_view`)."""
+    return [r["evidence"]["article_id"] for _, e in occurrences for r in e.get("roles", ())
+            if (r.get("evidence") or {}).get("article_id")]
