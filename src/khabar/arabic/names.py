@@ -3,11 +3,14 @@
 Foreign names are written by ear, so their Arabic spellings differ where Arabic script
 has no fixed rendering: short vowels written or not as long ones (ترامب / ترمب,
 ديميترييف / دميترييف), "ch" as تش or ش (دارتشييف / دارشييف), doubled letters
-(دارشييف / دارشيف), g as غ, ج or ق, v as ف or ڤ, t as ت or ط. The key of a foreign word
-drops inner long vowels and folds those consonants. Arabic given names are the
-opposite: their long vowels tell names apart (حسن / حسين, سعد / سعيد), so words of a
-shipped list of Arabic names, and words of three letters or less, keep their
-``key``-level spelling. Edit-distance libraries do not know these rules, hence our own.
+(دارشييف / دارشيف), g as غ or ج, v as ف or ڤ, t as ت or ط, th and z as ث ذ ز or س,
+final -e as ه or ي. The key of a foreign word folds those and drops inner long vowels;
+the article ال stays apart. Arabic given names are the opposite: their long vowels
+tell names apart (حسن / حسين, سعد / سعيد), so words of a shipped list of Arabic names,
+and words of three letters or less, keep their spelling. Where the shipped lexicon
+knows different names with one skeleton (بيروت Beirut / بيرت Bert) their keys carry
+the English name. Edit-distance libraries know none of these rules, hence our own.
+Figures: docs/bench/arabic.md (benchmarks/bench_arabic_names.py).
 """
 
 from __future__ import annotations
@@ -162,7 +165,7 @@ def romanize(name: str) -> str:
 
     Known name words take their usual English spelling (ترامب → Trump, from Wikidata);
     others a letter-by-letter rendering with long vowels as vowels and the usual
-    Russian endings (بيسكوف → Biskov, دارتشييف → Darchiev).
+    Russian endings (دارشيف → Darshev).
     """
     return " ".join(_romanize_word(w) for w in normalize(name, "match").split())
 
