@@ -50,7 +50,7 @@ _NEXT = "المقبل|القادم"
 _THIS = "الجاري|الحالي"
 _REL = f"{_PAST}|{_NEXT}|{_THIS}"
 _YEAR_WORD = r"(?:[ول]?(?:عام|العام|سنة|لسنة)\s+)?"
-_ALSO = rf"(?:\s*[(/]\s*(?:{_MONTH})\s*\)?)?"  # "فبراير (شباط)", "شباط/فبراير"
+_ALSO = rf"(?:\s*[(/]\s*(?:{_MONTH})\s*\)?|\s+(?:{_MONTH})\b)?"  # "فبراير (شباط)", "شباط/فبراير", "ابريل نيسان"
 _WD_PREFIX = rf"(?:(?:[وف]?(?:يوم|اليوم)\s+)?\(?(?:{_WEEKDAY})\)?\s*[،,]?\s+)?"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -66,18 +66,24 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"\b(?:شهر\s+)?(?P<mn>{_MONTH})\b{_ALSO}"
         rf"(?:\s*[،,]?\s*(?:من\s+)?{_YEAR_WORD}(?P<y>(?:19|20)\d\d)\b|\s+(?P<rel>{_REL})\b)")),
     ("month", re.compile(
-        rf"\b(?:في|منذ|خلال|حتي|مطلع|اواخر|اوائل|منتصف|بدايه|بداية|نهايه|نهاية|شهر|وفي|ومنذ)\s+(?P<span>(?P<mn>{_BARE_MONTH})\b{_ALSO})")),
+        rf"\b(?:في|منذ|خلال|حتي|مطلع|اواخر|اوائل|منتصف|بدايه|بداية|نهايه|نهاية|شهر|وفي|ومنذ|من|الي|حتي)\s+(?P<span>(?P<mn>{_BARE_MONTH})\b{_ALSO})")),
     ("year", re.compile(r"\b[وف]?[ل]?(?:عام|العام|سنة|سنه)\s+(?P<y>(?:19|20)\d\d)\b")),
     ("weekday", re.compile(
         rf"(?:\b[وف]?(?:يوم|اليوم)\s*(?P<paren>\()?\s*)?\b[وف]?(?P<wd>{_WEEKDAY})\b(?(paren)\))"
         rf"(?:\s+(?P<rel>{_PAST}|{_NEXT})\b)?")),
     ("days_ago", re.compile(r"\bقبل\s+(?:(?P<n>\d{1,2})\s+(?:ايام|يوما)|(?P<two>يومين)|(?P<wk>اسبوع|اسبوعين))\b")),
-    ("relday", re.compile(r"\b(?P<w>اول\s+من\s+امس|اول\s+امس|[وف]?امس|البارحه|البارحة|[وف]?الامس|بعد\s+غد|غدا|[وف]?اليوم)\b")),
+    ("relday", re.compile(
+        r"\b(?P<w>اول\s+من\s+امس|اول\s+امس|[وف]?امس\s+الاول|[وف]?امس|البارحه|البارحة|[وف]?الامس|بعد\s+غد|غدا)\b")),
+    # "اليوم" is today, but not "ذلك اليوم", "اليوم التاسع", "اليوم الوطني"
+    ("relday", re.compile(
+        r"(?<!ذلك )(?<!ذات )(?<!نفس )\b(?P<w>[وف]?اليوم)\b(?!\s+(?:ال(?:اول|ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|"
+        r"تاسع|عاشر|تالي|سابق|وطني|عالمي|اخير)|نفسه|ذاته))")),
+    ("thisunit", re.compile(r"\b[وفبل]?(?:هذا|هذه)\s+(?P<u>الاسبوع|الشهر|العام|السنه|السنة)\b")),
     ("relunit", re.compile(
         rf"\b[وفبل]?(?P<u>الاسبوع|الشهر|العام|السنه|السنة)\s+(?P<rel>{_REL}|الماضيه|الماضية|المقبله|المقبلة|القادمه|القادمة)\b")),
 ]
 _CLITIC = re.compile(r"[وفل](?=[وفل]?(?:ال|يوم|امس|عام|سنه|سنة))")
-_RELDAY = {"اول من امس": -2, "اول امس": -2, "امس": -1, "الامس": -1, "البارحه": -1, "البارحة": -1,
+_RELDAY = {"اول من امس": -2, "اول امس": -2, "امس الاول": -2, "امس": -1, "الامس": -1, "البارحه": -1, "البارحة": -1,
            "بعد غد": 2, "غدا": 1, "اليوم": 0}
 _RELDAY_CONFIDENCE = {"اليوم": 0.6}
 
@@ -132,7 +138,7 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date | None) -> tuple[str, str
         word = _key(g["w"])
         word = word[1:] if word[:1] in "وف" and word[1:] in _RELDAY else word
         return _shift(ref, _RELDAY[word], _RELDAY_CONFIDENCE.get(word, 0.9))
-    return _relative_unit(_key(g["u"]), _key(g["rel"]), ref)
+    return _relative_unit(_key(g["u"]), _key(g.get("rel") or ""), ref)
 
 
 def _hijri(g: dict[str, str | None]) -> tuple[str, str, float] | None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
+from functools import lru_cache
 from pathlib import Path
 
 from khabar.arabic.normalize import normalize
@@ -98,7 +99,7 @@ def _word_key(w: str) -> str:
     if w.startswith("ال") and len(w) > 4:  # the article is Arabic, the rest may be foreign
         return "ال" + _word_key(w[2:])
     skeleton = _INNER_VOWELS.sub("", _consonant_folds(w))
-    known = _KNOWN_CLASHES.get(skeleton)
+    known = _known_clashes().get(skeleton)
     if not known:
         return skeleton
     if w in known:
@@ -123,6 +124,7 @@ def _vowel_gaps(w: str) -> list[str]:
     return gaps
 
 
+@lru_cache(maxsize=1)
 def _known_clashes() -> dict[str, dict[str, str]]:
     """Skeletons shared by known names (places, frequent person names) of different English names.
 
@@ -149,9 +151,6 @@ def _known_clashes() -> dict[str, dict[str, str]]:
         if len(classes) > 1:
             clashes[skeleton] = keys
     return clashes
-
-
-_KNOWN_CLASHES = _known_clashes()
 
 
 _ROMAN = {"ا": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh",
