@@ -3,8 +3,8 @@
 Foreign names are written by ear, so their Arabic spellings differ where Arabic script
 has no fixed rendering: short vowels written or not as long ones (ترامب / ترمب,
 ديميترييف / دميترييف), "ch" as تش or ش (دارتشييف / دارشييف), doubled letters
-(دارشييف / دارشيف), g as غ or ج, v as ف or ڤ, t as ت or ط, th and z as ث ذ ز or س,
-final -e as ه or ي. The key of a foreign word folds those and drops inner long vowels;
+(دارشييف / دارشيف), g as غ or ج, v as ف or ڤ, t as ت or ط, th, z and sh as ث ذ ز ش
+or س, final -e as ه or ي. The key of a foreign word folds those and drops inner long vowels;
 the article ال stays apart. Arabic given names are the opposite: their long vowels
 tell names apart (حسن / حسين, سعد / سعيد), so words of a shipped list of Arabic names,
 and words of three letters or less, keep their spelling. Where the shipped lexicon
@@ -33,7 +33,7 @@ def _lines(name: str) -> list[str]:
 NATIVE_NAMES = frozenset(normalize(x, "key") for x in _lines("native_names.txt"))
 _ROMANIZATION = dict(line.split("\t", 1) for line in _lines("romanization.tsv"))
 _CONSONANTS = str.maketrans({"ڤ": "ف", "پ": "ب", "چ": "ج", "گ": "ج", "غ": "ج", "ط": "ت", "ث": "س",
-                             "ذ": "ز", "ظ": "ز", "ز": "س", "ء": None})
+                             "ذ": "ز", "ظ": "ز", "ز": "س", "ش": "س", "ء": None})
 _CLUSTERS = re.compile(r"تش|دج|تسش")
 _INNER_VOWELS = re.compile(r"(?<=.)[اوي]+(?=.)")
 _FINAL_E = re.compile(r"(?<=..)ه$")  # final -e written ه or ي: كيسوكه / كيسوكي (not ة: مدينة)
