@@ -48,6 +48,8 @@ def tokenize(text: str) -> list[Token]:
     One regex pass, one translate for all tokens, offsets by summing lengths: no
     per-token Python code (this is the hottest path of the engine).
     """
+    if not text:
+        return []
     pieces = list(chain.from_iterable(_TOKEN.findall(text)))  # gap, token, gap, token ...
     if not pieces:
         return []
@@ -64,6 +66,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     abbreviations (د. م.), and not at a mid-line ellipsis ("إسطنبول... واشنطن").
     """
     spans: list[tuple[int, int]] = []
+    if not text:
+        return spans
     start = 0
     for m in _SENT_END.finditer(text):
         if m.group()[0] == "." and _not_an_end(text, start, m):
