@@ -115,6 +115,10 @@ def test_all_seed_dates_found():
     ("", None),
     ("أمس", None),
     ("2025-13-45", None),
+    ("April 10, 2025", dt.date(2025, 4, 10)),
+    ("Thu, 10 Apr 2025 08:00:00 GMT", dt.date(2025, 4, 10)),
+    ("10/04/2025 12:30", dt.date(2025, 4, 10)),
+    ("Foo 10, 2025", None),
 ])
 def test_parse_date_publication_strings(text, value):
     assert parse_date(text) == value

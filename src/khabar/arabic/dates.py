@@ -230,10 +230,15 @@ def _relative_unit(unit: str, rel: str, ref: dt.date | None) -> tuple[str, str, 
 
 
 _ISO_PREFIX = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
+_EN_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_EN_DMY = re.compile(r"\b(\d{1,2})\s+([A-Za-z]{3})[a-z]*\.?,?\s+(\d{4})\b")  # 10 Apr 2025, RFC 2822
+_EN_MDY = re.compile(r"\b([A-Za-z]{3})[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")  # April 10, 2025
 
 
 def parse_date(text: str) -> dt.date | None:
-    """A publication-date string ("أبريل 10, 2025", "2015-07-21", "10 نيسان 2025") as a date.
+    """A publication-date string as a date: ISO ("2015-07-21", "2025-04-10T08:30:00+03:00"),
+    Arabic ("أبريل 10, 2025", "10 نيسان 2025", "الخميس 10 أبريل 2025 - 03:45 م") or English
+    ("April 10, 2025", "Thu, 10 Apr 2025 08:00:00 GMT").
 
     Only full dates count (day, month and year written out); anything else is None.
     """
@@ -241,11 +246,21 @@ def parse_date(text: str) -> dt.date | None:
         return None
     m = _ISO_PREFIX.match(text)
     if m:
-        try:
-            return dt.date(int(m[1]), int(m[2]), int(m[3]))
-        except ValueError:
-            return None
+        return _date_or_none(int(m[1]), int(m[2]), int(m[3]))
     for hit in find_dates(text):
         if hit.granularity == "day" and hit.value:
             return dt.date.fromisoformat(hit.value)
+    m = _EN_DMY.search(text)
+    if m and m[2].lower() in _EN_MONTHS:
+        return _date_or_none(int(m[3]), _EN_MONTHS.index(m[2].lower()) + 1, int(m[1]))
+    m = _EN_MDY.search(text)
+    if m and m[1].lower() in _EN_MONTHS:
+        return _date_or_none(int(m[3]), _EN_MONTHS.index(m[1].lower()) + 1, int(m[2]))
     return None
+
+
+def _date_or_none(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None

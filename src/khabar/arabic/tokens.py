@@ -20,9 +20,9 @@ _TOKEN = re.compile(
     rf"|[^\W\d_]+(?:[{_MARKS}]+[^\W\d_]*)*"  # words, diacritics and tatweel inside
     r"|\.{2,}|…|[^\s])"  # ellipses, then any other single mark
 )  # group 1 is the white space before the token: findall gives every offset without match objects
-# A sentence ends at . ! ? ؟ (closing quotes and brackets go with it) before white space,
-# and at every line break: headlines and list items have no final punctuation.
-_SENT_END = re.compile(r"[.!?؟]+[\"'»”’)\]]*(?=\s|$)|\n")
+# A sentence ends at . ! ? ؟ (closing quotes and brackets go with it) before white space or
+# an Arabic letter (crawled text often drops the space: "انتهى.وقال"), and at every line break: headlines and list items have no final punctuation.
+_SENT_END = re.compile(r"[.!?؟]+[\"'»”’)\]]*(?=\s|$|[\u0621-\u064a])|\n")
 # A period after one of these is not an end: د. (doctor), م. (engineer), أ.د., single
 # Latin initials, list numbers at the start of a line.
 _ABBREV = re.compile(r"(?:^|[\s(«\"“])(?:[\u0621-\u064a]|[A-Z]|Dr|Mr|Mrs|Ms|St|No|Prof|أ\.د|ص\.ب)\.$|^\s*\d{1,2}\.$")
