@@ -57,6 +57,8 @@ def test_weekday_and_relative_keywords():
     assert values("الخميس الماضي", ref)[0][1] == "2025-04-03"
     assert values("أول من أمس", ref)[0][1] == "2025-04-08"
     assert values("العام المقبل", ref)[0][1] == "2026"
+    assert values("وصل منذ يومين", ref)[0][1] == "2025-04-08"
+    assert values("يعود بعد 3 أيام", ref)[0][1] == "2025-04-13"
 
 
 def test_day_month_without_year_prefers_recent_past():

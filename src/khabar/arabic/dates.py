@@ -71,7 +71,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("weekday", re.compile(
         rf"(?:\b[وف]?(?:يوم|اليوم)\s*(?P<paren>\()?\s*)?\b[وف]?(?P<wd>{_WEEKDAY})\b(?(paren)\))"
         rf"(?:\s+(?P<rel>{_PAST}|{_NEXT})\b)?")),
-    ("days_ago", re.compile(r"\bقبل\s+(?:(?P<n>\d{1,2})\s+(?:ايام|يوما)|(?P<two>يومين)|(?P<wk>اسبوع|اسبوعين))\b")),
+    ("days_ago", re.compile(
+        r"\b(?P<dir>قبل|منذ|بعد)\s+(?:(?P<n>\d{1,2})\s+(?:ايام|يوما)|(?P<two>يومين)|(?P<wk>اسبوع|اسبوعين))\b")),
     ("relday", re.compile(
         r"\b(?P<w>اول\s+من\s+امس|اول\s+امس|[وف]?امس\s+الاول|[وف]?امس|البارحه|البارحة|[وف]?الامس|بعد\s+غد|غدا)\b")),
     # "اليوم" is today, but not "ذلك اليوم", "اليوم التاسع", "اليوم الوطني"
@@ -133,7 +134,7 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date | None) -> tuple[str, str
         return _weekday(WEEKDAYS[_key(g["wd"])], g.get("rel"), ref)
     if kind == "days_ago":
         days = int(g["n"]) if g["n"] else 2 if g["two"] else 14 if g["wk"] == "اسبوعين" else 7
-        return _shift(ref, -days, 0.7)
+        return _shift(ref, days if g["dir"] == "بعد" else -days, 0.7)
     if kind == "relday":
         word = _key(g["w"])
         word = word[1:] if word[:1] in "وف" and word[1:] in _RELDAY else word
