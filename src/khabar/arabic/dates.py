@@ -45,10 +45,11 @@ _MONTH = _alt(GREGORIAN_MONTHS)
 _HMONTH = _alt(HIJRI_MONTHS)
 _BARE_MONTH = _alt(m for m in GREGORIAN_MONTHS if m not in AMBIGUOUS)
 _WEEKDAY = _alt(WEEKDAYS)
-_PAST = "الماضي|المنصرم|الفائت|السابق"
+_PAST = "الماضي|الماضيين|المنصرم|الفائت|السابق"
 _NEXT = "المقبل|القادم"
 _THIS = "الجاري|الحالي"
 _REL = f"{_PAST}|{_NEXT}|{_THIS}"
+_PAST_WORDS, _NEXT_WORDS = frozenset(_PAST.split("|")), frozenset(_NEXT.split("|"))
 _YEAR_WORD = r"(?:[ول]?(?:عام|العام|سنة|لسنة)\s+)?"
 _ALSO = rf"(?:\s*[(/]\s*(?:{_MONTH})\s*\)?|\s+(?:{_MONTH})\b)?"  # "فبراير (شباط)", "شباط/فبراير", "ابريل نيسان"
 _WD_PREFIX = rf"(?:(?:[وف]?(?:يوم|اليوم)\s+)?\(?(?:{_WEEKDAY})\)?\s*[،,]?\s+)?"
@@ -178,7 +179,7 @@ def _month_date(g: dict[str, str | None], ref: dt.date | None) -> tuple[str, str
     granularity = "day" if day else "month"
     if ref is None:
         return "", granularity, 0.5
-    rel = g.get("rel") or ""
+    rel = _key(g.get("rel") or "")
     year = _nearest_year(month, day or 15, ref, rel)
     confidence = 0.9 if rel else 0.8 if day else 0.7
     if day is None:
@@ -193,7 +194,7 @@ def _nearest_year(month: int, day: int, ref: dt.date, rel: str) -> int:
             delta = (dt.date(year, month, day) - ref).days
         except ValueError:
             delta = (dt.date(year, month, 28) - ref).days
-        if rel and rel in _PAST and delta > 0 or rel and rel in _NEXT and delta < 0:
+        if rel in _PAST_WORDS and delta > 0 or rel in _NEXT_WORDS and delta < 0:
             return float("inf")
         return -delta if delta <= 0 else 3 * delta
 
@@ -204,7 +205,7 @@ def _weekday(wd: int, rel: str | None, ref: dt.date | None) -> tuple[str, str, f
     if ref is None:
         return "", "weekday", 0.5
     back = (ref.weekday() - wd) % 7
-    if rel and _key(rel) in _NEXT.split("|"):
+    if rel and _key(rel) in _NEXT_WORDS:
         date = ref + dt.timedelta(days=(wd - ref.weekday()) % 7 or 7)
     else:
         date = ref - dt.timedelta(days=back or (7 if rel else 0))
