@@ -84,6 +84,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("relunit", re.compile(
         rf"\b[وفبل]?(?P<u>الاسبوع|الشهر|العام|السنه|السنة)\s+(?P<rel>{_REL}|الماضيه|الماضية|المقبله|المقبلة|القادمه|القادمة)\b")),
 ]
+# Patterns that need a month or weekday name run only when one of those appears at all:
+# one scan instead of several on most articles.
+_NEEDS = {"hijri": re.compile(_HMONTH), "weekday": re.compile(_WEEKDAY)} | dict.fromkeys(
+    ("dmy", "mdy", "my", "month"), re.compile(_MONTH))
 _CLITIC = re.compile(r"[وفل](?=[وفل]?(?:ال|يوم|امس|عام|سنه|سنة))")
 _RELDAY = {"اول من امس": -2, "اول امس": -2, "امس الاول": -2, "امس": -1, "الامس": -1, "البارحه": -1, "البارحة": -1,
            "بعد غد": 2, "غدا": 1, "اليوم": 0}
@@ -101,7 +105,14 @@ def find_dates(text: str, reference: dt.date | None = None) -> list[DateHit]:
         return []
     norm, origin = normalize_map(text, "match")
     candidates = []
+    present: dict[re.Pattern[str], bool] = {}
     for kind, pattern in _PATTERNS:
+        need = _NEEDS.get(kind)
+        if need is not None:
+            if need not in present:
+                present[need] = need.search(norm) is not None
+            if not present[need]:
+                continue
         for m in pattern.finditer(norm):
             resolved = _resolve(kind, m, reference)
             if resolved is None:
