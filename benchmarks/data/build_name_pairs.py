@@ -12,6 +12,8 @@ Sources (all redistributable):
   variants differ in exactly that way too (كاريموف / كريموف is one name, كركي / كيركي two).
 - ``news``: pairs written by hand from the seed articles and common news names,
   including Arabic given names that differ only by a long vowel (حسن / حسين).
+- ``newsfane``: person and place tokens of NewsFANE (CC BY-SA 3.0, Alotaibi & Lee 2014)
+  that a greedy key grouped, labelled by hand: the near misses real text produces.
 Columns: label (same|different), a, b, source, note (English names).
 """
 
@@ -42,11 +44,22 @@ NEWS_DIFFERENT = """حسن حسين|سعد سعيد|محمد محمود|حامد
 سيمون سيمونا|نيكول نيكولا|دارتشييف ديميترييف|روبيو روبي|بروس بروسك|ترامب ترامبل|لافروف لافرينوف|
 بوتين بوتان|كيم كيمي|دان دين|تامي تومي|سوناتا سوناتي|بيسكوف بيسكو"""
 
+# From NewsFANE (CC BY-SA 3.0) person and place tokens that an early, too greedy key put
+# together; labelled by hand.
+NEWSFANE_SAME = """هوانج هوانغ|كونج كونغ|فرانسيسكو فرنسيسكو|امريكا اميركا|وانج وانغ|تشارلز شارلز|ريجيف ريغيف|
+سيرجي سيرغي|الرحمان الرحمن|بيداوا بيدوا|استنبول اسطنبول|فيرجسون فيرغسون|فيرغسون فيرغوسن|انتوني انطوني|
+كوناري كونري|زيورخ زيوريخ|كندي كنيدي|خوسي خوسيه|تييري تيري|اولمرت اولميرت|شينج شينغ|هونج هونغ"""
+NEWSFANE_DIFFERENT = """الشيشان الصين|مدني مدينة|قرية كاري|تانغ تونج|تايوان تيانين|توني تيني|لندن ليندون|
+بيرت بيروت|سوريا سويسرا|ارون ايران|الامارات اولمرت|ساتو سايتو|رانيا ريينا|فاولر فيلار|الولايات ايلات|
+انان اوين|اثيوبيا اسبا|رئيسة روسي|جنين جيان|درويش دوريس|المامون اليمن|باريس بوريس|ابيب ايوب|الاسد السويد|
+سميث سياميس|شارون شيرين|فينس فينوس|بالاك بليك|كامينين كومان|الزرقاوي الشرقاوي|السورية الصويرة|
+الان اليونان|المالكي المملكة|الساعدي السعودية|كارلس كارلوس|بابلو باولو|القوقاز اليكس|جاليلي جولي|كراوتش كروز"""
 
-def pairs(spec: str, label: str):
+
+def pairs(spec: str, label: str, source: str = "news"):
     for item in spec.replace("\n", "").split("|"):
         a, b = item.split()
-        yield label, a, b, "news", ""
+        yield label, a, b, source, ""
 
 
 def skeleton(word: str) -> str:
@@ -98,6 +111,7 @@ def main() -> None:
             pool = vowel_only if skeleton(a) == skeleton(b) else different
             pool.append(("different", a, b, "wikidata-vowels" if pool is vowel_only else "wikidata", note))
     rows = list(pairs(NEWS_SAME, "same")) + list(pairs(NEWS_DIFFERENT, "different"))
+    rows += list(pairs(NEWSFANE_SAME, "same", "newsfane")) + list(pairs(NEWSFANE_DIFFERENT, "different", "newsfane"))
     rows += rng.sample(same, min(PER_KIND, len(same)))
     rows += rng.sample(vowel_only, min(PER_KIND // 2, len(vowel_only)))
     rows += rng.sample(different, min(PER_KIND // 2, len(different)))

@@ -3,16 +3,21 @@
 Foreign names are written by ear, so their Arabic spellings differ where Arabic script
 has no fixed rendering: short vowels written or not as long ones (ترامب / ترمب,
 ديميترييف / دميترييف), "ch" as تش or ش (دارتشييف / دارشييف), doubled letters
-(دارشييف / دارشيف), g as غ, ج or ق, v as ف or ڤ, t as ت or ط. The key of a foreign word
-drops inner long vowels and folds those consonants. Arabic given names are the
-opposite: their long vowels tell names apart (حسن / حسين, سعد / سعيد), so words of a
-shipped list of Arabic names, and words of three letters or less, keep their
-``key``-level spelling. Edit-distance libraries do not know these rules, hence our own.
+(دارشييف / دارشيف), g as غ or ج, v as ف or ڤ, t as ت or ط, th, z and sh as ث ذ ز ش
+or س, final -e as ه or ي. The key of a foreign word folds those and drops inner long vowels;
+the article ال stays apart. Arabic given names are the opposite: their long vowels
+tell names apart (حسن / حسين, سعد / سعيد), so words of a shipped list of Arabic names,
+and words of three letters or less, keep their spelling. Where the shipped lexicon
+knows different names with one skeleton (بيروت Beirut / بيرت Bert) their keys carry
+the English name. Edit-distance libraries know none of these rules, hence our own.
+Figures: docs/bench/arabic.md (benchmarks/bench_arabic_names.py).
 """
 
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
+from functools import lru_cache
 from pathlib import Path
 
 from khabar.arabic.normalize import normalize
@@ -27,11 +32,11 @@ def _lines(name: str) -> list[str]:
 
 NATIVE_NAMES = frozenset(normalize(x, "key") for x in _lines("native_names.txt"))
 _ROMANIZATION = dict(line.split("\t", 1) for line in _lines("romanization.tsv"))
-_CONSONANTS = str.maketrans({"ڤ": "ف", "پ": "ب", "چ": "ج", "گ": "ج", "غ": "ج", "ط": "ت", "ص": "س",
-                             "ذ": "ز", "ث": "س", "ظ": "ز", "ض": "د", "ز": "س", "ق": "ك", "ش": "س", "ء": None})
+_CONSONANTS = str.maketrans({"ڤ": "ف", "پ": "ب", "چ": "ج", "گ": "ج", "غ": "ج", "ط": "ت", "ث": "س",
+                             "ذ": "ز", "ظ": "ز", "ز": "س", "ش": "س", "ء": None})
 _CLUSTERS = re.compile(r"تش|دج|تسش")
 _INNER_VOWELS = re.compile(r"(?<=.)[اوي]+(?=.)")
-_FINAL_HEH = re.compile(r"(?<=..)ه$")  # final -e written ه or ي: كيسوكه / كيسوكي
+_FINAL_E = re.compile(r"(?<=..)ه$")  # final -e written ه or ي: كيسوكه / كيسوكي (not ة: مدينة)
 _DOUBLED = re.compile(r"(.)\1+")
 _NOT_LETTER = re.compile(r"[^\w]|[\d_]")
 
@@ -41,7 +46,7 @@ def name_key(name: str) -> str:
     keys: list[str] = []
     for w in _words(name):
         if keys and keys[-1] == "عبد":  # عبد الله = عبدالله
-            keys[-1] += w
+            keys[-1] += _native_form(w)
         else:
             keys.append(_word_key(w))
     return " ".join(keys)
@@ -57,31 +62,51 @@ def same_name(a: str, b: str) -> bool:
     """
     if name_key(a) != name_key(b):
         return False
-    for wa, wb in zip(_words(a), _words(b), strict=False):
-        for va, vb in zip(_vowel_gaps(wa), _vowel_gaps(wb), strict=False):
-            if va and vb and not set(va) & set(vb):
-                return False
+    return all(_compatible_vowels(wa, wb) for wa, wb in zip(_words(a), _words(b), strict=False))
+
+
+def _compatible_vowels(a: str, b: str) -> bool:
+    """No consonant gap holds a vowel in both words that differs between them."""
+    for va, vb in zip(_vowel_gaps(a), _vowel_gaps(b), strict=False):
+        if va and vb and not set(va) & set(vb):
+            return False
     return True
 
 
 def _words(name: str) -> list[str]:
-    return [w for w in (_NOT_LETTER.sub("", w) for w in normalize(name, "key").split()) if w]
+    """Words at ``match`` level with hamza seats folded; taa marbuta kept (it is not a final -e)."""
+    folded = normalize(name, "match+hamza")
+    return [w for w in (_NOT_LETTER.sub("", w) for w in folded.split()) if w]
+
+
+def _native_form(w: str) -> str:
+    return w.replace("ة", "ه")
 
 
 def _is_native(w: str) -> bool:
-    bare = w[2:] if w.startswith("ال") and len(w) > 4 else w
-    return len(w) <= 3 or w in NATIVE_NAMES or bare in NATIVE_NAMES
+    w = _native_form(w)
+    return len(w) <= 3 or w in NATIVE_NAMES or (w.startswith("ال") and w[2:] in NATIVE_NAMES)
 
 
 def _consonant_folds(w: str) -> str:
-    w = _FINAL_HEH.sub("ي", w)
+    w = _FINAL_E.sub("ي", w).replace("ة", "ه")
     return _DOUBLED.sub(r"\1", _CLUSTERS.sub("ش", w).translate(_CONSONANTS))
 
 
 def _word_key(w: str) -> str:
     if _is_native(w):
-        return w
-    return _DOUBLED.sub(r"\1", _INNER_VOWELS.sub("", _consonant_folds(w)))
+        return _native_form(w)
+    if w.startswith("ال") and len(w) > 4:  # the article is Arabic, the rest may be foreign
+        return "ال" + _word_key(w[2:])
+    skeleton = _INNER_VOWELS.sub("", _consonant_folds(w))
+    known = _known_clashes().get(skeleton)
+    if not known:
+        return skeleton
+    if w in known:
+        return known[w]
+    # An unknown spelling of a clashing skeleton joins a known name only when just one fits.
+    keys = {key for spelling, key in known.items() if _compatible_vowels(w, spelling)}
+    return keys.pop() if len(keys) == 1 else skeleton
 
 
 def _vowel_gaps(w: str) -> list[str]:
@@ -99,6 +124,35 @@ def _vowel_gaps(w: str) -> list[str]:
     return gaps
 
 
+@lru_cache(maxsize=1)
+def _known_clashes() -> dict[str, dict[str, str]]:
+    """Skeletons shared by known names (places, frequent person names) of different English names.
+
+    بيروت and بيرت, باريس and بوريس, لندن and ليندون share a skeleton, but the lexicon
+    knows them apart (Beirut / Bert, Paris / Boris, London / Lyndon): their keys get the
+    English name. English spellings of one name (Dmitri / Dmitry) count as one.
+    """
+    by_skeleton: dict[str, dict[str, str]] = {}
+    for arabic, english in _ROMANIZATION.items():
+        w = normalize(arabic, "match+hamza")
+        if " " in w or _is_native(w) or w.startswith("ال"):
+            continue
+        by_skeleton.setdefault(_INNER_VOWELS.sub("", _consonant_folds(w)), {})[w] = english.lower()
+    clashes: dict[str, dict[str, str]] = {}
+    for skeleton, spellings in by_skeleton.items():
+        classes: list[str] = []
+        keys = {}
+        for w, english in sorted(spellings.items(), key=lambda x: x[1]):
+            same = next((c for c in classes if SequenceMatcher(None, c, english).ratio() >= 0.8), None)
+            if same is None:
+                classes.append(english)
+                same = english
+            keys[w] = f"{skeleton}~{same}"
+        if len(classes) > 1:
+            clashes[skeleton] = keys
+    return clashes
+
+
 _ROMAN = {"ا": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh",
           "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "ع": "'",
           "غ": "gh", "ف": "f", "ق": "q", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "و": "w",
@@ -110,7 +164,7 @@ def romanize(name: str) -> str:
 
     Known name words take their usual English spelling (ترامب → Trump, from Wikidata);
     others a letter-by-letter rendering with long vowels as vowels and the usual
-    Russian endings (بيسكوف → Biskov, دارتشييف → Darchiev).
+    Russian endings (دارشيف → Darshev).
     """
     return " ".join(_romanize_word(w) for w in normalize(name, "match").split())
 
