@@ -74,9 +74,11 @@ class FactView(TypedDict):
     slot: str
     label: str
     subject: str
+    subject_label: str  # the subject when a source spells it so (subjects are often match keys)
     status: str
     event_id: str
     event: str
+    event_date: str
     claims: list[ClaimView]
 
 
