@@ -117,3 +117,20 @@ def test_pages_work_without_javascript(browser, base_url):
     marker.click()
     assert page.locator("#" + marker.get_attribute("popovertarget")).is_visible()
     context.close()
+
+
+def test_keyboard_only_reader_reaches_a_citation(page, base_url):
+    page.goto(base_url + "/story/st-istanbul")
+    for _ in range(40):  # skip link, brand, search, crumbs... then the first citation marker
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('cite')"):
+            break
+    else:
+        pytest.fail("no citation marker reachable with Tab")
+    target = page.evaluate("document.activeElement.getAttribute('popovertarget')")
+    page.keyboard.press("Enter")
+    assert page.locator("#" + target).is_visible()
+    page.keyboard.press("Escape")
+    assert not page.locator("#" + target).is_visible()
+    first = page.evaluate("document.querySelector('a.skip').getAttribute('href')")
+    assert first == "#main"
