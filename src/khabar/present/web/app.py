@@ -48,7 +48,6 @@ class Pages:
         self.db = db
         self._local = threading.local()
         self.stories_of = queries.StoryOfArticle(db)
-        queries.ensure_indexes(self.store)
 
     @property
     def store(self) -> Store:

@@ -9,7 +9,6 @@ normalized text) so queries and the index are normalized by the same code.
 from __future__ import annotations
 
 import json
-import sqlite3
 import threading
 from collections.abc import Sequence
 from pathlib import Path
@@ -24,19 +23,6 @@ _COLUMNS = ("s.id, s.date, s.n_articles, s.n_outlets, json_extract(s.digest, '$.
             " json_extract(s.digest, '$.summary[0].text')")
 _ORDER = "date DESC, n_articles DESC, id"  # the order of Store.digests: newest first, then the biggest
 # A partial index in that order makes the story list and its deep pages a walk along the index.
-_INDEX = f"CREATE INDEX IF NOT EXISTS stories_listed ON stories({_ORDER}) WHERE digest IS NOT NULL"
-
-
-def ensure_indexes(store: Store) -> bool:
-    """Create the story-list index if missing (False when the database is read-only)."""
-    try:
-        with store.db:
-            store.db.execute(_INDEX)
-    except sqlite3.OperationalError:
-        return False
-    return True
-
-
 def _row(r: Sequence) -> dict:
     return {"id": r[0], "date": r[1], "n_articles": r[2], "n_outlets": r[3], "headline": r[4] or "",
             "outlets": json.loads(r[5] or "[]"), "n_events": r[6] or 0, "lede": r[7] or ""}
