@@ -141,3 +141,11 @@ def test_evaluate_reads_an_easc_folder(tmp_path):
     assert "ROUGE-1" in render(result)
     with pytest.raises(ValueError):
         evaluate(tmp_path / "missing")
+
+
+def test_large_inputs_are_read_to_a_bounded_depth(monkeypatch):
+    monkeypatch.setattr(summary_module, "MAX_SENTENCES", 24)
+    body = " ".join(f"وأعلن المسؤول رقم {i} أن المحادثات في إسطنبول تناولت الملف {i} بالتفصيل." for i in range(40))
+    summary = summarize({"a": body, "b": body.replace("المسؤول", "المتحدث")}, {}, words=80)
+    assert summary
+    assert all(c.sentence < 12 for s in summary for c in s.citations)

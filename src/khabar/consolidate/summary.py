@@ -42,6 +42,8 @@ DOCUMENT_WEIGHTS = {"central": 0.2, "support": 0.0, "coverage": 0.1, "position":
 DOCUMENT_REPEAT = 0.6  # cosine above which two sentences of one document repeat each other
 DOCUMENT_RATIO = 1 / 3  # single-document default length: EASC annotators kept about a third of the words
 _MIN_CITABLE_WORDS = 4
+MAX_SENTENCES = 2000  # per call: beyond, each article's first sentences only (the matrices are n x n)
+_MIN_DEPTH = 10
 
 
 class _Unit(NamedTuple):
@@ -71,11 +73,13 @@ def summarize(
     ``dates`` (id -> ISO date) orders the telling in time and marks sentences dated
     to other years as background; ``key_terms`` (entity and agreed-fact keys) raise
     the score of sentences that mention them. Raises ValueError naming the article
-    when a sentence span does not fit its body.
+    when a sentence span does not fit its body. Very large inputs are read to a
+    depth of ``MAX_SENTENCES / number of articles`` sentences per article (at least 10).
     """
     dates = dates or {}
+    depth = max(_MIN_DEPTH, MAX_SENTENCES // max(len(bodies), 1))
     units = [u for aid, body in bodies.items() if body
-             for u in _units(aid, body, sentences.get(aid), dates.get(aid, "")[:4])]
+             for u in _units(aid, body, sentences.get(aid), dates.get(aid, "")[:4])[:depth]]
     if not units:
         return ()
     clauses = [clause_terms(u.key) for u in units]
