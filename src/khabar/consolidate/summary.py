@@ -76,7 +76,8 @@ def summarize(
     when a sentence span does not fit its body. Very large inputs are read to a
     depth of ``MAX_SENTENCES / number of articles`` sentences per article (at least 10).
     """
-    dates = dates or {}
+    dates = {aid: (d or "") for aid, d in (dates or {}).items()}
+    sentences = sentences or {}
     depth = max(_MIN_DEPTH, MAX_SENTENCES // max(len(bodies), 1))
     units = [u for aid, body in bodies.items() if body
              for u in _units(aid, body, sentences.get(aid), dates.get(aid, "")[:4])[:depth]]
