@@ -12,7 +12,7 @@ from khabar.consolidate.align import alignment
 from khabar.consolidate.editing import is_background, logic_rank, trim
 from khabar.consolidate.headline import clean_title
 from khabar.consolidate.summary import headline, summarize, summarize_document
-from khabar.consolidate.textgraph import terms_of_key
+from khabar.consolidate.textgraph import terms, terms_of_key
 from khabar.evaluate.summary import evaluate, render
 from khabar.model import Sentence
 
@@ -105,7 +105,8 @@ def test_key_terms_raise_the_sentences_that_mention_them():
     bags = [terms_of_key(u.key) for u in units]
     sim, same = alignment(bags, [u.article_id for u in units], [False] * len(units), summary_module._leads(units))
     plain = summary_module._scores(units, bags, sim, same, [], summary_module.WEIGHTS)
-    keyed = summary_module._scores(units, bags, sim, same, ["أوكرانيا", "جدول أعمال"], summary_module.WEIGHTS)
+    keys = [set(terms("أوكرانيا")), set(terms("جدول أعمال"))]
+    keyed = summary_module._scores(units, bags, sim, same, keys, summary_module.WEIGHTS)
     raised = [u.text for u, p, k in zip(units, plain, keyed, strict=True) if k > p]
     assert raised == [u.text for u in units if "أوكرانيا" in u.text]
 

@@ -88,7 +88,7 @@ def summarize(
     ids = [u.article_id for u in units]
     days = [dates.get(aid, "")[:10] for aid in ids]
     sim, same = alignment(clauses, ids, [is_continuation(u.key) for u in units], _leads(units), days)
-    scores = _scores(units, bags, sim, same, key_terms, WEIGHTS)
+    scores = _scores(units, bags, sim, same, [set(terms(t)) for t in key_terms], WEIGHTS)
     eligible = [not (u.unfit or u.background) for u in units]
     chosen = _select(units, scores, sim, same, eligible, budget=words, count=None, groups=days)
     chosen.sort(key=lambda i: (dates.get(units[i].article_id, "")[:10], logic_rank(units[i].key),
@@ -106,13 +106,14 @@ def summarize_document(text: str, *, sentences: int | None = None, words: int | 
     if not text or not text.strip():
         return []
     spans = split_sentences(text)
-    units = [_unit("doc", Sentence(i, s, e, text[s:e]), i, len(spans), year="", edit=False)
+    units = [_unit("doc", Sentence(i, s, e, text[s:e]), i, year="", edit=False)
              for i, (s, e) in enumerate(spans)]
     bags = [terms_of_key(u.key) for u in units]
     sim = cosine_matrix(bags)
     near_repeat = sim >= DOCUMENT_REPEAT
     np.fill_diagonal(near_repeat, False)
-    scores = _scores(units, bags, sim, near_repeat, _frequent_terms(bags), DOCUMENT_WEIGHTS)
+    keys = [{t} for t in _frequent_terms(bags)]
+    scores = _scores(units, bags, sim, near_repeat, keys, DOCUMENT_WEIGHTS)
     eligible = [len(u.text.split()) >= 3 for u in units]
     if not any(eligible):
         eligible = [True] * len(units)
@@ -132,15 +133,15 @@ def _units(aid: str, body: str, given: Sequence[Sentence] | None, year: str) -> 
         if not s.text:
             s = Sentence(s.index, s.start, s.end, body[s.start: s.end])
         if s.text.strip():
-            out.append(_unit(aid, s, k, len(given), year))
+            out.append(_unit(aid, s, k, year))
     return out
 
 
-def _unit(aid: str, s: Sentence, k: int, n: int, year: str, edit: bool = True) -> _Unit:
+def _unit(aid: str, s: Sentence, k: int, year: str, edit: bool = True) -> _Unit:
     text = trim(s.text) if edit else s.text.strip()
     key = normalize(text)
     offset = max(s.text.find(text), 0)
-    return _Unit(aid, s, text, key, offset, position=_position(k, n),
+    return _Unit(aid, s, text, key, offset, position=_position(k),
                  background=edit and is_background(key, year), unfit=is_unfit(text))
 
 
@@ -166,7 +167,8 @@ def _leads(units: Sequence[_Unit]) -> list[bool]:
 
 
 def _scores(units: Sequence[_Unit], bags: Sequence[Sequence[str]], sim: np.ndarray, same: np.ndarray,
-            key_terms: Sequence[str], weights: Mapping[str, float]) -> np.ndarray:
+            keys: Sequence[set[str]], weights: Mapping[str, float]) -> np.ndarray:
+    """Weighted centrality, support, coverage of ``keys`` (term sets) and position, times the penalty."""
     central = lexrank(sim)
     article_index = {a: k for k, a in enumerate(dict.fromkeys(u.article_id for u in units))}
     own = np.array([article_index[u.article_id] for u in units])
@@ -175,7 +177,7 @@ def _scores(units: Sequence[_Unit], bags: Sequence[Sequence[str]], sim: np.ndarr
     reached = (same.astype(float) @ one_hot) > 0  # sentence x article: states the same as one there
     reached[np.arange(len(units)), own] = False
     support = reached.sum(axis=1) / max(len(article_index) - 1, 1)
-    keys = [k for k in (set(terms(t)) for t in key_terms) if k]
+    keys = [k for k in keys if k]
     coverage = np.array([sum(k <= set(bag) for k in keys) / len(keys) if keys else 0.0 for bag in bags])
     position = np.array([u.position for u in units])
     factor = np.array([penalty(u.text, u.key) for u in units])
@@ -237,6 +239,6 @@ def _summary_sentence(i: int, units: Sequence[_Unit], sim: np.ndarray, same: np.
     return SummarySentence(u.text, u.article_id, u.sentence.index, tuple(cites))
 
 
-def _position(k: int, n: int) -> float:
+def _position(k: int) -> float:
     """Prior of the k-th of n sentences being worth keeping: the lead, then a slow decay."""
     return 1.0 / math.sqrt(1.0 + k)
