@@ -60,7 +60,7 @@ def alignment(clauses: Sequence[Sequence[Sequence[str]]], article_ids: Sequence[
     ``clauses`` gives each sentence's terms clause by clause; ``days`` gives per
     sentence its article's date ("" when unknown).
     """
-    bags = [[t for c in sentence for t in c] for sentence in clauses]
+    bags = [sentence[0] if len(sentence) == 1 else [t for c in sentence for t in c] for sentence in clauses]
     sim = cosine_matrix(pooled_bags(bags, article_ids, continuation))
     leads = np.array(lead, dtype=bool)
     ids = np.array(article_ids)

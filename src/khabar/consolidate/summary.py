@@ -53,6 +53,7 @@ class _Unit(NamedTuple):
     sentence: Sentence
     text: str
     key: str  # normalize(text): what every cue and term is matched on
+    words: int
     offset: int  # characters cut from the sentence start by trimming
     position: float  # 1.0 for an article's first sentence, falling with depth
     background: bool
@@ -84,7 +85,7 @@ def summarize(
     if not units:
         return ()
     clauses = [clause_terms(u.key) for u in units]
-    bags = [[t for c in sentence for t in c] for sentence in clauses]
+    bags = [sentence[0] if len(sentence) == 1 else [t for c in sentence for t in c] for sentence in clauses]
     ids = [u.article_id for u in units]
     days = [dates.get(aid, "")[:10] for aid in ids]
     sim, same = alignment(clauses, ids, [is_continuation(u.key) for u in units], _leads(units), days)
@@ -93,8 +94,8 @@ def summarize(
     chosen = _select(units, scores, sim, same, eligible, budget=words, count=None, groups=days)
     chosen.sort(key=lambda i: (dates.get(units[i].article_id, "")[:10], logic_rank(units[i].key),
                                -units[i].position))
-    citable = [not u.background and len(u.text.split()) >= _MIN_CITABLE_WORDS
-               and not is_heading(u.text, len(u.text.split())) for u in units]
+    citable = [not u.background and u.words >= _MIN_CITABLE_WORDS and not is_heading(u.text, u.words)
+               for u in units]
     return tuple(_summary_sentence(i, units, sim, same, citable) for i in chosen)
 
 
@@ -114,7 +115,7 @@ def summarize_document(text: str, *, sentences: int | None = None, words: int | 
     np.fill_diagonal(near_repeat, False)
     keys = [{t} for t in _frequent_terms(bags)]
     scores = _scores(units, bags, sim, near_repeat, keys, DOCUMENT_WEIGHTS)
-    eligible = [len(u.text.split()) >= 3 for u in units]
+    eligible = [u.words >= 3 for u in units]
     if not any(eligible):
         eligible = [True] * len(units)
     budget = words if words is not None else max(1, round(len(text.split()) * DOCUMENT_RATIO))
@@ -141,8 +142,9 @@ def _unit(aid: str, s: Sentence, k: int, year: str, edit: bool = True) -> _Unit:
     text = trim(s.text) if edit else s.text.strip()
     key = normalize(text)
     offset = max(s.text.find(text), 0)
-    return _Unit(aid, s, text, key, offset, position=_position(k),
-                 background=edit and is_background(key, year), unfit=is_unfit(text))
+    words = len(text.split())
+    return _Unit(aid, s, text, key, words, offset, position=_position(k),
+                 background=edit and is_background(key, year), unfit=is_unfit(text, words))
 
 
 def _frequent_terms(bags: Sequence[Sequence[str]], top: int = 8) -> list[str]:
@@ -172,15 +174,12 @@ def _scores(units: Sequence[_Unit], bags: Sequence[Sequence[str]], sim: np.ndarr
     central = lexrank(sim)
     article_index = {a: k for k, a in enumerate(dict.fromkeys(u.article_id for u in units))}
     own = np.array([article_index[u.article_id] for u in units])
-    one_hot = np.zeros((len(units), len(article_index)))
-    one_hot[np.arange(len(units)), own] = 1.0
-    reached = (same.astype(float) @ one_hot) > 0  # sentence x article: states the same as one there
-    reached[np.arange(len(units)), own] = False
-    support = reached.sum(axis=1) / max(len(article_index) - 1, 1)
+    reached = np.stack([same[:, own == k].any(axis=1) & (own != k) for k in range(len(article_index))], axis=1)
+    support = reached.sum(axis=1) / max(len(article_index) - 1, 1)  # share of the other articles
     keys = [k for k in keys if k]
-    coverage = np.array([sum(k <= set(bag) for k in keys) / len(keys) if keys else 0.0 for bag in bags])
+    coverage = np.array([sum(k <= set(bag) for k in keys) / len(keys) for bag in bags]) if keys else 0.0
     position = np.array([u.position for u in units])
-    factor = np.array([penalty(u.text, u.key) for u in units])
+    factor = np.array([penalty(u.text, u.key, u.words) for u in units])
     raw = (weights["central"] * central + weights["support"] * support
            + weights["coverage"] * coverage + weights["position"] * position)
     return raw * factor
@@ -207,7 +206,7 @@ def _select(units: Sequence[_Unit], scores: np.ndarray, sim: np.ndarray, same: n
                 break
             if not (chosen and same[i, chosen].any()):
                 chosen.append(i)
-                total += len(units[i].text.split())
+                total += units[i].words
         pool = [i for i in pool if i not in chosen]
     while pool:
         if count is not None and len(chosen) >= count:
@@ -220,7 +219,7 @@ def _select(units: Sequence[_Unit], scores: np.ndarray, sim: np.ndarray, same: n
         i = pool.pop(best_at)
         if chosen and same[i, chosen].any():
             continue
-        n = len(units[i].text.split())
+        n = units[i].words
         if count is None and chosen and total + n > budget * OVERSHOOT:
             continue
         chosen.append(i)
