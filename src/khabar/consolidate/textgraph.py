@@ -70,20 +70,31 @@ def clause_terms(key: str, min_terms: int = 3) -> list[list[str]]:
     return clauses
 
 
-def tfidf_matrix(bags: Sequence[Sequence[str]]) -> sparse.csr_matrix:
-    """Rows of L2-normalized TF-IDF weights, one per bag of terms (IDF over the bags)."""
+def count_matrix(bags: Sequence[Sequence[str]]) -> sparse.csr_matrix:
+    """Term counts, one row per bag (columns: terms in order of first appearance)."""
     vocab: dict[str, int] = {}
     cols = [vocab.setdefault(t, len(vocab)) for bag in bags for t in bag]
     n = len(bags)
     rows = np.repeat(np.arange(n), [len(bag) for bag in bags])
     counts = sparse.csr_matrix((np.ones(len(cols)), (rows, cols)), shape=(n, max(len(vocab), 1)))
     counts.sum_duplicates()
+    return counts
+
+
+def tfidf_rows(counts: sparse.csr_matrix) -> sparse.csr_matrix:
+    """L2-normalized TF-IDF rows of a count matrix (IDF over its rows)."""
+    n = counts.shape[0]
     df = np.bincount(counts.indices, minlength=counts.shape[1])
     idf = 1.0 + np.log((1.0 + n) / (1.0 + df))
     weighted = counts.multiply(idf).tocsr()
     norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
     return sparse.diags(1.0 / norms) @ weighted
+
+
+def tfidf_matrix(bags: Sequence[Sequence[str]]) -> sparse.csr_matrix:
+    """Rows of L2-normalized TF-IDF weights, one per bag of terms (IDF over the bags)."""
+    return tfidf_rows(count_matrix(bags))
 
 
 def cosine_matrix(bags: Sequence[Sequence[str]]) -> np.ndarray:
