@@ -91,7 +91,7 @@ def test_summary_cites_every_outlet_and_skips_background_and_repeats():
 
 def test_summary_respects_the_word_budget_and_dates_order():
     bodies = {"late": TALKS_OTHER_OUTLET, "early": TALKS}
-    dates = {"early": "2025-04-09", "late": "2025-04-10"}
+    dates = {"early": "2025-03-01", "late": "2025-04-10"}
     summary = summarize(bodies, {}, words=15, dates=dates)
     assert 1 <= len(summary) and sum(len(s.text.split()) for s in summary) <= 15 * 1.2 + 15
     long = summarize(bodies, {}, words=200, dates=dates)
@@ -150,3 +150,14 @@ def test_large_inputs_are_read_to_a_bounded_depth(monkeypatch):
     summary = summarize({"a": body, "b": body.replace("المسؤول", "المتحدث")}, {}, words=80)
     assert summary
     assert all(c.sentence < 12 for s in summary for c in s.citations)
+
+
+def test_reports_a_day_apart_are_one_happening_and_a_month_apart_are_told_in_order():
+    bodies = {"a": TALKS, "b": TALKS_OTHER_OUTLET}
+    sentences = {k: _sentences(v) for k, v in bodies.items()}
+    close = summarize(bodies, sentences, words=60, dates={"a": "2025-04-10", "b": "2025-04-11"})
+    opening = next(s for s in close if "إسطنبول" in s.text)
+    assert {c.article_id for c in opening.citations} == {"a", "b"}
+    apart = summarize(bodies, sentences, words=60, dates={"a": "2025-03-10", "b": "2025-04-11"})
+    order = [s.article_id for s in apart]
+    assert order == sorted(order) and order[0] == "a"  # March before April

@@ -12,6 +12,7 @@ happenings) and fragments are never picked for an event summary.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
@@ -87,13 +88,12 @@ def summarize(
     clauses = [clause_terms(u.key) for u in units]
     bags = [sentence[0] if len(sentence) == 1 else [t for c in sentence for t in c] for sentence in clauses]
     ids = [u.article_id for u in units]
-    days = [dates.get(aid, "")[:10] for aid in ids]
+    days = _day_groups([dates.get(aid, "") for aid in ids])
     sim, same = alignment(clauses, ids, [is_continuation(u.key) for u in units], _leads(units), days)
     scores = _scores(units, bags, sim, same, [set(terms(t)) for t in key_terms], WEIGHTS)
     eligible = [not (u.unfit or u.background) for u in units]
     chosen = _select(units, scores, sim, same, eligible, budget=words, count=None, groups=days)
-    chosen.sort(key=lambda i: (dates.get(units[i].article_id, "")[:10], logic_rank(units[i].key),
-                               -units[i].position))
+    chosen.sort(key=lambda i: (days[i], logic_rank(units[i].key), -units[i].position))
     citable = [not u.background and u.words >= _MIN_CITABLE_WORDS and not is_heading(u.text, u.words)
                for u in units]
     return tuple(_summary_sentence(i, units, sim, same, citable) for i in chosen)
@@ -145,6 +145,28 @@ def _unit(aid: str, s: Sentence, k: int, year: str, edit: bool = True) -> _Unit:
     words = len(text.split())
     return _Unit(aid, s, text, key, words, offset, position=_position(k),
                  background=edit and is_background(key, year), unfit=is_unfit(text, words))
+
+
+def _day_groups(dates: Sequence[str], tolerance: int = 1) -> list[str]:
+    """Each date's group: days at most ``tolerance`` days apart chain into one happening.
+
+    Reports of one event are dated a day apart (time zones, night editions); only
+    larger gaps separate the events of a story. Dates without a day count as unknown ("").
+    """
+    parsed: dict[str, dt.date] = {}
+    for d in set(dates):
+        try:
+            parsed[d] = dt.date.fromisoformat(d[:10])
+        except ValueError:
+            continue
+    label: dict[dt.date, str] = {}
+    previous: dt.date | None = None
+    for day in sorted(set(parsed.values())):
+        if previous is None or (day - previous).days > tolerance:
+            current = day.isoformat()
+        label[day] = current
+        previous = day
+    return [label[parsed[d]] if d in parsed else "" for d in dates]
 
 
 def _frequent_terms(bags: Sequence[Sequence[str]], top: int = 8) -> list[str]:
