@@ -18,6 +18,7 @@ from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
 import numpy as np
+from scipy import sparse
 
 from khabar.arabic import normalize, split_sentences
 from khabar.consolidate.align import alignment
@@ -196,7 +197,10 @@ def _scores(units: Sequence[_Unit], bags: Sequence[Sequence[str]], sim: np.ndarr
     central = lexrank(sim)
     article_index = {a: k for k, a in enumerate(dict.fromkeys(u.article_id for u in units))}
     own = np.array([article_index[u.article_id] for u in units])
-    reached = np.stack([same[:, own == k].any(axis=1) & (own != k) for k in range(len(article_index))], axis=1)
+    one_hot = sparse.csr_matrix((np.ones(len(units)), (np.arange(len(units)), own)),
+                                shape=(len(units), len(article_index)))
+    reached = (sparse.csr_matrix(same) @ one_hot).toarray() > 0  # sentence x article: an aligned sentence there
+    reached[np.arange(len(units)), own] = False
     support = reached.sum(axis=1) / max(len(article_index) - 1, 1)  # share of the other articles
     keys = [k for k in keys if k]
     coverage = np.array([sum(k <= set(bag) for k in keys) / len(keys) for bag in bags]) if keys else 0.0
@@ -251,6 +255,7 @@ def _select(units: Sequence[_Unit], scores: np.ndarray, sim: np.ndarray, same: n
 
 def _summary_sentence(i: int, units: Sequence[_Unit], sim: np.ndarray, same: np.ndarray,
                       citable: Sequence[bool]) -> SummarySentence:
+    """Sentence ``i`` as told, citing itself (the trimmed span) and every aligned citable sentence, closest first."""
     u = units[i]
     start = u.sentence.start + u.offset
     own = Citation(u.article_id, u.sentence.index, start, start + len(u.text))
@@ -261,5 +266,5 @@ def _summary_sentence(i: int, units: Sequence[_Unit], sim: np.ndarray, same: np.
 
 
 def _position(k: int) -> float:
-    """Prior of the k-th of n sentences being worth keeping: the lead, then a slow decay."""
+    """Prior of an article's k-th sentence (from 0) being worth telling: the lead, then a slow decay."""
     return 1.0 / math.sqrt(1.0 + k)
