@@ -34,6 +34,12 @@ test: install-test system-deps
 system-deps:
 	@bash scripts/system-deps.sh
 
+## Rebuild the shipped models and lexicons from ../shared/data (prints their scores)
+models: install-test
+	$(PY) scripts/build_ner.py
+	$(PY) scripts/build_stance.py
+	$(PY) scripts/build_group_df.py
+
 lint: install-test
 	$(VENV)/bin/ruff check src tests benchmarks scripts
 

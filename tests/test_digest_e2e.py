@@ -14,16 +14,15 @@ from khabar.cli import app
 from khabar.ingest import read_paths
 
 runner = CliRunner()
+EXAMPLES_DIR = Path(__file__).resolve().parents[1] / "examples" / "istanbul-2025"
 
 
 @pytest.fixture(scope="module")
 def digest_run(tmp_path_factory) -> tuple[dict, Path]:
-    from tests.conftest import EXAMPLES
-
     out = tmp_path_factory.mktemp("out")
     db = out / "khabar.db"
     proc = subprocess.run(
-        [sys.executable, "-m", "khabar.cli", "digest", str(EXAMPLES), "--db", str(db), "--out", str(out),
+        [sys.executable, "-m", "khabar.cli", "digest", str(EXAMPLES_DIR), "--db", str(db), "--out", str(out),
          "--format", "json", "--quiet"], capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stderr
     return json.loads(proc.stdout), out

@@ -40,7 +40,7 @@ class Format(StrEnum):
 DbOpt = Annotated[Path, typer.Option("--db", help="SQLite database file.")]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")]
-Paths = Annotated[list[Path], typer.Argument(help="Files or directories (.txt, .html, .jsonl).")]
+Paths = Annotated[list[Path], typer.Argument(help="Files or directories (.txt, .html, .jsonl, .json/.zip arrays, .rss/.atom/.xml feeds, .warc[.gz], .parquet).")]
 
 
 def _ingest(paths: list[Path], store: Store, quiet: bool) -> IngestReport:
@@ -205,6 +205,24 @@ def clean_cmd(files: Paths, fmt: FormatOpt = Format.text) -> None:
         sys.stdout.write(json.dumps(results, ensure_ascii=False, indent=2) + "\n")
     if failed and not results and fmt is Format.json:
         raise typer.Exit(1)
+
+
+@app.command()
+def serve(
+    db: DbOpt = Path("khabar.db"),
+    host: Annotated[str, typer.Option(help="Interface to listen on (localhost only by default).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+) -> None:
+    """Serve the stories as a web app (HTML pages and a JSON API under /api/)."""
+    import uvicorn
+
+    from khabar.present.web.app import create_app
+
+    if not db.is_file():
+        err.print(f"[red]no database[/]: {db} (run `khabar digest ... --db {db}` first)")
+        raise typer.Exit(2)
+    err.print(f"serving {db} on http://{host}:{port}/ (API docs at /docs)")
+    uvicorn.run(create_app(db), host=host, port=port, log_level="warning", h11_max_incomplete_event_size=16 * 1024)
 
 
 def _run_eval(module: str, path: Path, fmt: Format, **opts: object) -> None:

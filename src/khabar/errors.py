@@ -10,3 +10,7 @@ class BadDocument(Exception):
         super().__init__(f"{source}: {reason}")
         self.source = source
         self.reason = reason
+
+    def __reduce__(self):
+        """Pickle by (source, reason), so errors cross process pools and Spark tasks intact."""
+        return type(self), (self.source, self.reason)

@@ -15,7 +15,7 @@ from khabar.analyze.patterns import SPEECH_VERBS, Clause, rx, text_key, trim
 
 _ATTRIBUTION = rx(
     rf"(?<!\w)(?P<pre>\w+\s+)?[وف]?(?P<verb>{SPEECH_VERBS})(?!\w)(?:\s+به)?"
-    r"(?:\s*:?\s*[\"“«]|(?P<who>(?:\s+[^\s:]+){0,16}?)\s*[،,]?\s*(?:(?<!\w)(?:بان|ان)(?!\w)|:))"
+    r"(?:\s*:?\s*[\"“«]|(?P<who>(?:\s+[^\s:]+){0,16}?)\s*[،,]?\s*(?:(?<!\w)(?:بان|ان|انه|انها|انهم|انهما|اننا|بانه|بانها)(?!\w)|:))"
 )
 _CIRCUMSTANCE = rx(
     r"\s(?:في وقت|يوم|اليوم|امس|خلال|لصحافيين|لصحفيين|للصحفيين|للصحافيين|لوسائل|في بيان|في تصريح|"
@@ -40,7 +40,7 @@ def find_quotes(clause: Clause) -> list[Quote]:
     found = [m for m in _ATTRIBUTION.finditer(clause.norm)
              if not (m.group("pre") and _HEARSAY.match(m.group("pre")))]
     quotes: list[Quote] = []
-    for m, after in zip(found, [*found[1:], None], strict=True):
+    for m, after in zip(found, [*found[1:], None][:len(found)], strict=True):
         start, end = trim(clause, m.end(), after.start("verb") if after else len(clause.norm))
         if end - start < 3:
             continue

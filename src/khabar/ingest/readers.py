@@ -1,5 +1,9 @@
 """Readers that turn files into RawDocs, streaming, one document at a time.
 
+Plain text, HTML and JSON Lines are read here; the other formats have their own
+modules (SaudiNewsNet zips and JSON arrays, RSS/Atom feeds, WARC, Parquet) and
+:func:`read_file` picks one by the file name.
+
 Every reader yields either a :class:`RawDoc` or a :class:`BadDocument` naming the
 file (and line) that could not be read, so a batch reports a bad document and
 goes on. Document ids are content hashes: ingesting the same text twice adds nothing.
@@ -14,12 +18,20 @@ from pathlib import Path
 
 from khabar.errors import BadDocument
 from khabar.ingest.decode import decode
+from khabar.ingest.feeds import FEED_SUFFIXES, read_feed
+from khabar.ingest.parquet import PARQUET_SUFFIXES, read_parquet
+from khabar.ingest.saudinewsnet import read_json_file, read_zip
+from khabar.ingest.warc import is_warc, read_warc
 from khabar.model import RawDoc
 
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+ARRAY_SUFFIXES = {".json", ".zip"}  # JSON arrays of records, bare or zipped (SaudiNewsNet)
+WARC_SUFFIXES = {".warc", ".warc.gz"}
+SUPPORTED_SUFFIXES = (TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | ARRAY_SUFFIXES | FEED_SUFFIXES
+                      | PARQUET_SUFFIXES | WARC_SUFFIXES)
+STREAMED_SUFFIXES = JSONL_SUFFIXES | ARRAY_SUFFIXES | FEED_SUFFIXES | PARQUET_SUFFIXES
 MAX_BYTES = 20 * 1024 * 1024
 
 Item = RawDoc | BadDocument
@@ -34,7 +46,7 @@ def read_paths(paths: Iterable[str | Path], max_bytes: int = MAX_BYTES) -> Itera
     """Every document under ``paths`` (files or directories, recursively, in name order)."""
     for path in map(Path, paths):
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES)
+            files = sorted(p for p in path.rglob("*") if p.is_file() and is_supported(p))
             for f in files:
                 yield from read_file(f, max_bytes)
         elif path.is_file():
@@ -43,16 +55,37 @@ def read_paths(paths: Iterable[str | Path], max_bytes: int = MAX_BYTES) -> Itera
             yield BadDocument(str(path), "no such file or directory")
 
 
+def is_supported(path: Path) -> bool:
+    """Whether a directory scan reads this file (by its suffix)."""
+    return is_warc(path) or path.suffix.lower() in SUPPORTED_SUFFIXES
+
+
 def read_file(path: Path, max_bytes: int = MAX_BYTES) -> Iterator[Item]:
     """The documents in one file, by its suffix (unknown suffixes are read as text)."""
     source = str(path)
+    suffix = path.suffix.lower()
     try:
+        if is_warc(path):
+            yield from read_warc(path, max_bytes)
+            return
         size = path.stat().st_size
-        if size > max_bytes and path.suffix.lower() not in JSONL_SUFFIXES:
+        if size > max_bytes and suffix not in STREAMED_SUFFIXES:
             yield BadDocument(source, f"too large ({size:,} bytes > limit {max_bytes:,})")
             return
-        if path.suffix.lower() in JSONL_SUFFIXES:
+        if suffix in JSONL_SUFFIXES:
             yield from read_jsonl(path, max_bytes)
+            return
+        if suffix == ".zip":
+            yield from read_zip(path)
+            return
+        if suffix == ".json":
+            yield from read_json_file(path)
+            return
+        if suffix in FEED_SUFFIXES:
+            yield from read_feed(path)
+            return
+        if suffix in PARQUET_SUFFIXES:
+            yield from read_parquet(path)
             return
         text, encoding = decode(path.read_bytes(), source)
     except BadDocument as err:

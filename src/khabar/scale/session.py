@@ -1,0 +1,38 @@
+"""A SparkSession configured for Khabar: local cores by default, a cluster by ``master``."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+
+def spark_session(master: str = "local[*]", app: str = "khabar", conf: dict[str, str] | None = None):
+    """A (new or running) SparkSession whose Python workers can import khabar.
+
+    The workers run this interpreter and see the directory khabar is imported
+    from, so an uninstalled checkout (``PYTHONPATH=src``) works as well as an
+    installed package; on a cluster, install khabar on the nodes.
+    """
+    try:
+        from pyspark.sql import SparkSession
+    except ImportError as exc:
+        raise RuntimeError("the Spark engine needs the optional extra: pip install 'khabar[spark]'") from exc
+    package_root = str(Path(__file__).resolve().parents[2])
+    python_path = os.pathsep.join(p for p in (package_root, os.environ.get("PYTHONPATH", "")) if p)
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
+    os.environ["PYTHONPATH"] = python_path
+    builder = (SparkSession.builder.master(master).appName(app)
+               .config("spark.ui.enabled", "false")
+               .config("spark.ui.showConsoleProgress", "false")
+               .config("spark.sql.shuffle.partitions", "8" if master.startswith("local") else "200")
+               .config("spark.driver.memory", "2g")
+               .config("spark.python.worker.reuse", "true")
+               .config("spark.executorEnv.PYTHONPATH", python_path)
+               .config("spark.sql.session.timeZone", "UTC"))
+    for key, value in (conf or {}).items():
+        builder = builder.config(key, value)
+    spark = builder.getOrCreate()
+    spark.sparkContext.setLogLevel("ERROR")
+    return spark
