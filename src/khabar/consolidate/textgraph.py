@@ -1,8 +1,8 @@
 """Sentence term vectors, cosine similarity and LexRank centrality.
 
-Terms are light stems folded to the name skeleton of :func:`khabar.arabic.name_key`,
-so the spellings different outlets give one word or name (دارتشييف / دارشيف,
-الأمريكي / الأميركي) count as one term. Written here rather than taken from a
+Terms are light stems, the longer ones folded to the name skeleton of
+:func:`khabar.arabic.name_key`, so the spellings different outlets give one word or
+name (دارتشييف / دارشيف, الأمريكي / الأميركي) count as one term. Written here rather than taken from a
 library because the term key is Arabic-specific; the linear algebra is numpy/scipy.
 """
 
@@ -21,6 +21,10 @@ _BREAK = "|"  # the "term" of a clause break (comma, semicolon, colon)
 _SKIP = ""  # the "term" of a stopword or a one-letter word
 # Stems news outlets use interchangeably for the same thing ("talks").
 _SYNONYMS = {"مباحث": "محادث", "مفاوض": "محادث"}
+# Stems this long are folded to their name skeleton (foreign names and loanwords spelled by
+# ear: دارتشييف / دارشيف, الأمريكي / الأميركي); shorter ones stay as they are, where the
+# skeleton would merge different words (سفارة / سفير).
+_SKELETON_FROM = 5
 
 _TERM_CACHE: dict[str, str] = dict.fromkeys("،,؛;:", _BREAK)  # word -> term: the hot path
 _TERM_CACHE_SIZE = 200_000
@@ -34,7 +38,8 @@ def _term(word: str) -> str:
         term = _SKIP
     else:
         s = stem(word)
-        term = name_key(_SYNONYMS.get(s, s))
+        s = _SYNONYMS.get(s, s)
+        term = name_key(s) if len(s) >= _SKELETON_FROM else s
     _TERM_CACHE[word] = term
     return term
 
