@@ -60,9 +60,9 @@ def is_background(key: str, year: str = "") -> bool:
     ``key`` is the sentence as ``normalize(text)`` gives it; ``year`` (the article's
     year, when known) also marks sentences dated to another year.
     """
-    if _PLUPERFECT.search(key) or _EARLIER.search(key):
+    if _PLUPERFECT.search(key) or (("الماضي" in key or "سبق" in key or "سابق" in key) and _EARLIER.search(key)):
         return True
-    return bool(year) and any(y != year for y in _YEAR.findall(key))
+    return bool(year) and ("19" in key or "20" in key) and any(y != year for y in _YEAR.findall(key))
 
 
 def is_continuation(key: str) -> bool:

@@ -18,7 +18,6 @@ from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
 import numpy as np
-from scipy import sparse
 
 from khabar.arabic import normalize, split_sentences
 from khabar.consolidate.align import alignment
@@ -195,13 +194,13 @@ def _scores(units: Sequence[_Unit], bags: Sequence[Sequence[str]], sim: np.ndarr
             keys: Sequence[set[str]], weights: Mapping[str, float]) -> np.ndarray:
     """Weighted centrality, support, coverage of ``keys`` (term sets) and position, times the penalty."""
     central = lexrank(sim)
-    article_index = {a: k for k, a in enumerate(dict.fromkeys(u.article_id for u in units))}
-    own = np.array([article_index[u.article_id] for u in units])
-    one_hot = sparse.csr_matrix((np.ones(len(units)), (np.arange(len(units)), own)),
-                                shape=(len(units), len(article_index)))
-    reached = (sparse.csr_matrix(same) @ one_hot).toarray() > 0  # sentence x article: an aligned sentence there
+    ids = [u.article_id for u in units]  # each article's sentences are contiguous
+    first = [i == 0 or ids[i] != ids[i - 1] for i in range(len(ids))]
+    starts = np.flatnonzero(first)
+    own = np.cumsum(first) - 1
+    reached = np.logical_or.reduceat(same, starts, axis=1)  # sentence x article: an aligned sentence there
     reached[np.arange(len(units)), own] = False
-    support = reached.sum(axis=1) / max(len(article_index) - 1, 1)  # share of the other articles
+    support = reached.sum(axis=1) / max(len(starts) - 1, 1)  # share of the other articles
     keys = [k for k in keys if k]
     coverage = np.array([sum(k <= set(bag) for k in keys) / len(keys) for bag in bags]) if keys else 0.0
     position = np.array([u.position for u in units])

@@ -87,14 +87,19 @@ def count_matrix(bags: Sequence[Sequence[str]]) -> sparse.csr_matrix:
 
 
 def tfidf_rows(counts: sparse.csr_matrix) -> sparse.csr_matrix:
-    """L2-normalized TF-IDF rows of a count matrix (IDF over its rows)."""
-    n = counts.shape[0]
-    df = np.bincount(counts.indices, minlength=counts.shape[1])
-    idf = 1.0 + np.log((1.0 + n) / (1.0 + df))
-    weighted = counts.multiply(idf).tocsr()
-    norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
+    """L2-normalized TF-IDF rows of a count matrix (IDF over its rows), computed on its arrays in place."""
+    x = counts.astype(float, copy=True)
+    n = x.shape[0]
+    df = np.bincount(x.indices, minlength=x.shape[1])
+    x.data *= 1.0 + np.log((1.0 + n) / (1.0 + df))[x.indices]
+    lengths = np.diff(x.indptr)
+    squares = np.zeros(n)
+    nonempty = lengths > 0
+    squares[nonempty] = np.add.reduceat(x.data * x.data, x.indptr[:-1][nonempty])
+    norms = np.sqrt(squares)
     norms[norms == 0] = 1.0
-    return sparse.diags(1.0 / norms) @ weighted
+    x.data /= np.repeat(norms, lengths)
+    return x
 
 
 def tfidf_matrix(bags: Sequence[Sequence[str]]) -> sparse.csr_matrix:
