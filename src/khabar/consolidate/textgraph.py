@@ -2,8 +2,9 @@
 
 Terms are light stems, the longer ones folded to the name skeleton of
 :func:`khabar.arabic.name_key`, so the spellings different outlets give one word or
-name (دارتشييف / دارشيف, الأمريكي / الأميركي) count as one term. Written here rather than taken from a
-library because the term key is Arabic-specific; the linear algebra is numpy/scipy.
+name (دارتشييف / دارشيف, الأمريكي / الأميركي) count as one term. Written here rather
+than taken from a library because the term key is Arabic-specific; the linear algebra
+is numpy/scipy sparse.
 """
 
 from __future__ import annotations
