@@ -12,7 +12,7 @@ from khabar.consolidate.align import alignment
 from khabar.consolidate.editing import is_background, logic_rank, trim
 from khabar.consolidate.headline import clean_title
 from khabar.consolidate.summary import headline, summarize, summarize_document
-from khabar.consolidate.textgraph import terms_of_key
+from khabar.consolidate.textgraph import terms, terms_of_key
 from khabar.evaluate.summary import evaluate, render
 from khabar.model import Sentence
 
@@ -34,6 +34,8 @@ def _sentences(body: str) -> list[Sentence]:
     ("كما أعربت الخارجية الروسية عن قلقها من التهديدات.", "أعربت الخارجية الروسية عن قلقها من التهديدات."),
     ("وكان الجانبان قد عقدا جولة أولى من المباحثات.", "كان الجانبان قد عقدا جولة أولى من المباحثات."),
     ("إلى ذلك، قالت موسكو وواشنطن إنهما تعملان معا.", "قالت موسكو وواشنطن إنهما تعملان معا."),
+    ("حيث ذكرت المتحدثة أن التطبيع مرهون بالسلام.", "ذكرت المتحدثة أن التطبيع مرهون بالسلام."),
+    ("فقد أكدت واشنطن أنها لن تقدم على خطوات جديدة.", "أكدت واشنطن أنها لن تقدم على خطوات جديدة."),
     ("وصل الوفدان إلى القنصلية العامة الروسية.", "وصل الوفدان إلى القنصلية العامة الروسية."),
 ])
 def test_trim_cuts_only_dangling_connectives(text, expected):
@@ -91,7 +93,7 @@ def test_summary_cites_every_outlet_and_skips_background_and_repeats():
 
 def test_summary_respects_the_word_budget_and_dates_order():
     bodies = {"late": TALKS_OTHER_OUTLET, "early": TALKS}
-    dates = {"early": "2025-04-09", "late": "2025-04-10"}
+    dates = {"early": "2025-03-01", "late": "2025-04-10"}
     summary = summarize(bodies, {}, words=15, dates=dates)
     assert 1 <= len(summary) and sum(len(s.text.split()) for s in summary) <= 15 * 1.2 + 15
     long = summarize(bodies, {}, words=200, dates=dates)
@@ -105,7 +107,8 @@ def test_key_terms_raise_the_sentences_that_mention_them():
     bags = [terms_of_key(u.key) for u in units]
     sim, same = alignment(bags, [u.article_id for u in units], [False] * len(units), summary_module._leads(units))
     plain = summary_module._scores(units, bags, sim, same, [], summary_module.WEIGHTS)
-    keyed = summary_module._scores(units, bags, sim, same, ["أوكرانيا", "جدول أعمال"], summary_module.WEIGHTS)
+    keys = [set(terms("أوكرانيا")), set(terms("جدول أعمال"))]
+    keyed = summary_module._scores(units, bags, sim, same, keys, summary_module.WEIGHTS)
     raised = [u.text for u, p, k in zip(units, plain, keyed, strict=True) if k > p]
     assert raised == [u.text for u in units if "أوكرانيا" in u.text]
 
@@ -141,3 +144,22 @@ def test_evaluate_reads_an_easc_folder(tmp_path):
     assert "ROUGE-1" in render(result)
     with pytest.raises(ValueError):
         evaluate(tmp_path / "missing")
+
+
+def test_large_inputs_are_read_to_a_bounded_depth(monkeypatch):
+    monkeypatch.setattr(summary_module, "MAX_SENTENCES", 24)
+    body = " ".join(f"وأعلن المسؤول رقم {i} أن المحادثات في إسطنبول تناولت الملف {i} بالتفصيل." for i in range(40))
+    summary = summarize({"a": body, "b": body.replace("المسؤول", "المتحدث")}, {}, words=80)
+    assert summary
+    assert all(c.sentence < 12 for s in summary for c in s.citations)
+
+
+def test_reports_a_day_apart_are_one_happening_and_a_month_apart_are_told_in_order():
+    bodies = {"a": TALKS, "b": TALKS_OTHER_OUTLET}
+    sentences = {k: _sentences(v) for k, v in bodies.items()}
+    close = summarize(bodies, sentences, words=60, dates={"a": "2025-04-10", "b": "2025-04-11"})
+    opening = next(s for s in close if "إسطنبول" in s.text)
+    assert {c.article_id for c in opening.citations} == {"a", "b"}
+    apart = summarize(bodies, sentences, words=60, dates={"a": "2025-03-10", "b": "2025-04-11"})
+    order = [s.article_id for s in apart]
+    assert order == sorted(order) and order[0] == "a"  # March before April

@@ -17,8 +17,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
+from scipy import sparse
 
-from khabar.consolidate.textgraph import cosine_matrix, tfidf_matrix
+from khabar.consolidate.textgraph import count_matrix, tfidf_rows
 
 ALIGN = 0.27
 CLAUSE_ALIGN = 0.45
@@ -27,29 +28,19 @@ OTHER_DAY_ALIGN = 0.5  # reports of different days (events of a story) must say 
 _MIN_CLAUSE_TERMS = 3
 
 
-def pooled_bags(bags: Sequence[Sequence[str]], article_ids: Sequence[str],
-                continuation: Sequence[bool]) -> list[list[str]]:
-    """Each bag, with its predecessor's terms added when it continues the same article's previous sentence."""
-    out = []
-    for i, bag in enumerate(bags):
+def _sentence_rows(clauses: Sequence[Sequence[Sequence[str]]], article_ids: Sequence[str],
+                   continuation: Sequence[bool]) -> sparse.csr_matrix:
+    """Sentence x clause 0/1 matrix: a sentence's own clauses, and its predecessor's when it continues it."""
+    sizes = [len(sentence) for sentence in clauses]
+    first = np.cumsum([0] + sizes[:-1])
+    rows, cols = [], []
+    for i, size in enumerate(sizes):
+        own = range(first[i], first[i] + size)
         if continuation[i] and i > 0 and article_ids[i - 1] == article_ids[i]:
-            out.append(list(bag) + list(bags[i - 1]))
-        else:
-            out.append(list(bag))
-    return out
-
-
-def clause_aligned(clauses: Sequence[Sequence[Sequence[str]]]) -> np.ndarray:
-    """Boolean sentence x sentence matrix: some clause of one and some clause of the other reach CLAUSE_ALIGN."""
-    flat = [c for sentence in clauses for c in sentence]
-    owner = np.repeat(np.arange(len(clauses)), [len(sentence) for sentence in clauses])
-    x = tfidf_matrix(flat)
-    pairs = (x @ x.T).tocoo()
-    long_enough = np.array([len(c) >= _MIN_CLAUSE_TERMS for c in flat])
-    keep = (pairs.data >= CLAUSE_ALIGN) & long_enough[pairs.row] & long_enough[pairs.col]
-    out = np.zeros((len(clauses), len(clauses)), dtype=bool)
-    out[owner[pairs.row[keep]], owner[pairs.col[keep]]] = True
-    return out
+            own = [*range(first[i - 1], first[i - 1] + sizes[i - 1]), *own]
+        rows += [i] * len(own)
+        cols += list(own)
+    return sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(sizes), sum(sizes)))
 
 
 def alignment(clauses: Sequence[Sequence[Sequence[str]]], article_ids: Sequence[str],
@@ -58,16 +49,32 @@ def alignment(clauses: Sequence[Sequence[Sequence[str]]], article_ids: Sequence[
     """(cosine matrix, boolean matrix of sentence pairs that state the same thing; diagonal False).
 
     ``clauses`` gives each sentence's terms clause by clause; ``days`` gives per
-    sentence its article's date ("" when unknown).
+    sentence its article's date ("" when unknown). One term count matrix, over the
+    clauses, serves both the sentence and the clause similarities.
     """
-    bags = [[t for c in sentence for t in c] for sentence in clauses]
-    sim = cosine_matrix(pooled_bags(bags, article_ids, continuation))
+    flat = [c for sentence in clauses for c in sentence]
+    counts = count_matrix(flat)
+    x = tfidf_rows((_sentence_rows(clauses, article_ids, continuation) @ counts).tocsr())
+    sim = (x @ x.T).toarray()
+    n = len(clauses)
     leads = np.array(lead, dtype=bool)
     ids = np.array(article_ids)
-    day = np.array(days if days is not None else [""] * len(bags))
+    day = np.array(days if days is not None else [""] * n)
     same_day = (day[:, None] == day[None, :]) | (day[:, None] == "") | (day[None, :] == "")
-    same = (sim >= ALIGN) | clause_aligned(clauses)
+    same = (sim >= ALIGN) | _clause_aligned(flat, counts, [len(sentence) for sentence in clauses])
     same |= np.outer(leads, leads) & (ids[:, None] != ids[None, :]) & (sim >= LEAD_ALIGN)
     same &= same_day | (sim >= OTHER_DAY_ALIGN)
     np.fill_diagonal(same, False)
     return sim, same
+
+
+def _clause_aligned(flat: Sequence[Sequence[str]], counts: sparse.csr_matrix, sizes: Sequence[int]) -> np.ndarray:
+    """Boolean sentence x sentence matrix: a clause of one and a clause of the other reach CLAUSE_ALIGN."""
+    owner = np.repeat(np.arange(len(sizes)), sizes)
+    x = tfidf_rows(counts)
+    pairs = (x @ x.T).tocoo()
+    long_enough = np.array([len(c) >= _MIN_CLAUSE_TERMS for c in flat])
+    keep = (pairs.data >= CLAUSE_ALIGN) & long_enough[pairs.row] & long_enough[pairs.col]
+    out = np.zeros((len(sizes), len(sizes)), dtype=bool)
+    out[owner[pairs.row[keep]], owner[pairs.col[keep]]] = True
+    return out

@@ -19,6 +19,7 @@ _DANGLING = re.compile(
     r"|(?:و)?(?:لكن|ولكن)\s+"
     r"|كما\s+(?:أن|ان)\s+"
     r"|كما\s+"
+    r"|(?:حيث|فقد|وبالتالي|بالتالي)\s+"
     r")"
 )
 _WAW_VERB = re.compile(r"^\s*و(?=(?:كان|كانت|قد|من المقرر)\b)")
@@ -37,7 +38,6 @@ _FINAL = (".", "!", "?", "؟", "…", '"', "»", "”", ")")
 _HEADING_WORDS = 10
 _BULLET = re.compile(r"^\s*[•\-–*●▪◦·]")
 
-LOGIC_ORDER = ("happened", "who", "said", "next")
 _WHO = re.compile(r"(?:^|\s)(?:و)?(?:يتراس|تتراس|تراس|يراس|برئاس[هة])")
 _SAID = re.compile(
     r"(?:^|\s)(?:و|ف)?(?:قال|قالت|اكد|اكدت|صرح|صرحت|اعلن|اعلنت|افاد|افادت|اشار|اشارت|ذكر|ذكرت|اضاف|اضافت|"
@@ -59,9 +59,9 @@ def is_background(key: str, year: str = "") -> bool:
     ``key`` is the sentence as ``normalize(text)`` gives it; ``year`` (the article's
     year, when known) also marks sentences dated to another year.
     """
-    if _PLUPERFECT.search(key) or _EARLIER.search(key):
+    if _PLUPERFECT.search(key) or (("الماضي" in key or "سبق" in key or "سابق" in key) and _EARLIER.search(key)):
         return True
-    return bool(year) and any(y != year for y in _YEAR.findall(key))
+    return bool(year) and ("19" in key or "20" in key) and any(y != year for y in _YEAR.findall(key))
 
 
 def is_continuation(key: str) -> bool:
@@ -69,9 +69,11 @@ def is_continuation(key: str) -> bool:
     return bool(_REPORTING_NO_SPEAKER.search(key))
 
 
-def is_unfit(text: str) -> bool:
-    """True for fragments a summary must not show or cite: headings, short lines, site clutter."""
-    words = len(text.split())
+def is_unfit(text: str, words: int) -> bool:
+    """True for fragments a summary must not show or cite: headings, short lines, site clutter.
+
+    ``words`` is the number of words of ``text``.
+    """
     return (words < 6 or bool(_CLUTTER.search(text)) or text.rstrip().endswith(":")
             or is_heading(text, words))
 
@@ -81,10 +83,10 @@ def is_heading(text: str, words: int) -> bool:
     return words <= _HEADING_WORDS and not text.rstrip().endswith(_FINAL)
 
 
-def penalty(text: str, key: str) -> float:
+def penalty(text: str, key: str, words: int) -> float:
     """A factor in (0, 1]: lower for sentences that need their neighbours to be understood.
 
-    ``key`` is ``normalize(text)``.
+    ``key`` is ``normalize(text)``, ``words`` its number of words.
     """
     factor = 1.0
     if _REPORTING_NO_SPEAKER.search(key) or _DEMONSTRATIVE_START.search(key):
@@ -93,7 +95,7 @@ def penalty(text: str, key: str) -> float:
         factor *= 0.6
     if "؟" in text or "?" in text:
         factor *= 0.6
-    if len(text.split()) > 70:
+    if words > 70:
         factor *= 0.8
     return factor
 

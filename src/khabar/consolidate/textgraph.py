@@ -1,9 +1,10 @@
 """Sentence term vectors, cosine similarity and LexRank centrality.
 
-Terms are light stems folded to the name skeleton of :func:`khabar.arabic.name_key`,
-so the spellings different outlets give one word or name (دارتشييف / دارشيف,
-الأمريكي / الأميركي) count as one term. Written here rather than taken from a
-library because the term key is Arabic-specific; the linear algebra is numpy/scipy.
+Terms are light stems, the longer ones folded to the name skeleton of
+:func:`khabar.arabic.name_key`, so the spellings different outlets give one word or
+name (دارتشييف / دارشيف, الأمريكي / الأميركي) count as one term. Written here rather
+than taken from a library because the term key is Arabic-specific; the linear algebra
+is numpy/scipy sparse.
 """
 
 from __future__ import annotations
@@ -21,6 +22,10 @@ _BREAK = "|"  # the "term" of a clause break (comma, semicolon, colon)
 _SKIP = ""  # the "term" of a stopword or a one-letter word
 # Stems news outlets use interchangeably for the same thing ("talks").
 _SYNONYMS = {"مباحث": "محادث", "مفاوض": "محادث"}
+# Stems this long are folded to their name skeleton (foreign names and loanwords spelled by
+# ear: دارتشييف / دارشيف, الأمريكي / الأميركي); shorter ones stay as they are, where the
+# skeleton would merge different words (سفارة / سفير).
+_SKELETON_FROM = 5
 
 _TERM_CACHE: dict[str, str] = dict.fromkeys("،,؛;:", _BREAK)  # word -> term: the hot path
 _TERM_CACHE_SIZE = 200_000
@@ -34,7 +39,8 @@ def _term(word: str) -> str:
         term = _SKIP
     else:
         s = stem(word)
-        term = name_key(_SYNONYMS.get(s, s))
+        s = _SYNONYMS.get(s, s)
+        term = name_key(s) if len(s) >= _SKELETON_FROM else s
     _TERM_CACHE[word] = term
     return term
 
@@ -70,20 +76,36 @@ def clause_terms(key: str, min_terms: int = 3) -> list[list[str]]:
     return clauses
 
 
-def tfidf_matrix(bags: Sequence[Sequence[str]]) -> sparse.csr_matrix:
-    """Rows of L2-normalized TF-IDF weights, one per bag of terms (IDF over the bags)."""
+def count_matrix(bags: Sequence[Sequence[str]]) -> sparse.csr_matrix:
+    """Term counts, one row per bag (columns: terms in order of first appearance)."""
     vocab: dict[str, int] = {}
     cols = [vocab.setdefault(t, len(vocab)) for bag in bags for t in bag]
     n = len(bags)
     rows = np.repeat(np.arange(n), [len(bag) for bag in bags])
     counts = sparse.csr_matrix((np.ones(len(cols)), (rows, cols)), shape=(n, max(len(vocab), 1)))
     counts.sum_duplicates()
-    df = np.bincount(counts.indices, minlength=counts.shape[1])
-    idf = 1.0 + np.log((1.0 + n) / (1.0 + df))
-    weighted = counts.multiply(idf).tocsr()
-    norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
+    return counts
+
+
+def tfidf_rows(counts: sparse.csr_matrix) -> sparse.csr_matrix:
+    """L2-normalized TF-IDF rows of a count matrix (IDF over its rows), computed on its arrays in place."""
+    x = counts.astype(float, copy=True)
+    n = x.shape[0]
+    df = np.bincount(x.indices, minlength=x.shape[1])
+    x.data *= 1.0 + np.log((1.0 + n) / (1.0 + df))[x.indices]
+    lengths = np.diff(x.indptr)
+    squares = np.zeros(n)
+    nonempty = lengths > 0
+    squares[nonempty] = np.add.reduceat(x.data * x.data, x.indptr[:-1][nonempty])
+    norms = np.sqrt(squares)
     norms[norms == 0] = 1.0
-    return sparse.diags(1.0 / norms) @ weighted
+    x.data /= np.repeat(norms, lengths)
+    return x
+
+
+def tfidf_matrix(bags: Sequence[Sequence[str]]) -> sparse.csr_matrix:
+    """Rows of L2-normalized TF-IDF weights, one per bag of terms (IDF over the bags)."""
+    return tfidf_rows(count_matrix(bags))
 
 
 def cosine_matrix(bags: Sequence[Sequence[str]]) -> np.ndarray:
@@ -94,19 +116,23 @@ def cosine_matrix(bags: Sequence[Sequence[str]]) -> np.ndarray:
     return (x @ x.T).toarray()
 
 
-def lexrank(sim: np.ndarray, damping: float = 0.85, iterations: int = 50) -> np.ndarray:
-    """Continuous LexRank (Erkan & Radev 2004): stationary scores of the similarity graph, max 1."""
+def lexrank(sim: np.ndarray, damping: float = 0.85, iterations: int = 40) -> np.ndarray:
+    """Continuous LexRank (Erkan & Radev 2004): stationary scores of the similarity graph, max 1.
+
+    Power iteration with a sparse matrix: dense BLAS/LAPACK calls start threads, which
+    cost more than they save at these sizes, above all on a busy machine.
+    """
     n = sim.shape[0]
     if n == 0:
         return np.zeros(0)
     w = sim.copy()
     np.fill_diagonal(w, 0.0)
     sums = w.sum(axis=1, keepdims=True)
-    walk = np.divide(w, sums, out=np.full_like(w, 1.0 / n), where=sums > 0)
+    step = sparse.csr_matrix(damping * np.divide(w, sums, out=np.full_like(w, 1.0 / n), where=sums > 0).T)
     p = np.full(n, 1.0 / n)
     for _ in range(iterations):
-        nxt = (1 - damping) / n + damping * (walk.T @ p)
-        if np.abs(nxt - p).sum() < 1e-6:
+        nxt = (1 - damping) / n + step @ p
+        if np.abs(nxt - p).sum() < 1e-5:
             p = nxt
             break
         p = nxt
