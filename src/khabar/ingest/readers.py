@@ -22,6 +22,7 @@ from khabar.ingest.feeds import FEED_SUFFIXES, read_feed
 from khabar.ingest.parquet import PARQUET_SUFFIXES, read_parquet
 from khabar.ingest.saudinewsnet import read_json_file, read_zip
 from khabar.ingest.warc import is_warc, read_warc
+from khabar.limits import MAX_BYTES
 from khabar.model import RawDoc
 
 TEXT_SUFFIXES = {".txt", ".text"}
@@ -32,7 +33,6 @@ WARC_SUFFIXES = {".warc", ".warc.gz"}
 SUPPORTED_SUFFIXES = (TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | ARRAY_SUFFIXES | FEED_SUFFIXES
                       | PARQUET_SUFFIXES | WARC_SUFFIXES)
 STREAMED_SUFFIXES = JSONL_SUFFIXES | ARRAY_SUFFIXES | FEED_SUFFIXES | PARQUET_SUFFIXES
-MAX_BYTES = 20 * 1024 * 1024
 
 Item = RawDoc | BadDocument
 
