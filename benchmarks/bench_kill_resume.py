@@ -60,8 +60,8 @@ def main() -> None:
             except AssertionError as err:
                 outcome = f"FAILED: {err}"
             stored = check_consistent(db) if db.exists() else 0
-            print(f"run {run:2d}: killed at {delay:5.2f} s, resumed in {time.perf_counter() - start:5.1f} s, "
-                  f"{stored} articles: {outcome}", flush=True)
+            print(f"run {run:2d}: killed at {delay:5.2f} s, kill + re-run {time.perf_counter() - start:5.1f} s, "
+                  f"{stored} articles stored: {outcome}", flush=True)
         print(f"passed {passed}/{args.runs} in a row" if passed == args.runs else f"passed {passed}/{args.runs}")
     sys.exit(0 if passed == args.runs else 1)
 
