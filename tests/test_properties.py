@@ -1,4 +1,4 @@
-"""Property-based tests: the Arabic layer, the cleaner and the readers on any text never fail.
+"""Property-based tests: the Arabic layer, the cleaner and the readers on any bytes never fail.
 
 Hypothesis draws arbitrary Unicode and "Arabic-ish" text (letters, diacritics,
 tatweel, presentation forms, invisible marks, both digit sets, punctuation, clutter
@@ -9,8 +9,11 @@ Example counts are kept moderate so the file runs in well under a minute.
 
 from __future__ import annotations
 
+import gzip
+import io
 import json
 import tempfile
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -212,3 +215,43 @@ def test_readers_give_a_doc_or_a_bad_document(suffix, data):
             check_article(item, clean(item))
     if suffix != ".jsonl":
         assert len(items) == 1
+
+
+def container_bytes(suffix: str, payload: bytes) -> bytes:
+    """``payload`` inside the frame of a format, so the readers get past its first checks."""
+    if suffix == ".zip":
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as archive:
+            archive.writestr("day.json", payload)
+        return buffer.getvalue()
+    if suffix == ".warc.gz":
+        return gzip.compress(payload)
+    if suffix == ".warc":
+        return (b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: http://x/\r\nContent-Length: "
+                + str(len(payload) // 2).encode() + b"\r\n\r\n" + payload)
+    if suffix == ".rss":
+        return (b"<?xml version='1.0'?><rss><channel><item><title>" + payload[:40] + b"</title><description>"
+                + payload[40:] + b"</description></item></channel></rss>")
+    return payload
+
+
+JSON_RECORDS = st.lists(st.one_of(
+    st.dictionaries(st.sampled_from(["text", "content", "title", "url", "date", "source"]),
+                    st.one_of(st.text(max_size=40), st.integers(), st.none(), st.lists(st.integers(), max_size=2))),
+    st.text(max_size=5), st.integers()), max_size=4).map(lambda r: json.dumps(r, ensure_ascii=False).encode())
+
+
+@SLOW
+@pytest.mark.parametrize("suffix", [".json", ".zip", ".rss", ".xml", ".warc", ".warc.gz", ".parquet"])
+@given(data=st.data())
+def test_other_formats_give_a_doc_or_a_bad_document(suffix, data):
+    payload = data.draw(st.one_of(st.binary(max_size=300), JSON_RECORDS, text_bytes()))
+    if data.draw(st.booleans()):
+        payload = container_bytes(suffix, payload)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"input{suffix}"
+        path.write_bytes(payload)
+        items = list(read_paths([path]))
+    for item in items:
+        assert isinstance(item, RawDoc | BadDocument)
+        assert item.source.startswith(str(path))

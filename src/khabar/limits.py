@@ -70,7 +70,7 @@ def time_limit(seconds: float, source: str) -> Iterator[None]:
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)
     except _Alarm:  # also when it rang between the block's end and the disarming: still over time
-        raise DocumentTimeout(source, f"took longer than the limit of {seconds:g} s; skipped") from None
+        raise DocumentTimeout(source, f"took longer than the limit of {seconds:g} s (--max-seconds)") from None
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
