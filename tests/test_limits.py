@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 from khabar import pipeline
 from khabar.cli import app
 from khabar.errors import BadDocument
+from khabar.ingest import read_paths
 from khabar.limits import DocumentTimeout, Limits, check_size, time_limit
 from khabar.model import RawDoc
 from khabar.store.sqlite import Store
@@ -91,3 +92,14 @@ def test_cli_max_bytes_names_the_document(tmp_path, examples):
     assert summary["processed"] == 0
     assert [s["source"] for s in summary["skipped"]] == [str(seed)]
     assert "too large" in summary["skipped"][0]["reason"]
+
+
+def test_a_giant_json_line_is_skipped_and_the_next_lines_read(tmp_path):
+    lines = [json.dumps({"text": "سطر أول"}, ensure_ascii=False), json.dumps({"text": "س" * 5000}),
+             json.dumps({"text": "سطر ثالث"}, ensure_ascii=False)]
+    path = tmp_path / "feed.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    items = list(read_paths([path], max_bytes=1000))
+    assert [type(i).__name__ for i in items] == ["RawDoc", "BadDocument", "RawDoc"]
+    assert items[1].source == f"{path}:2" and "line too large" in items[1].reason
+    assert items[2].source == f"{path}:3" and items[2].text == "سطر ثالث"

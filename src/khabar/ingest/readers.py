@@ -104,14 +104,22 @@ def read_file(path: Path, max_bytes: int = MAX_BYTES) -> Iterator[Item]:
 
 
 def read_jsonl(path: Path, max_bytes: int = MAX_BYTES) -> Iterator[Item]:
-    """One article per line: ``text`` or ``html``, optional url, outlet, title, published_at."""
+    """One article per line: ``text`` or ``html``, optional url, outlet, title, published_at.
+
+    Lines are read at most ``max_bytes`` at a time: a giant line is skipped without being held in memory.
+    """
     with path.open("rb") as fh:
-        for lineno, raw in enumerate(fh, 1):
+        lineno = 0
+        while raw := fh.readline(max_bytes + 1):
+            lineno += 1
             source = f"{path}:{lineno}"
-            if not raw.strip():
-                continue
             if len(raw) > max_bytes:
-                yield BadDocument(source, f"line too large ({len(raw):,} bytes)")
+                size = len(raw)
+                while not raw.endswith(b"\n") and (raw := fh.readline(max_bytes + 1)):
+                    size += len(raw)
+                yield BadDocument(source, f"line too large ({size:,} bytes > limit {max_bytes:,})")
+                continue
+            if not raw.strip():
                 continue
             try:
                 line, _ = decode(raw, source)
