@@ -102,8 +102,8 @@ def event_date(text: str, sentences: Sequence[Sentence], published_at: str = "",
     """ISO date of the happening the article reports, "" if the text cannot tell.
 
     The first resolved day-level date in a sentence about a meeting that is not
-    background and not the date of a statement; else the publication date when the
-    article speaks of today ("اليوم", the publication weekday).
+    background and not the date of a statement (weekdays and "اليوم" resolve against
+    the publication date); else the publication date itself, news reporting its day.
     """
     reference = _reference(published_at)
     hits = find_dates(text, reference) if hits is None else hits
