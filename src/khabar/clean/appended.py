@@ -1,8 +1,8 @@
 """Cut-off of what a page appends after the article: link lists and other articles.
 
-The tail opens at a section marker ("اقرأ أيضاً", "قراءة المزيد") or at a run of
-headline lines that is not about the article. In the tail, headline lines are
-links, and each run of prose is judged on its own:
+The tail opens at a section marker ("اقرأ أيضاً", "قراءة المزيد"). In the tail,
+headline lines are links (unless verse follows: a poem going on after an inline
+link), and each run of prose is judged on its own:
 
 * a teaser (the run stops mid-sentence) is an appended article card;
 * prose that shares more with the headline just above it than with the article's
@@ -13,7 +13,9 @@ links, and each run of prose is judged on its own:
   tail closes.
 
 Similarity is our own stem cosine (:mod:`khabar.clean.topic`): the decision is
-local to one page, with no corpus statistics to ship.
+local to one page, with no corpus statistics to ship. Runs of headline lines
+without a marker are left alone: on real pages they are as often verse, photo
+captions or a list in the article as they are links.
 """
 
 from __future__ import annotations
@@ -29,56 +31,16 @@ from khabar.clean.topic import containment, similarity, terms
 ON_TOPIC = 0.12  # prose after a marker at least this similar to the article may stay body
 ON_TOPIC_AFTER_APPENDED = 0.25  # ... and this similar once an appended article was seen
 CONTINUATION_TOPIC = 0.03  # ... or this, when it opens with a connective ("وأضاف") after a mere link
-MIN_BODY_LINES = 2  # an unmarked headline run opens the tail only after this much prose
-MIN_RUN, MAX_RUN = 3, 15  # ... and has this many lines
 
 
 def label_tail(lines: list[Line], labels: dict[int, Label], title: str) -> None:
-    """Label link headlines and appended articles after the body."""
-    first = next((ln.index for ln in lines if labels.get(ln.index, BODY).opens_tail), len(lines))
+    """Label link headlines and appended articles after the first section marker."""
+    first = next((ln.index for ln in lines if labels.get(ln.index, BODY).opens_tail), None)
+    if first is None:
+        return
     title_key = normalize(title, "match")
-    for start, end in _headline_runs(lines, labels, first):
-        above = terms([title_key] + [ln.norm for ln in lines[:start] if ln.index not in labels])
-        score = similarity(terms(ln.norm for ln in lines[start:end]), above)
-        if score < ON_TOPIC:
-            for ln in lines[start:end]:
-                labels[ln.index] = Label("clutter", "headline-run", score=round(1 - score, 3))
-            labels[lines[start].index] = Label("clutter", "headline-run", round(1 - score, 3), opens_tail=True)
-            first = start
-            break
-    if first < len(lines):
-        profile = terms([title_key] + [ln.norm for ln in lines[:first] if ln.index not in labels])
-        _walk_tail(lines, labels, first, profile, terms([title_key]))
-
-
-def _headline_runs(lines: list[Line], labels: dict[int, Label], stop: int) -> list[tuple[int, int]]:
-    """Trailing runs of headline lines below the body (above ``stop``) that look like a link list.
-
-    Conservative, since no marker vouches for them: at least three lines of four
-    or more words, nothing but labelled lines or headlines after them, and no
-    sign of verse (rhyme, vowel marks, lines ending in commas) or of a bulleted
-    list: a poem's verses and a list's items are short unpunctuated lines too.
-    """
-    runs: list[tuple[int, int]] = []
-    prose = 0
-    i = 0
-    while i < stop:
-        ln = lines[i]
-        if ln.index in labels or f.is_prose(ln):
-            prose += f.is_prose(ln) and ln.index not in labels
-            i += 1
-            continue
-        j = i
-        while j < stop and lines[j].index not in labels and f.is_headline(lines[j]):
-            j += 1
-        run = lines[i:j]
-        trailing = all(o.index in labels or not f.is_prose(o) for o in lines[j:stop])
-        if (prose >= MIN_BODY_LINES and trailing and MIN_RUN <= len(run) <= MAX_RUN
-                and sum(o.words >= 4 for o in run) >= MIN_RUN and sum(o.words for o in run) >= 4 * len(run)
-                and not f.rhymes(run) and not any(f.is_literary(o) or f.is_bulleted(o) for o in run)):
-            runs.append((i, j))
-        i = max(j, i + 1)
-    return runs
+    profile = terms([title_key] + [ln.norm for ln in lines[:first] if ln.index not in labels])
+    _walk_tail(lines, labels, first, profile, terms([title_key]))
 
 
 def _walk_tail(lines: list[Line], labels: dict[int, Label], first: int, profile: Counter[str],
@@ -100,6 +62,11 @@ def _walk_tail(lines: list[Line], labels: dict[int, Label], first: int, profile:
             continue
         if not f.is_prose(ln):
             labels[ln.index] = Label("clutter", "related-headline")
+            j = _verse_after(lines, labels, i)
+            if j > i:  # the article goes on with verse after the link: keep it, close the tail
+                in_tail = False
+                i = j
+                continue
             headlines.append(ln)
             i += 1
             continue
@@ -118,6 +85,17 @@ def _walk_tail(lines: list[Line], labels: dict[int, Label], first: int, profile:
             appended_seen = True
         headlines = []
         i = j
+
+
+def _verse_after(lines: list[Line], labels: dict[int, Label], i: int) -> int:
+    """End of the verse that follows the headline at ``i`` (``i`` when none does)."""
+    j = i + 1
+    while j < len(lines) and lines[j].index not in labels and not f.is_prose(lines[j]):
+        j += 1
+    verse = lines[i + 1:j]
+    if len(verse) >= 3 and (f.rhymes(verse) or sum(f.is_literary(v) for v in verse) >= 2):
+        return j
+    return i
 
 
 def judge_run(run: list[Line], profile: Counter[str], title_terms: Counter[str], headlines: list[Line],

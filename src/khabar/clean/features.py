@@ -26,7 +26,6 @@ from khabar.clean.segment import Line
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _SENTENCE_END = re.compile(r"[.!?؟…:؛]['\"»”)\]]*$")
 _HAS_LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
-_BULLET = re.compile(r"^[•●▪◦‣∙·\-–—*]")
 _CHROME_ALT = r"طباعة|تبليغ|[اأ]رسل|حذف|شارك|تعليق|واتساب|فيسبوك|فيس بوك|تويتر"
 _STRONG_CHROME_RAW = re.compile(_CHROME_ALT)
 _CHROME_PAIR = re.compile(rf"(?<!\w)(?:{_CHROME_ALT})\s+(?:{_CHROME_ALT})(?!\w)")
@@ -124,11 +123,6 @@ def is_prose(line: Line) -> bool:
     return line.words >= 16 or (line.words >= 6 and ends_sentence(line))
 
 
-def is_bulleted(line: Line) -> bool:
-    """The line is a list item: it opens with a bullet, dash or star."""
-    return bool(_BULLET.match(line.text))
-
-
 def caption_credit(line: Line) -> str:
     """The photo credit ending a short caption line ("(رويترز)"), or "".
 
@@ -154,11 +148,15 @@ def continues(line: Line) -> bool:
 
 
 def rhymes(lines: list[Line]) -> bool:
-    """Most lines, or most of every other line, end in the same letter: verses (qafiya)."""
+    """Three quarters of the lines, or of every other line, end in the same letter: verses (qafiya).
+
+    Endings frequent in any Arabic text (taa marbuta, haa, alef) do not count:
+    headlines may end alike on them.
+    """
     ends = [m.group(1) if (m := _LAST_LETTER.search(ln.norm)) else "" for ln in lines]
     for group in (ends, ends[0::2], ends[1::2]):
-        letters = [e for e in group if e]
-        if len(letters) >= 2 and max(letters.count(e) for e in set(letters)) >= 0.6 * len(group):
+        letters = [e for e in group if e and e not in "ةها"]
+        if len(group) >= 2 and letters and max(letters.count(e) for e in set(letters)) >= 0.75 * len(group):
             return True
     return False
 

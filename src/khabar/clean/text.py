@@ -28,6 +28,8 @@ from khabar.clean.topic import similarity, terms
 from khabar.model import Block
 
 MENU_TOPIC = 0.15  # a short line above the title less similar than this is a menu line
+UNRELATED = 0.05  # below this similarity to the lead, a first line is not the title
+LEAD_LINES = 5  # prose lines that stand for the article when judging top lines
 MENU_LINES = 3  # at most this many menu lines above the title
 TOP_LINES = 8  # how far down the title is looked for
 
@@ -107,8 +109,8 @@ def _find_title(lines: list[Line], labels: dict[int, Label], hint: str) -> tuple
     """The title and the index of its first line (-1 when it is not a line of its own).
 
     Without a known title: a headline-like line above the body that is repeated
-    near the top, else the one closest in topic to the lead (menus come first,
-    so ties go to the line nearest the body).
+    near the top, else the first one, unless it is unrelated to the lead and the
+    next one is related (a menu or ad line above the title).
     """
     if hint:
         key = normalize(hint, "match").lower()
@@ -128,11 +130,12 @@ def _find_title(lines: list[Line], labels: dict[int, Label], hint: str) -> tuple
             return ln.text, ln.index
     if not candidates:
         return "", -1
-    best = candidates[-1]
-    if len(candidates) > 1:
-        lead = terms(ln.norm for ln in lines[first_prose:first_prose + 2])
-        best = max(reversed(candidates), key=lambda ln: similarity(terms([ln.norm]), lead))
-    labels[best.index] = Label("title", "title:best-line")
+    best = candidates[0]
+    if len(candidates) > 1:  # a menu line above the title is unrelated to the body; the title is not
+        lead = terms(ln.norm for ln in lines[first_prose:first_prose + LEAD_LINES])
+        if similarity(terms([best.norm]), lead) < UNRELATED and similarity(terms([candidates[1].norm]), lead) >= MENU_TOPIC:
+            best = candidates[1]
+    labels[best.index] = Label("title", "title:first-headline" if best is candidates[0] else "title:below-menu")
     return best.text, best.index
 
 
