@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from khabar.arabic import normalize
 from khabar.clean.lexicon import (
     CAPTION_CREDITS,
     CAPTION_PREFIXES,
@@ -32,7 +33,8 @@ _CHROME_PAIR = re.compile(rf"(?<!\w)(?:{_CHROME_ALT})\s+(?:{_CHROME_ALT})(?!\w)"
 _HARAKAT = re.compile(r"[\u064b-\u0652]")
 _INVISIBLE = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff "
 _LAST_LETTER = re.compile(r"([^\W\d_])[^\w]*$")
-_IN_SENTENCE = re.compile(r"[.،,؛](?=\s)")
+_PUNCTUATION = re.compile(r"[.،,؛!?؟]")
+_TOKEN = re.compile(r"\S+")
 _CAPTION_TAIL = re.compile(r"\(([^()]{1,40})\)\s*\.?$")
 
 
@@ -76,19 +78,38 @@ def chrome_count(line: Line) -> int:
 
 
 def has_chrome_pair(line: Line) -> bool:
-    """Two button labels side by side ("طباعة شارك"): a widget row, even glued to other text.
+    """Two button labels side by side ("طباعة شارك"): a widget row, even glued to other text."""
+    return bool(_CHROME_PAIR.search(line.text))
 
-    Not in a line with running sentences: a widget glued to the article's own
-    paragraph is left in the body rather than cutting the paragraph.
-    """
-    return bool(_CHROME_PAIR.search(line.text)) and not _IN_SENTENCE.search(line.text)
+
+def has_punctuation(line: Line) -> bool:
+    """The line holds sentence or clause punctuation: running text, not a row of links or labels."""
+    return bool(_PUNCTUATION.search(line.text))
+
+
+def widget_prefix(line: Line) -> int:
+    """Length of a row of widget labels glued before the line's text ("شارك ... اكتب رأيك يقوم..."), or 0."""
+    end = chrome = 0
+    for m in _TOKEN.finditer(line.text):
+        word = normalize(m.group(), "match").lower()
+        if word in CHROME_WORDS:
+            chrome += 1
+            end = m.end()
+        elif word not in CHROME_FILLERS:
+            break
+    rest = line.text[end:].split()
+    return end if chrome >= 2 and len(rest) >= 3 else 0
 
 
 def tag_prefix(line: Line) -> str:
-    """The tag-list label the line starts with ("كلمات دلالية"), or ""."""
+    """The tag-list label the line starts with ("كلمات دلالية: ..."), or "".
+
+    Without a colon the line must not read as a sentence ("مواضيع كثيرة قدمها ...،").
+    """
     for p in TAG_PREFIXES:
         if line.head.startswith(p) and (len(line.head) == len(p) or not line.head[len(p)].isalpha()):
-            return p
+            if line.head[len(p):].lstrip().startswith((":", "：")) or not has_punctuation(line):
+                return p
     return ""
 
 

@@ -23,7 +23,7 @@ from khabar.clean import features as f
 from khabar.clean.appended import label_tail
 from khabar.clean.labels import BODY, Label
 from khabar.clean.metadata import find_byline, find_credit, find_date
-from khabar.clean.segment import Line, gap_is_paragraph, split_lines
+from khabar.clean.segment import Line, gap_is_paragraph, renumber, split_line, split_lines
 from khabar.clean.topic import similarity, terms
 from khabar.model import Block
 
@@ -53,7 +53,7 @@ def clean_text(raw: str, title_hint: str = "", lines_are_paragraphs: bool = Fals
     ``lines_are_paragraphs`` joins kept lines with blank lines (for extracted HTML,
     where each line is a paragraph); otherwise the raw text's breaks are kept.
     """
-    lines = split_lines(raw)
+    lines = _split_widget_prefixes(split_lines(raw))
     out = Cleaned()
     labels: dict[int, Label] = {}
     for line in lines:
@@ -70,6 +70,15 @@ def clean_text(raw: str, title_hint: str = "", lines_are_paragraphs: bool = Fals
     out.captions = [ln.text for ln in lines if labels.get(ln.index, BODY).kind == "caption"]
     out.removed = _blocks(raw, lines, labels)
     return out
+
+
+def _split_widget_prefixes(lines: list[Line]) -> list[Line]:
+    """Lines whose text starts with a glued row of widget labels, cut in two (label row, text)."""
+    out: list[Line] = []
+    for line in lines:
+        cut = f.widget_prefix(line)
+        out.extend(split_line(line, cut) if cut else (line,))
+    return [renumber(line, i) for i, line in enumerate(out)] if len(out) > len(lines) else out
 
 
 def _local_label(line: Line, out: Cleaned) -> Label | None:
@@ -98,7 +107,7 @@ def _local_label(line: Line, out: Cleaned) -> Label | None:
             out.published_at = out.published_at or date
             out.author = out.author or author
             return Label("metadata", "dateline" if date else "byline")
-    if f.has_chrome_pair(line) or not f.ends_sentence(line) and f.chrome_count(line) >= 2:
+    if f.has_chrome_pair(line) or not f.has_punctuation(line) and f.chrome_count(line) >= 2:
         return Label("clutter", "chrome-in-line", score=min(1.0, f.chrome_count(line) / 4))
     if f.caption_credit(line):
         return Label("caption", f"caption:{f.caption_credit(line)}")
