@@ -120,3 +120,46 @@ def test_garbage_never_raises():
         article = _clean(text)
         assert isinstance(article.body, str)
     assert clean(RawDoc(doc_id="h", source="x.html", html="<<<\x00>>>")).body == ""
+
+
+def test_verse_after_an_inline_link_stays_body():
+    verse = ["ربابة ربة البيت", "تصب الخل في الزيت", "لها عشر دجاجات", "وديك حسن الصوت"]
+    article = _clean(_doc("قصيدة للأطفال", LEAD, "اقرأ أيضاً", "النفط يرتفع في الأسواق", *verse))
+    for line in verse:
+        assert line in article.body
+    assert "النفط يرتفع في الأسواق" not in article.body
+
+
+def test_widget_row_glued_before_a_paragraph_is_cut_and_the_paragraph_kept():
+    article = _clean(_doc("افتتاح مستشفى للقلب في جدة", "شارك من خلال تويتر فيسبوك جوجل بلس اكتب رأيك " + LEAD))
+    assert article.body == LEAD
+    assert any(b.text.startswith("شارك من خلال") and b.kind == "clutter" for b in article.removed)
+
+
+def test_glued_headline_run_with_share_buttons_is_cut():
+    glued = "النفط يرتفعالذهب يتراجع!الأسهم تهبط طباعة شارك النفط الذهب"
+    article = _clean(_doc("افتتاح مستشفى للقلب في جدة", LEAD, SECOND, glued))
+    assert glued not in article.body
+    assert SECOND in article.body
+
+
+def test_sentences_that_start_like_labels_are_body():
+    lines = ["مواضيع كثيرة وشيقة قدمها البرنامج في حلقته الأخيرة، سلطت الضوء على قضايا المجتمع.",
+             "وتدور أحداث المسلسل حول عميلة في مكتب التحقيقات (أ ف ب).",
+             "من جانبها، ذكرت شركة فيس بوك أن خدمتها تختلف عما يقدمه تويتر لاحقا"]
+    article = _clean(_doc(LEAD, *lines))
+    for line in lines:
+        assert line in article.body
+
+
+def test_menu_line_above_an_unrepeated_title():
+    article = _clean(_doc("الاستثمار في البورصة وصناديق الاستثمار", "افتتاح مستشفى للقلب في جدة", LEAD, SECOND))
+    assert article.title == "افتتاح مستشفى للقلب في جدة"
+    assert [b.reason for b in article.removed][:1] == ["menu-above-title"]
+    assert article.body == _doc(LEAD, SECOND)
+
+
+def test_numeric_dateline_and_letter_buttons():
+    article = _clean(_doc("افتتاح مستشفى للقلب في جدة", "2015-08-07 06:27", "A A A", LEAD))
+    assert article.published_at == "2015-08-07"
+    assert article.body == LEAD
