@@ -163,3 +163,14 @@ def test_numeric_dateline_and_letter_buttons():
     article = _clean(_doc("افتتاح مستشفى للقلب في جدة", "2015-08-07 06:27", "A A A", LEAD))
     assert article.published_at == "2015-08-07"
     assert article.body == LEAD
+
+
+def test_html_link_list_without_marker_is_cut():
+    links = "".join(f"<p><a href='/n{i}'>{t}</a></p>" for i, t in enumerate(
+        ("ارتفاع أسعار النفط في الأسواق العالمية", "الذهب يتراجع مع صعود الدولار", "الأسهم الأوروبية تغلق على انخفاض")))
+    html = (f"<html><head><title>مستشفى جدة</title></head><body><article><h1>مستشفى جدة</h1><p>{LEAD}</p>"
+            f"<p>{SECOND}</p>{links}<p>{THIRD}</p></article></body></html>")
+    article = clean(RawDoc(doc_id="h", source="page.html", html=html))
+    assert "الذهب يتراجع مع صعود الدولار" not in article.body
+    assert {"link-list"} <= {b.reason for b in article.removed}
+    assert LEAD in article.body and SECOND in article.body and THIRD in article.body

@@ -1,6 +1,8 @@
 """The HTML cleaner: trafilatura finds the main text and page metadata, then the
 plain-text rules run on its output (trafilatura keeps Arabic "read also" lines,
-tag lists and appended teasers that our rules know).
+tag lists and appended teasers that our rules know). The page's link texts are
+passed along: lines of the extracted text that are whole links, two or more in a
+row below the lead, are a link list (link density, the signal HTML adds).
 
 Offsets of removed blocks point into trafilatura's extracted text, the raw text
 that the text rules saw. Image captions come from ``<figcaption>`` elements.
@@ -14,6 +16,7 @@ from dataclasses import dataclass
 import trafilatura
 from lxml import html as lxml_html
 
+from khabar.arabic import normalize
 from khabar.clean.metadata import find_date
 from khabar.clean.text import Cleaned, clean_text
 
@@ -30,6 +33,7 @@ class Page:
     date: str = ""
     sitename: str = ""
     captions: tuple[str, ...] = ()
+    links: frozenset[str] = frozenset()  # match keys of link texts of three or more words
 
 
 def read_page(html: str, url: str = "") -> Page:
@@ -46,23 +50,33 @@ def read_page(html: str, url: str = "") -> Page:
         author=data.get("author") or "",
         date=find_date(data.get("date") or ""),
         sitename=data.get("sitename") or "",
-        captions=_captions(html),
+        captions=_captions(tree) if (tree := _tree(html)) is not None else (),
+        links=_links(tree) if tree is not None else frozenset(),
     )
 
 
-def _captions(html: str) -> tuple[str, ...]:
+def _tree(html: str):
     try:
-        tree = lxml_html.fromstring(html)
+        return lxml_html.fromstring(html)
     except (ValueError, lxml_html.etree.ParserError):
-        return ()
+        return None
+
+
+def _captions(tree) -> tuple[str, ...]:
     found = (_SPACE.sub(" ", el.text_content()).strip() for el in tree.iter("figcaption"))
     return tuple(dict.fromkeys(c for c in found if c))
+
+
+def _links(tree) -> frozenset[str]:
+    """Keys of the page's link texts: a line of extracted text equal to one is a link."""
+    texts = (normalize(el.text_content(), "match").lower() for el in tree.iter("a"))
+    return frozenset(t for t in texts if len(t.split()) >= 3)
 
 
 def clean_html(html: str, url: str = "", title_hint: str = "") -> tuple[Page, Cleaned]:
     """Clean an HTML page: trafilatura's text through the text rules, page metadata kept."""
     page = read_page(html, url)
-    cleaned = clean_text(page.text, title_hint or page.title, lines_are_paragraphs=True)
+    cleaned = clean_text(page.text, title_hint or page.title, lines_are_paragraphs=True, link_texts=page.links)
     cleaned.author = cleaned.author or page.author
     cleaned.published_at = page.date or cleaned.published_at
     cleaned.captions = list(dict.fromkeys([*page.captions, *cleaned.captions]))

@@ -47,11 +47,13 @@ class Cleaned:
     removed: list[Block] = field(default_factory=list)
 
 
-def clean_text(raw: str, title_hint: str = "", lines_are_paragraphs: bool = False) -> Cleaned:
+def clean_text(raw: str, title_hint: str = "", lines_are_paragraphs: bool = False,
+               link_texts: frozenset[str] = frozenset()) -> Cleaned:
     """Clean one crawled article given as plain text; ``title_hint`` is a known title.
 
     ``lines_are_paragraphs`` joins kept lines with blank lines (for extracted HTML,
     where each line is a paragraph); otherwise the raw text's breaks are kept.
+    ``link_texts`` are the ``match`` keys of the page's link texts, when known (HTML).
     """
     lines = _split_widget_prefixes(split_lines(raw))
     out = Cleaned()
@@ -62,6 +64,8 @@ def clean_text(raw: str, title_hint: str = "", lines_are_paragraphs: bool = Fals
             labels[line.index] = label
     out.title, title_at = _find_title(lines, labels, title_hint)
     _label_before_title(lines, labels, title_at, out.title)
+    if link_texts:
+        _label_link_lists(lines, labels, link_texts)
     label_tail(lines, labels, out.title)
     kept = [ln for ln in lines if ln.index not in labels]
     out.body = _join(raw, kept, lines_are_paragraphs)
@@ -159,6 +163,21 @@ def _label_before_title(lines: list[Line], labels: dict[int, Label], title_at: i
         score = similarity(terms([ln.norm]), title_terms)
         if score < MENU_TOPIC:
             labels[ln.index] = Label("clutter", "menu-above-title", score=round(1 - score, 3))
+
+
+def _label_link_lists(lines: list[Line], labels: dict[int, Label], link_texts: frozenset[str]) -> None:
+    """Two or more lines in a row that are each a whole link text, below the lead: a link list."""
+    seen_prose = False
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and lines[j].index not in labels and lines[j].norm in link_texts:
+            j += 1
+        if j - i >= 2 and seen_prose:
+            for k, ln in enumerate(lines[i:j]):
+                labels[ln.index] = Label("clutter", "link-list", opens_tail=k == 0)
+        seen_prose = seen_prose or (j == i and lines[i].index not in labels and f.is_prose(lines[i]))
+        i = max(j, i + 1)
 
 
 def _title_from_lead(text: str, max_words: int = 14) -> str:
