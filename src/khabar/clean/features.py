@@ -35,6 +35,7 @@ _INVISIBLE = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069
 _LAST_LETTER = re.compile(r"([^\W\d_])[^\w]*$")
 _PUNCTUATION = re.compile(r"[.،,؛!?؟]")
 _TOKEN = re.compile(r"\S+")
+_PHOTO_CREDIT = re.compile(r"\s*(?:تصوير|عدسة|صورة|photo|image)\b", re.IGNORECASE)
 _CAPTION_TAIL = re.compile(r"\(([^()]{1,40})\)\s*\.?$")
 
 
@@ -139,6 +140,12 @@ def is_headline(line: Line) -> bool:
     return 0 < line.words <= 20 and not ends_sentence(line)
 
 
+def is_title_like(line: Line) -> bool:
+    """A headline, or a short question or exclamation ("متى نحتضن تعليمنا؟"): column titles end so."""
+    return is_headline(line) or (
+        line.words <= 12 and line.text.rstrip(_INVISIBLE).endswith(("?", "؟", "!", "..", "!!", "؟!")))
+
+
 def is_prose(line: Line) -> bool:
     """A paragraph of running text: long, or a sentence of some length."""
     return line.words >= 16 or (line.words >= 6 and ends_sentence(line))
@@ -153,7 +160,7 @@ def caption_credit(line: Line) -> str:
     if line.words > 20 or continues(line):
         return ""
     m = _CAPTION_TAIL.search(line.norm)
-    if m and m.group(1).strip().lower() in CAPTION_CREDITS:
+    if m and (m.group(1).strip().lower() in CAPTION_CREDITS or _PHOTO_CREDIT.match(m.group(1))):
         return m.group(1).strip()
     if any(line.norm.startswith(p) for p in CAPTION_PREFIXES):
         return line.norm.split()[0]

@@ -132,8 +132,9 @@ def _find_title(lines: list[Line], labels: dict[int, Label], hint: str) -> tuple
         for ln in found:
             labels[ln.index] = Label("title", "title-repeat" if ln is not found[0] else "title")
         return hint.strip(), found[0].index if found else -1
-    first_prose = next((ln.index for ln in lines if ln.index not in labels and f.is_prose(ln)), len(lines))
-    candidates = [ln for ln in lines[:min(first_prose, TOP_LINES)] if ln.index not in labels and f.is_headline(ln)]
+    first_prose = next((ln.index for ln in lines
+                        if ln.index not in labels and f.is_prose(ln) and not f.is_title_like(ln)), len(lines))
+    candidates = [ln for ln in lines[:min(first_prose, TOP_LINES)] if ln.index not in labels and f.is_title_like(ln)]
     for ln in candidates:
         repeats = [o for o in lines[ln.index + 1:ln.index + TOP_LINES + 4] if o.head == ln.head and o.norm == ln.norm]
         if repeats:
