@@ -174,3 +174,22 @@ def test_html_link_list_without_marker_is_cut():
     assert "الذهب يتراجع مع صعود الدولار" not in article.body
     assert {"link-list"} <= {b.reason for b in article.removed}
     assert LEAD in article.body and SECOND in article.body and THIRD in article.body
+
+
+OTHER_TITLE = "أسعار النفط تسجل ارتفاعا قياسيا"
+OTHER_LEAD = ("سجلت أسعار النفط ارتفاعا قياسيا في تعاملات الأسواق العالمية اليوم بعد تراجع المخزونات "
+              "الأمريكية من الخام بأكثر من المتوقع.")
+
+
+def test_article_under_an_unknown_section_label_is_cut():
+    article = _clean(_doc("افتتاح مستشفى للقلب في جدة", LEAD, SECOND, THIRD, "ننصحك بقراءة", OTHER_TITLE,
+                          OTHER_LEAD, OTHER2))
+    assert article.body == _doc(LEAD, SECOND, THIRD)
+    assert any(b.reason == "unknown-marker" for b in article.removed)
+
+
+def test_digest_of_short_news_without_a_label_is_body():
+    items = [LEAD, SECOND, THIRD, OTHER_TITLE, OTHER_LEAD, OTHER2]
+    article = _clean(_doc("أخبار اليوم في سطور", *items))
+    for item in items:
+        assert item in article.body

@@ -30,17 +30,76 @@ from khabar.clean.topic import containment, similarity, terms
 
 ON_TOPIC = 0.12  # prose after a marker at least this similar to the article may stay body
 ON_TOPIC_AFTER_APPENDED = 0.25  # ... and this similar once an appended article was seen
+MARKER_WORDS = 4  # an unknown section label is this short
+MIN_BODY_PROSE = 3  # body paragraphs above an unmarked appended article
 CONTINUATION_TOPIC = 0.03  # ... or this, when it opens with a connective ("وأضاف") after a mere link
 
 
 def label_tail(lines: list[Line], labels: dict[int, Label], title: str) -> None:
-    """Label link headlines and appended articles after the first section marker."""
-    first = next((ln.index for ln in lines if labels.get(ln.index, BODY).opens_tail), None)
-    if first is None:
-        return
+    """Label link headlines and appended articles after the first section marker.
+
+    Without a marker, the tail may still open at an unmarked appended article
+    (see :func:`_unmarked_article`).
+    """
+    marked = next((ln.index for ln in lines if labels.get(ln.index, BODY).opens_tail), len(lines))
     title_key = normalize(title, "match")
+    title_terms = terms([title_key])
+    first = _unmarked_article(lines, labels, title_terms, marked)
+    if first is None:
+        first = marked
+    if first == len(lines):
+        return
     profile = terms([title_key] + [ln.norm for ln in lines[:first] if ln.index not in labels])
-    _walk_tail(lines, labels, first, profile, terms([title_key]))
+    _walk_tail(lines, labels, first, profile, title_terms)
+
+
+def _unmarked_article(lines: list[Line], labels: dict[int, Label], title_terms: Counter[str],
+                      stop: int) -> int | None:
+    """Where another article starts below the body without a marker we know, or None.
+
+    A short label line we do not know ("ننصحك بقراءة"), then a headline, then prose
+    that repeats the headline's words (its lead) more than the title's, and from
+    there to the marker or the end nothing about the article: a new article was
+    appended under a section label. Without the label line this is not done:
+    digests of short news and listicles have the same shape and are body.
+    """
+    prose = 0
+    for i in range(stop):
+        ln = lines[i]
+        if ln.index in labels:
+            continue
+        if f.is_prose(ln):
+            prose += 1
+            continue
+        if prose < MIN_BODY_PROSE or not f.is_headline(ln) or not _unknown_marker_above(lines, labels, i):
+            continue
+        j = i + 1
+        while j < stop and lines[j].index not in labels and f.is_headline(lines[j]) and lines[j].norm == ln.norm:
+            j += 1  # a repeated headline, as cards repeat it
+        k = j
+        while k < stop and lines[k].index not in labels and f.is_prose(lines[k]):
+            k += 1
+        if k == j:
+            continue
+        lead = terms(r.norm for r in lines[j:k])
+        own = containment(terms([ln.norm]), lead)
+        if own < 0.5 or own <= containment(title_terms, lead):
+            continue
+        above = title_terms + terms(o.norm for o in lines[:i] if o.index not in labels)
+        rest = terms(o.norm for o in lines[i:stop] if o.index not in labels)
+        if similarity(rest, above) >= ON_TOPIC:
+            continue
+        labels[lines[i - 1].index] = Label("clutter", "unknown-marker", opens_tail=True)
+        return i - 1
+    return None
+
+
+def _unknown_marker_above(lines: list[Line], labels: dict[int, Label], i: int) -> bool:
+    """The line above ``i`` is a short unpunctuated label (at most four words)."""
+    if i == 0 or lines[i - 1].index in labels:
+        return False
+    above = lines[i - 1]
+    return above.words <= MARKER_WORDS and f.is_headline(above) and not f.has_punctuation(above)
 
 
 def _walk_tail(lines: list[Line], labels: dict[int, Label], first: int, profile: Counter[str],
