@@ -193,3 +193,14 @@ def test_digest_of_short_news_without_a_label_is_body():
     article = _clean(_doc("أخبار اليوم في سطور", *items))
     for item in items:
         assert item in article.body
+
+
+def test_link_list_under_an_unknown_label_is_cut_but_verse_is_not():
+    headlines = ["أسعار النفط تسجل ارتفاعا قياسيا اليوم", "الذهب يتراجع مع صعود الدولار الأمريكي",
+                 "الأسهم الأوروبية تغلق على انخفاض حاد"]
+    article = _clean(_doc("افتتاح مستشفى للقلب في جدة", LEAD, SECOND, THIRD, "موضوعات تهمك", *headlines))
+    assert article.body == _doc(LEAD, SECOND, THIRD)
+    verse = ["يا دار ما بين الضلوع مكانك", "وأنت العزيزة في زمانك", "ما غاب عن عيني ولا نسيت أوانك"]
+    article = _clean(_doc("افتتاح مستشفى للقلب في جدة", LEAD, SECOND, THIRD, "ومضة", *verse))
+    for line in verse:
+        assert line in article.body

@@ -30,7 +30,8 @@ from khabar.clean.topic import containment, similarity, terms
 
 ON_TOPIC = 0.12  # prose after a marker at least this similar to the article may stay body
 ON_TOPIC_AFTER_APPENDED = 0.25  # ... and this similar once an appended article was seen
-MARKER_WORDS = 4  # an unknown section label is this short
+MIN_LINKS, MAX_LINKS = 3, 12  # headlines in a link list under an unknown label
+MARKER_WORDS = 3  # an unknown section label is this short
 MIN_BODY_PROSE = 3  # body paragraphs above an unmarked appended article
 CONTINUATION_TOPIC = 0.03  # ... or this, when it opens with a connective ("وأضاف") after a mere link
 
@@ -60,8 +61,10 @@ def _unmarked_article(lines: list[Line], labels: dict[int, Label], title_terms: 
     A short label line we do not know ("ننصحك بقراءة"), then a headline, then prose
     that repeats the headline's words (its lead) more than the title's, and from
     there to the marker or the end nothing about the article: a new article was
-    appended under a section label. Without the label line this is not done:
-    digests of short news and listicles have the same shape and are body.
+    appended under a section label; or, under such a label, nothing but a few
+    headlines to the end that are not about the article and not verse (a link
+    list). Without the label line this is not done: digests of short news,
+    listicles and poems have the same shapes and are body.
     """
     prose = 0
     for i in range(stop):
@@ -80,6 +83,9 @@ def _unmarked_article(lines: list[Line], labels: dict[int, Label], title_terms: 
         while k < stop and lines[k].index not in labels and f.is_prose(lines[k]):
             k += 1
         if k == j:
+            if _link_list_at(lines, labels, i, stop, title_terms):
+                labels[lines[i - 1].index] = Label("clutter", "unknown-marker", opens_tail=True)
+                return i - 1
             continue
         lead = terms(r.norm for r in lines[j:k])
         own = containment(terms([ln.norm]), lead)
@@ -94,8 +100,20 @@ def _unmarked_article(lines: list[Line], labels: dict[int, Label], title_terms: 
     return None
 
 
+def _link_list_at(lines: list[Line], labels: dict[int, Label], i: int, stop: int,
+                  title_terms: Counter[str]) -> bool:
+    """Headlines from ``i`` to the marker or the end, not about the article and not verse."""
+    rest = [o for o in lines[i:stop] if o.index not in labels]
+    if not MIN_LINKS <= len(rest) <= MAX_LINKS or not all(f.is_headline(o) and o.words >= 4 for o in rest):
+        return False
+    if f.rhymes(rest, 0.6, common_endings=True) or any(f.is_literary(o) for o in rest):
+        return False
+    above = title_terms + terms(o.norm for o in lines[:i - 1] if o.index not in labels)
+    return similarity(terms(o.norm for o in rest), above) < ON_TOPIC
+
+
 def _unknown_marker_above(lines: list[Line], labels: dict[int, Label], i: int) -> bool:
-    """The line above ``i`` is a short unpunctuated label (at most four words)."""
+    """The line above ``i`` is a short unpunctuated label (at most three words)."""
     if i == 0 or lines[i - 1].index in labels:
         return False
     above = lines[i - 1]

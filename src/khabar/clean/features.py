@@ -175,16 +175,17 @@ def continues(line: Line) -> bool:
     return first.startswith("و") and len(first) >= 4 and first not in WAW_NOUNS
 
 
-def rhymes(lines: list[Line]) -> bool:
-    """Three quarters of the lines, or of every other line, end in the same letter: verses (qafiya).
+def rhymes(lines: list[Line], share: float = 0.75, common_endings: bool = False) -> bool:
+    """``share`` of the lines, or of every other line, end in the same letter: verses (qafiya).
 
-    Endings frequent in any Arabic text (taa marbuta, haa, alef) do not count:
-    headlines may end alike on them.
+    By default endings frequent in any Arabic text (taa marbuta, haa, alef) do not
+    count, as headlines may end alike on them; ``common_endings=True`` with a lower
+    share is the lenient test used where a false "verse" only keeps clutter.
     """
     ends = [m.group(1) if (m := _LAST_LETTER.search(ln.norm)) else "" for ln in lines]
     for group in (ends, ends[0::2], ends[1::2]):
-        letters = [e for e in group if e and e not in "ةها"]
-        if len(group) >= 2 and letters and max(letters.count(e) for e in set(letters)) >= 0.75 * len(group):
+        letters = [e for e in group if e and (common_endings or e not in "ةها")]
+        if len(group) >= 2 and letters and max(letters.count(e) for e in set(letters)) >= share * len(group):
             return True
     return False
 
