@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 import trafilatura
-from lxml import html as lxml_html
+from trafilatura.utils import load_html
 
 from khabar.arabic import normalize
 from khabar.clean.metadata import find_date
@@ -38,8 +38,12 @@ class Page:
 
 def read_page(html: str, url: str = "") -> Page:
     """Main text (paragraphs on their own lines) and metadata of an HTML page."""
+    tree = load_html(html)
+    if tree is None:  # not HTML at all: no main text, not a crash
+        return Page()
+    captions, links = _captions(tree), _links(tree)  # read before trafilatura prunes the tree
     try:
-        doc = trafilatura.bare_extraction(html, url=url or None, with_metadata=True, include_comments=False,
+        doc = trafilatura.bare_extraction(tree, url=url or None, with_metadata=True, include_comments=False,
                                           include_tables=True, include_images=False, favor_recall=True)
     except (ValueError, TypeError, AttributeError):  # malformed markup: no main text, not a crash
         doc = None
@@ -50,16 +54,9 @@ def read_page(html: str, url: str = "") -> Page:
         author=data.get("author") or "",
         date=find_date(data.get("date") or ""),
         sitename=data.get("sitename") or "",
-        captions=_captions(tree) if (tree := _tree(html)) is not None else (),
-        links=_links(tree) if tree is not None else frozenset(),
+        captions=captions,
+        links=links,
     )
-
-
-def _tree(html: str):
-    try:
-        return lxml_html.fromstring(html)
-    except (ValueError, lxml_html.etree.ParserError):
-        return None
 
 
 def _captions(tree) -> tuple[str, ...]:
