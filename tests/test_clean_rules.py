@@ -204,3 +204,14 @@ def test_link_list_under_an_unknown_label_is_cut_but_verse_is_not():
     article = _clean(_doc("افتتاح مستشفى للقلب في جدة", LEAD, SECOND, THIRD, "ومضة", *verse))
     for line in verse:
         assert line in article.body
+
+
+def test_html_too_deep_for_the_parser_still_gives_its_text():
+    html = "<html><body>" + "<div>" * 5000 + f"<p>{LEAD}</p><p>{SECOND}</p>" + "</div>" * 10
+    article = clean(RawDoc(doc_id="h", source="deep.html", html=html))
+    assert LEAD in article.body and SECOND in article.body
+
+
+def test_html_with_only_scripts_has_no_body():
+    html = "<html><head><script>var a = 'نص';</script></head><body><script>x()</script><style>p{}</style></body></html>"
+    assert clean(RawDoc(doc_id="h", source="s.html", html=html)).body == ""

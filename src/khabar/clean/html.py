@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from html import unescape
 
 import trafilatura
 from trafilatura.utils import load_html
@@ -20,7 +21,12 @@ from khabar.arabic import normalize
 from khabar.clean.metadata import find_date
 from khabar.clean.text import Cleaned, clean_text
 
-_SPACE = re.compile(r"\s+")
+_WHITESPACE = re.compile(r"\s+")
+_SPACE = re.compile(r"[ \t\f\v\u00a0]+")
+_INVISIBLE_PARTS = re.compile(r"<(script|style|head|noscript|template)\b.*?</\1\s*>|<!--.*?-->", re.S | re.I)
+_BLOCK_TAG = re.compile(r"</?(?:p|div|br|h[1-6]|li|ul|ol|tr|table|section|article|header|footer|blockquote|figure"
+                        r"|figcaption|nav|aside)\b[^>]*>", re.I)
+_ANY_TAG = re.compile(r"<[^>]*>")
 
 
 @dataclass(frozen=True)
@@ -37,19 +43,24 @@ class Page:
 
 
 def read_page(html: str, url: str = "") -> Page:
-    """Main text (paragraphs on their own lines) and metadata of an HTML page."""
+    """Main text (paragraphs on their own lines) and metadata of an HTML page.
+
+    When the parser gives up (nesting deeper than libxml2 accepts, broken markup)
+    the page's text is taken with the tags stripped, so that a bad page still
+    yields its words rather than nothing.
+    """
     tree = load_html(html)
-    if tree is None:  # not HTML at all: no main text, not a crash
-        return Page()
+    if tree is None:
+        return Page(text=strip_tags(html))
     captions, links = _captions(tree), _links(tree)  # read before trafilatura prunes the tree
     try:
         doc = trafilatura.bare_extraction(tree, url=url or None, with_metadata=True, include_comments=False,
                                           include_tables=True, include_images=False, favor_recall=True)
-    except (ValueError, TypeError, AttributeError):  # malformed markup: no main text, not a crash
+    except (ValueError, TypeError, AttributeError):  # malformed markup: fall back to stripped text
         doc = None
     data = doc.as_dict() if hasattr(doc, "as_dict") else (doc or {})
     return Page(
-        text=data.get("text") or "",
+        text=data.get("text") or strip_tags(html),
         title=data.get("title") or "",
         author=data.get("author") or "",
         date=find_date(data.get("date") or ""),
@@ -59,8 +70,17 @@ def read_page(html: str, url: str = "") -> Page:
     )
 
 
+def strip_tags(html: str) -> str:
+    """Text of ``html`` without any parser: scripts, styles and head dropped, blocks on their own lines."""
+    text = _INVISIBLE_PARTS.sub(" ", html)
+    text = _BLOCK_TAG.sub("\n", text)
+    text = _ANY_TAG.sub(" ", text)
+    lines = (_SPACE.sub(" ", unescape(line)).strip() for line in text.splitlines())
+    return "\n".join(line for line in lines if line)
+
+
 def _captions(tree) -> tuple[str, ...]:
-    found = (_SPACE.sub(" ", el.text_content()).strip() for el in tree.iter("figcaption"))
+    found = (_WHITESPACE.sub(" ", el.text_content()).strip() for el in tree.iter("figcaption"))
     return tuple(dict.fromkeys(c for c in found if c))
 
 
