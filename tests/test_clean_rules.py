@@ -215,3 +215,9 @@ def test_html_too_deep_for_the_parser_still_gives_its_text():
 def test_html_with_only_scripts_has_no_body():
     html = "<html><head><script>var a = 'نص';</script></head><body><script>x()</script><style>p{}</style></body></html>"
     assert clean(RawDoc(doc_id="h", source="s.html", html=html)).body == ""
+
+
+def test_control_characters_never_reach_the_body():
+    article = _clean(LEAD + "\x00\x00" + SECOND + "\x1a\x1a" + THIRD)
+    assert not any(ch in article.body for ch in "\x00\x1a")
+    assert LEAD in article.body and SECOND in article.body and THIRD in article.body

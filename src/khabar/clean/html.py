@@ -60,7 +60,7 @@ def read_page(html: str, url: str = "") -> Page:
         doc = None
     data = doc.as_dict() if hasattr(doc, "as_dict") else (doc or {})
     return Page(
-        text=data.get("text") or strip_tags(html),
+        text=data.get("text") or ("" if doc else strip_tags(html)),
         title=data.get("title") or "",
         author=data.get("author") or "",
         date=find_date(data.get("date") or ""),

@@ -8,7 +8,7 @@ from functools import cached_property
 
 from khabar.arabic import normalize
 
-_LINE = re.compile(r"[^\n\r\u2028\u2029]+")
+_LINE = re.compile(r"[^\n\r\u2028\u2029\x00-\x08\x0b\x0c\x0e-\x1f\x7f]+")  # control characters break lines
 HEAD_CHARS = 120  # line starts the prefix rules read: long lines are not normalized whole
 
 
