@@ -1,6 +1,8 @@
 """Cut-off of what a page appends after the article: link lists and other articles.
 
-The tail opens at a section marker ("اقرأ أيضاً", "قراءة المزيد"). In the tail,
+The tail opens at a section marker ("اقرأ أيضاً", "قراءة المزيد"), or at a short
+label line we do not know that heads another article or a link list (see
+:func:`_unmarked_article`). In the tail,
 headline lines are links (unless verse follows: a poem going on after an inline
 link), and each run of prose is judged on its own:
 
@@ -14,8 +16,8 @@ link), and each run of prose is judged on its own:
 
 Similarity is our own stem cosine (:mod:`khabar.clean.topic`): the decision is
 local to one page, with no corpus statistics to ship. Runs of headline lines
-without a marker are left alone: on real pages they are as often verse, photo
-captions or a list in the article as they are links.
+with no label line above them are left alone: on real pages they are as often
+verse, photo captions or a list in the article as they are links.
 """
 
 from __future__ import annotations
@@ -122,6 +124,7 @@ def _unknown_marker_above(lines: list[Line], labels: dict[int, Label], i: int) -
 
 def _walk_tail(lines: list[Line], labels: dict[int, Label], first: int, profile: Counter[str],
                title_terms: Counter[str]) -> None:
+    """From ``first`` down: label link headlines and appended runs; an on-topic run closes the tail."""
     in_tail = False
     appended_seen = False
     headlines: list[Line] = []

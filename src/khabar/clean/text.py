@@ -1,14 +1,16 @@
 """The plain-text cleaner: label each line of a crawled article, keep the body.
 
-Three passes over the lines (see :mod:`khabar.clean.segment`):
+Passes over the lines (see :mod:`khabar.clean.segment`; a row of widget labels
+glued before a paragraph is first cut off into a line of its own):
 
 1. local rules: separators, hashtag runs, chrome lines, tag lists, "read also"
    markers, captions, date/byline and credited-source lines;
 2. the title: a given title, a short line repeated near the top, or the first
    headline-like line; short unrelated lines above it are menu clutter;
-3. the tail: after a section marker, headline lines are link lists, and runs of
-   prose are kept only when they are about the article (topic similarity to the
-   title and the body above the marker), else cut whole as an appended article.
+3. for HTML, runs of lines that are whole link texts (a link list);
+4. the tail (:mod:`khabar.clean.appended`): after a section marker, headline
+   lines are links, and runs of prose are kept only when they are about the
+   article, else cut whole as an appended article.
 
 Every line not kept is reported as a :class:`~khabar.model.Block` with the rule
 that cut it; consecutive lines cut by the same rule form one block.
@@ -113,9 +115,8 @@ def _local_label(line: Line, out: Cleaned) -> Label | None:
             return Label("metadata", "dateline" if date else "byline")
     if f.has_chrome_pair(line) or not f.has_punctuation(line) and f.chrome_count(line) >= 2:
         return Label("clutter", "chrome-in-line", score=min(1.0, f.chrome_count(line) / 4))
-    if f.caption_credit(line):
-        return Label("caption", f"caption:{f.caption_credit(line)}")
-    return None
+    credit = f.caption_credit(line)
+    return Label("caption", f"caption:{credit}") if credit else None
 
 
 def _find_title(lines: list[Line], labels: dict[int, Label], hint: str) -> tuple[str, int]:
