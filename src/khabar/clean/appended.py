@@ -34,6 +34,8 @@ ON_TOPIC = 0.12  # prose after a marker at least this similar to the article may
 ON_TOPIC_AFTER_APPENDED = 0.25  # ... and this similar once an appended article was seen
 MIN_LINKS, MAX_LINKS = 3, 12  # headlines in a link list under an unknown label
 MARKER_WORDS = 3  # an unknown section label is this short
+VERSE_WINDOW = 8  # lines after a link looked at to tell verse going on
+MAX_CHECKS = 20  # labelled sections looked at before deciding the page has no unmarked article
 MIN_BODY_PROSE = 3  # body paragraphs above an unmarked appended article
 CONTINUATION_TOPIC = 0.03  # ... or this, when it opens with a connective ("وأضاف") after a mere link
 
@@ -68,7 +70,9 @@ def _unmarked_article(lines: list[Line], labels: dict[int, Label], title_terms: 
     list). Without the label line this is not done: digests of short news,
     listicles and poems have the same shapes and are body.
     """
-    prose = 0
+    prose = checks = upto = 0
+    seen: Counter[str] | None = None
+    total: Counter[str] = Counter()
     for i in range(stop):
         ln = lines[i]
         if ln.index in labels:
@@ -93,9 +97,16 @@ def _unmarked_article(lines: list[Line], labels: dict[int, Label], title_terms: 
         own = containment(terms([ln.norm]), lead)
         if own < 0.5 or own <= containment(title_terms, lead):
             continue
-        above = title_terms + terms(o.norm for o in lines[:i] if o.index not in labels)
-        rest = terms(o.norm for o in lines[i:stop] if o.index not in labels)
-        if similarity(rest, above) >= ON_TOPIC:
+        if seen is None:  # term counts, built once and moved down (no quadratic rescans)
+            seen = terms(o.norm for o in lines[:i] if o.index not in labels)
+            total = seen + terms(o.norm for o in lines[i:stop] if o.index not in labels)
+        else:
+            seen.update(terms(o.norm for o in lines[upto:i] if o.index not in labels))
+        upto = i
+        checks += 1
+        if similarity(total - seen, title_terms + seen) >= ON_TOPIC:
+            if checks >= MAX_CHECKS:
+                return None
             continue
         labels[lines[i - 1].index] = Label("clutter", "unknown-marker", opens_tail=True)
         return i - 1
@@ -105,6 +116,8 @@ def _unmarked_article(lines: list[Line], labels: dict[int, Label], title_terms: 
 def _link_list_at(lines: list[Line], labels: dict[int, Label], i: int, stop: int,
                   title_terms: Counter[str]) -> bool:
     """Headlines from ``i`` to the marker or the end, not about the article and not verse."""
+    if stop - i > 3 * MAX_LINKS:  # far from the end: not a trailing list (and no long scan)
+        return False
     rest = [o for o in lines[i:stop] if o.index not in labels]
     if not MIN_LINKS <= len(rest) <= MAX_LINKS or not all(f.is_headline(o) and o.words >= 4 for o in rest):
         return False
@@ -168,14 +181,22 @@ def _walk_tail(lines: list[Line], labels: dict[int, Label], first: int, profile:
 
 
 def _verse_after(lines: list[Line], labels: dict[int, Label], i: int) -> int:
-    """End of the verse that follows the headline at ``i`` (``i`` when none does)."""
+    """End of the verse that follows the headline at ``i`` (``i`` when none does).
+
+    Judged on the next few lines only, so a long list of headlines costs linear time.
+    """
+    def short(j: int) -> bool:
+        return j < len(lines) and lines[j].index not in labels and not f.is_prose(lines[j])
+
     j = i + 1
-    while j < len(lines) and lines[j].index not in labels and not f.is_prose(lines[j]):
+    while short(j) and j <= i + VERSE_WINDOW:
         j += 1
     verse = lines[i + 1:j]
-    if len(verse) >= 3 and (f.rhymes(verse) or sum(f.is_literary(v) for v in verse) >= 2):
-        return j
-    return i
+    if len(verse) < 3 or not (f.rhymes(verse) or sum(f.is_literary(v) for v in verse) >= 2):
+        return i
+    while short(j):
+        j += 1
+    return j
 
 
 def judge_run(run: list[Line], profile: Counter[str], title_terms: Counter[str], headlines: list[Line],

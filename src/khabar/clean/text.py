@@ -206,19 +206,15 @@ def _join(raw: str, kept: list[Line], lines_are_paragraphs: bool) -> str:
 
 def _blocks(raw: str, lines: list[Line], labels: dict[int, Label]) -> list[Block]:
     """Removed lines as blocks; neighbours cut by the same rule merge into one block."""
-    blocks: list[Block] = []
+    groups: list[tuple[Label, int, int, float]] = []  # label, start, end, best score
     last: Label | None = None
     for ln in lines:
         label = labels.get(ln.index)
-        if label is None:
-            last = None
-            continue
-        if last is not None and label.kind == last.kind and label.reason == last.reason \
-                and label.kind in ("appended", "clutter") and blocks:
-            prev = blocks[-1]
-            blocks[-1] = Block(raw[prev.start:ln.end], prev.start, ln.end, prev.kind, prev.reason,
-                               max(prev.score, label.score))
-        else:
-            blocks.append(Block(ln.text, ln.start, ln.end, label.kind, label.reason, label.score))
+        if label is not None and last is not None and label.kind == last.kind and label.reason == last.reason \
+                and label.kind in ("appended", "clutter"):
+            first, start, _, score = groups[-1]
+            groups[-1] = (first, start, ln.end, max(score, label.score))
+        elif label is not None:
+            groups.append((label, ln.start, ln.end, label.score))
         last = label
-    return blocks
+    return [Block(raw[start:end], start, end, label.kind, label.reason, score) for label, start, end, score in groups]
