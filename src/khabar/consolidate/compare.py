@@ -131,6 +131,9 @@ def _clusters(claims: list[Claim]) -> list[list[Claim]]:
     return clusters
 
 
+MAX_STANCE_PAIRS = 64
+
+
 def _free_text(slot: str, claims: list[Claim], bodies: Mapping[str, str], outlets: Mapping[str, str],
                stance) -> FactGroup:
     claims = _one_per_key(claims)
@@ -143,21 +146,30 @@ def _free_text(slot: str, claims: list[Claim], bodies: Mapping[str, str], outlet
 
 
 def _conflicting(claims: list[Claim], bodies: Mapping[str, str], stance) -> bool:
-    """Does the stance model see a contradiction between two sources, backed by a cue?"""
+    """Does the stance model see a contradiction between two sources, backed by a cue?
+
+    The cheap cue (negation, antonym, number mismatch) is checked first and the model
+    only runs on the distinct pairs that have one, at most ``MAX_STANCE_PAIRS``: an
+    event reported by many outlets must not cost a quadratic number of model calls.
+    """
     from khabar.analyze.stance import pair_features
 
-    pairs = []
+    pairs: dict[tuple[str, str], None] = {}
     for i, a in enumerate(claims):
         for b in claims[i + 1:]:
-            if a.article_id != b.article_id:
-                pairs.append((_evidence(a, bodies), _evidence(b, bodies)))
-    if not pairs:
-        return False
-    for (s1, s2), label in zip(pairs, stance.predict(pairs), strict=True):
-        f = pair_features(_without_exceptive(s1), _without_exceptive(s2))
-        if label == "disagree" and (f["neg_diff"] or f["antonym"] or f["num_mismatch"]):
-            return True
-    return False
+            if a.article_id == b.article_id:
+                continue
+            s1, s2 = _evidence(a, bodies), _evidence(b, bodies)
+            if s1 == s2 or (s1, s2) in pairs:
+                continue
+            f = pair_features(_without_exceptive(s1), _without_exceptive(s2))
+            if f["neg_diff"] or f["antonym"] or f["num_mismatch"]:
+                pairs[(s1, s2)] = None
+                if len(pairs) >= MAX_STANCE_PAIRS:
+                    break
+        if len(pairs) >= MAX_STANCE_PAIRS:
+            break
+    return bool(pairs) and "disagree" in stance.predict(list(pairs))
 
 
 _EXCEPTIVE = re.compile(r"(?<!\w)(?:لا|لن|لم|ليس|ليست|ما)(?!\w)(?=[^.،]*?(?<!\w)[إا]لا(?!\w))")
