@@ -15,7 +15,7 @@ import json
 import time
 from pathlib import Path
 
-from group_snn import article, day
+from group_snn import article, articles, day
 from khabar.analyze import analyze
 from khabar.evaluate.metrics import clustering_scores
 from khabar.group import DEFAULT, group
@@ -72,6 +72,20 @@ def main() -> None:
     print(f"(grouping took {time.perf_counter() - t0:.2f} s)")
     print(f"test, package default threshold {DEFAULT.threshold}: " + line(score(*part(test), DEFAULT, args.embeddings)))
     print(f"all {len(items)}, package default: " + line(score(items, labels, DEFAULT, args.embeddings)))
+    if not args.embeddings:
+        print("in context, package default: " + line(in_context(items, labels)))
+
+
+def in_context(items: list, labels: list[str]) -> dict:
+    """Group all articles of the three days; score only the labelled ones (harder: distractors)."""
+    labelled = {a.id: lab for (a, _), lab in zip(items, labels, strict=True)}
+    days = sorted({a.id.split("/")[0] for a, _ in items})
+    everything = [(a, analyze(a)) for a in articles(days)]
+    g = group(everything)
+    event_of = {aid: ev.id for ev in g.events for aid in ev.article_ids}
+    ids = list(labelled)
+    out = clustering_scores([labelled[i] for i in ids], [event_of[i] for i in ids])
+    return out | {"articles grouped": len(everything), "events": len(g.events)}
 
 
 if __name__ == "__main__":
