@@ -47,6 +47,11 @@ def line(s: dict) -> str:
     return ", ".join(f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}" for k, v in s.items())
 
 
+def knob(embeddings: bool) -> str:
+    """The threshold the clusterer uses: a separate one when dense embeddings are on."""
+    return "threshold_embeddings" if embeddings else "threshold"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--embeddings", action="store_true")
@@ -60,17 +65,17 @@ def main() -> None:
 
     best = None
     for t in THRESHOLDS:
-        s = score(*part(dev), dataclasses.replace(DEFAULT, threshold=t), args.embeddings)
+        s = score(*part(dev), dataclasses.replace(DEFAULT, **{knob(args.embeddings): t}), args.embeddings)
         print(f"dev threshold {t:.2f}: B3 F1 {s['bcubed_f1']:.3f} NMI {s['nmi']:.3f} events {s['events']}")
         if best is None or s["bcubed_f1"] > best[1]["bcubed_f1"]:
             best = (t, s)
     print(f"dev {len(dev)} articles / {len(set(part(dev)[1]))} events; "
           f"test {len(test)} articles / {len(set(part(test)[1]))} events; best dev threshold {best[0]}")
     t0 = time.perf_counter()
-    print("test, dev threshold: " + line(score(*part(test), dataclasses.replace(DEFAULT, threshold=best[0]),
+    print("test, dev threshold: " + line(score(*part(test), dataclasses.replace(DEFAULT, **{knob(args.embeddings): best[0]}),
                                               args.embeddings)))
     print(f"(grouping took {time.perf_counter() - t0:.2f} s)")
-    print(f"test, package default threshold {DEFAULT.threshold}: " + line(score(*part(test), DEFAULT, args.embeddings)))
+    print(f"test, package default threshold {getattr(DEFAULT, knob(args.embeddings))}: " + line(score(*part(test), DEFAULT, args.embeddings)))
     print(f"all {len(items)}, package default: " + line(score(items, labels, DEFAULT, args.embeddings)))
     if not args.embeddings:
         print("in context, package default: " + line(in_context(items, labels)))

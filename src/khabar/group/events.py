@@ -40,6 +40,7 @@ class Weights:
     date_penalty: float = 0.3  # happening days more than ``date_gap`` apart
     date_gap: int = 3
     threshold: float = 0.22  # chosen on the dev events of benchmarks/data/snn_events.jsonl
+    threshold_embeddings: float = 0.30  # the same choice, with embeddings on
     window: int = 4  # days an event stays open after its last article
     keywords: int = 12  # an article's top features used for candidate retrieval
     candidates: int = 10  # events scored in full per article
@@ -174,7 +175,7 @@ class EventClusterer:
                 continue
             for e in posting:
                 hits[e] += tv[kw]
-        best, best_score = None, w.threshold
+        best, best_score = None, w.threshold if self.embedder is None else w.threshold_embeddings
         for e, _ in hits.most_common(w.candidates):
             ev = self.events[e]
             if not self._open(ev, prof.day):
