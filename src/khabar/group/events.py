@@ -28,8 +28,8 @@ from khabar.model import Analysis, Article, Duplicate, Event
 class Weights:
     """How the similarity of an article to an event is built, and when it joins."""
 
-    terms: float = 0.6
-    chars: float = 0.4
+    terms: float = 0.4  # terms/chars split chosen on the dev parts of both benchmark sets
+    chars: float = 0.6
     entities: float = 0.15  # added: share of the article's entity keys the event has
     embedding: float = 0.5  # share given to the dense cosine when embeddings are on
     # e5 cosines of unrelated Arabic news sit near 0.79 (95% below 0.83), same-event ones near 0.92
