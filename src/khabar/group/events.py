@@ -12,6 +12,7 @@ proximity of the dates the articles talk about and, optionally, dense embeddings
 from __future__ import annotations
 
 import hashlib
+import heapq
 import math
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -103,17 +104,18 @@ class EventClusterer:
         self.terms_space.observe(prof.terms)
         self.chars_space.observe(prof.chars)
         tv, cv = self._vectors(prof)
+        keywords = self._keywords(tv)
         emb = self._embed(prof)
         dup = self.dedup.add(article.id, analysis.terms)
         if event is None and dup is not None:
             event = self.event_of.get(dup.original_id)
         if event is None:
-            event = self._best_event(prof, tv, cv, emb)
+            event = self._best_event(prof, keywords, tv, cv, emb)
         ev = self.events.get(event) if event else None
         if ev is None:
             ev = _Event(event or event_id(article.id), title=article.title)
             self.events[ev.id] = ev
-        self._join(ev, prof, tv, cv, emb, dup)
+        self._join(ev, prof, tv, cv, emb, dup, keywords)
         return ev.id
 
     def similarity(self, a: tuple[Article, Analysis], b: tuple[Article, Analysis]) -> float:
@@ -157,15 +159,15 @@ class EventClusterer:
         return self.embedder([prof.text])[0]
 
     def _keywords(self, tv: dict[str, float]) -> list[str]:
-        return sorted(tv, key=lambda f: (-tv[f], f))[: self.weights.keywords]
+        return heapq.nsmallest(self.weights.keywords, tv, key=lambda f: (-tv[f], f))
 
     def _open(self, ev: _Event, day: int | None) -> bool:
         return day is None or ev.last_day is None or day - ev.last_day <= self.weights.window
 
-    def _best_event(self, prof: Profile, tv, cv, emb) -> str | None:
+    def _best_event(self, prof: Profile, keywords: list[str], tv, cv, emb) -> str | None:
         w = self.weights
         hits: Counter = Counter()
-        for kw in self._keywords(tv):
+        for kw in keywords:
             posting = self._index.get(kw)
             if not posting:
                 continue
@@ -206,7 +208,8 @@ class EventClusterer:
             s += w.date_bonus
         return s
 
-    def _join(self, ev: _Event, prof: Profile, tv, cv, emb, dup: Duplicate | None) -> None:
+    def _join(self, ev: _Event, prof: Profile, tv, cv, emb, dup: Duplicate | None,
+              keywords: list[str] | None = None) -> None:
         ev.article_ids.append(prof.article_id)
         if dup is not None and dup.original_id in ev.article_ids:
             ev.duplicates.append(dup)
@@ -221,7 +224,7 @@ class EventClusterer:
         if prof.day is not None:
             ev.first_day = prof.day if ev.first_day is None else min(ev.first_day, prof.day)
             ev.last_day = prof.day if ev.last_day is None else max(ev.last_day, prof.day)
-        for kw in self._keywords(tv):
+        for kw in keywords if keywords is not None else self._keywords(tv):
             if kw not in ev.keywords:
                 ev.keywords.add(kw)
                 self._index.setdefault(kw, []).append(ev.id)
