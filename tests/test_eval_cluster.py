@@ -7,9 +7,9 @@ import json
 import pytest
 from sklearn.metrics import adjusted_rand_score
 
-from group_seeds import seed_articles
 from khabar.evaluate import cluster, pairs
 from khabar.evaluate.metrics import bcubed, clustering_scores, correlations, pairwise
+from test_group_seeds import seed_articles
 
 
 def test_perfect_clustering_scores_one_whatever_the_label_names():

@@ -7,10 +7,10 @@ import random
 
 import pytest
 
-from group_seeds import EVENT_DATES, seed_articles
 from khabar.analyze import analyze
 from khabar.group import Deduplicator, EventClusterer, Grouping, group
 from khabar.model import Analysis, Article
+from test_group_seeds import EVENT_DATES, seed_articles
 
 ROUND_2 = {"7ec4a7996114fafa", "53fd142aed23886e", "4c60f5eac8c6b1a4", "7b4578ec5f0292d2"}
 ROUND_1 = "25ce5f5fb73d3d05"
