@@ -52,6 +52,11 @@ def score(its: list, labels: list, weights, embeddings: bool) -> dict:
             | {f"story_{k}": v for k, v in stories.items() if k in ("bcubed_f1", "nmi")})
 
 
+def knob(embeddings: bool) -> str:
+    """The threshold the clusterer uses: a separate one when dense embeddings are on."""
+    return "threshold_embeddings" if embeddings else "threshold"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--dates", action="store_true", help="give the clusterer the tweets' dates")
@@ -63,14 +68,14 @@ def main() -> None:
     dev_labels, test_labels = [r["event_id"] for r in dev], [r["event_id"] for r in test]
     best = None
     for t in THRESHOLDS:
-        w = dataclasses.replace(DEFAULT, threshold=t)
+        w = dataclasses.replace(DEFAULT, **{knob(args.embeddings): t})
         s = score(dev_items, dev_labels, w, args.embeddings)
         print(f"dev  threshold {t:.3f}: B3 F1 {s['bcubed_f1']:.3f} NMI {s['nmi']:.3f} events {s['events']}; "
               f"stories B3 F1 {s['story_bcubed_f1']:.3f} NMI {s['story_nmi']:.3f} ({s['stories']})")
         if best is None or s["bcubed_f1"] > best[1]["bcubed_f1"]:
             best = (t, s)
     t0 = time.perf_counter()
-    s = score(test_items, test_labels, dataclasses.replace(DEFAULT, threshold=best[0]), args.embeddings)
+    s = score(test_items, test_labels, dataclasses.replace(DEFAULT, **{knob(args.embeddings): best[0]}), args.embeddings)
     secs = time.perf_counter() - t0
     print(f"dev {len(dev)} tweets, test {len(test)} tweets; best dev threshold {best[0]}")
     print("test: " + ", ".join(f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}" for k, v in s.items()))

@@ -7,9 +7,9 @@ import json
 import pytest
 from sklearn.metrics import adjusted_rand_score
 
-from group_seeds import seed_articles
 from khabar.evaluate import cluster, pairs
 from khabar.evaluate.metrics import bcubed, clustering_scores, correlations, pairwise
+from test_group_seeds import seed_articles
 
 
 def test_perfect_clustering_scores_one_whatever_the_label_names():
@@ -78,3 +78,12 @@ def test_eval_pairs_ranks_same_event_pairs_above_unrelated(tmp_path):
     result = pairs.evaluate(path)
     assert result["pairs"] == 4 and result["spearman"] > 0.5
     assert "Spearman" in pairs.render(result)
+
+
+def test_eval_cluster_threshold_trades_events_for_recall(tmp_path):
+    path = tmp_path / "items.jsonl"
+    rows = [{"text": t, "label": "football"} for t in FOOTBALL]
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    loose, strict = cluster.evaluate(path, threshold=0.0), cluster.evaluate(path, threshold=5.0)
+    assert loose["events"] < strict["events"] == 3
+    assert loose["bcubed_recall"] > strict["bcubed_recall"]

@@ -7,10 +7,10 @@ import random
 
 import pytest
 
-from group_seeds import EVENT_DATES, seed_articles
 from khabar.analyze import analyze
 from khabar.group import Deduplicator, EventClusterer, Grouping, group
 from khabar.model import Analysis, Article
+from test_group_seeds import EVENT_DATES, seed_articles
 
 ROUND_2 = {"7ec4a7996114fafa", "53fd142aed23886e", "4c60f5eac8c6b1a4", "7b4578ec5f0292d2"}
 ROUND_1 = "25ce5f5fb73d3d05"
@@ -103,3 +103,16 @@ def test_empty_and_bad_input():
     assert group([(art, analyze(art))]).events[0].article_ids == ("a",)
     with pytest.raises(ValueError, match="feed.jsonl:3"):
         group([(art, Analysis(article_id="b"))])
+
+
+def test_dense_embeddings_enter_the_similarity(seeds):
+    import numpy as np
+
+    by_id = {a.id: (a, an) for a, an in seeds}
+    pair = (by_id["7ec4a7996114fafa"], by_id["7b4578ec5f0292d2"])
+    same_vector = EventClusterer(embedder=lambda texts: np.ones((len(texts), 4)) / 2.0)
+    orthogonal = EventClusterer(embedder=lambda texts: np.stack(
+        [np.eye(4)[len(t) % 4] for t in texts]))
+    plain = EventClusterer()
+    assert same_vector.similarity(*pair) > plain.similarity(*pair)
+    assert orthogonal.similarity(*pair) <= same_vector.similarity(*pair)

@@ -49,10 +49,13 @@ class Centroid:
 
     def add(self, vec: dict[str, float]) -> None:
         w = self.weights
-        dot = sum(w.get(f, 0.0) * x for f, x in vec.items())
-        self.norm2 += 2 * dot + sum(x * x for x in vec.values())
-        for f, x in vec.items():
-            w[f] = w.get(f, 0.0) + x
+        dot = sq = 0.0
+        for f, x in vec.items():  # one pass: the old weight serves both the norm update and the sum
+            old = w.get(f, 0.0)
+            dot += old * x
+            sq += x * x
+            w[f] = old + x
+        self.norm2 += 2 * dot + sq
 
     def cosine(self, vec: dict[str, float]) -> float:
         if self.norm2 <= 0 or not vec:

@@ -1,4 +1,4 @@
-"""The five seed articles cut by hand before their clutter, as the grouping tests' input."""
+"""The five seed articles cut by hand before their clutter (shared by the grouping tests)."""
 
 from __future__ import annotations
 
