@@ -1,0 +1,105 @@
+"""Per-article analysis speed, stage by stage, in articles per second of CPU on one core.
+
+    PYTHONPATH=src python benchmarks/bench_analyze.py [--zip PATH] [--articles 300]
+        [--profile N] [--dump out.json]
+
+Reads the first ``--articles`` SaudiNewsNet articles of one zip (research use only:
+read here, never shipped) with khabar.ingest.read_paths, cleans them with
+khabar.clean.clean, then times each per-article stage (sentences, find_mentions,
+extract_facts, grouping_terms, analyze) over all of them with ``time.process_time``
+(CPU time of this process, so other jobs on the machine weigh less). Models and
+lexicons load before the clock (one warm-up article); the per-word caches start cold
+for every stage, as in a fresh worker. ``--profile N`` prints the N costliest
+functions of analyze() (cProfile, cumulative); ``--dump`` writes every article's
+mentions, facts and terms as JSON, to compare outputs before and after a change.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import json
+import pstats
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from khabar.analyze import analyze, grouping_terms, sentences_of
+from khabar.analyze.entities import find_mentions
+from khabar.analyze.facts import extract_facts
+from khabar.arabic import tokenize
+from khabar.clean import clean
+from khabar.ingest.readers import read_paths
+from khabar.model import Article, RawDoc
+
+ZIP = Path("/work/shared/data/saudinewsnet/zips/2015-07-21.zip")
+
+
+def load_articles(path: Path, limit: int) -> list[Article]:
+    """The first ``limit`` readable articles of ``path``, cleaned."""
+    out = []
+    for item in read_paths([path]):
+        if isinstance(item, RawDoc):
+            out.append(clean(item))
+            if len(out) >= limit:
+                break
+    return out
+
+
+def _clear_word_caches() -> None:
+    """Empty the per-word caches so that every stage is timed from a cold start, as in a fresh worker."""
+    from khabar.analyze.ner import rules, segment, tagger
+    from khabar.arabic import name_key, stem
+
+    tagger.model_features().clear()
+    for cached in (segment._segment_token, rules._nationality, rules.known_name, rules.well_attested_name,
+                   rules.name_like, stem, name_key):
+        cached.cache_clear()
+
+
+def _timed(name: str, articles: list[Article], run: Callable[[Article], object]) -> dict:
+    _clear_word_caches()
+    began = time.process_time()
+    for article in articles:
+        run(article)
+    spent = time.process_time() - began
+    return {"stage": name, "cpu_seconds": round(spent, 2), "articles_per_s": round(len(articles) / spent, 1)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--zip", type=Path, default=ZIP)
+    parser.add_argument("--articles", type=int, default=300)
+    parser.add_argument("--profile", type=int, default=0, help="print the N costliest functions of analyze()")
+    parser.add_argument("--dump", type=Path, help="write mentions, facts and terms of every article as JSON")
+    args = parser.parse_args()
+    articles = load_articles(args.zip, args.articles)
+    analyze(articles[0])  # load models, gazetteers and lexicons outside the clock
+    sentences = {a.id: sentences_of(a.body) for a in articles}
+    mentions = {a.id: find_mentions(a.body, sentences[a.id]) for a in articles}
+    tokens = sum(len(tokenize(a.body)) for a in articles)
+    rows = [
+        _timed("sentences", articles, lambda a: sentences_of(a.body)),
+        _timed("find_mentions", articles, lambda a: find_mentions(a.body, sentences[a.id])),
+        _timed("extract_facts", articles,
+               lambda a: extract_facts(a.body, sentences[a.id], mentions[a.id], a.published_at)),
+        _timed("grouping_terms", articles, lambda a: grouping_terms(a.title, a.body)),
+        _timed("analyze", articles, analyze),
+    ]
+    ner = next(r for r in rows if r["stage"] == "find_mentions")
+    print(json.dumps({"articles": len(articles), "body_tokens": tokens, "stages": rows,
+                      "ner_tokens_per_s": round(tokens / ner["cpu_seconds"])}, indent=1))
+    if args.profile:
+        _clear_word_caches()
+        profiler = cProfile.Profile()
+        profiler.runcall(lambda: [analyze(a) for a in articles])
+        pstats.Stats(profiler).sort_stats("cumulative").print_stats(args.profile)
+    if args.dump:
+        results = [analyze(a) for a in articles]
+        args.dump.write_text(json.dumps([{"id": r.article_id, "mentions": [list(m.__dict__.values()) for m in r.mentions],
+                                          "facts": [repr(f) for f in r.facts], "event_date": repr(r.event_date),
+                                          "terms": r.terms} for r in results], ensure_ascii=False), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
