@@ -88,11 +88,13 @@ def find_numbers(text: str) -> list[NumberHit]:
 
 
 def _date_mask(text: str, origin: list[int]):
-    spans = [(d.start, d.end) for d in find_dates(text)]
+    """Whether a key position lies inside a date expression (one table lookup per token)."""
+    mask = bytearray(len(text) + 1)
+    for d in find_dates(text):
+        mask[d.start:d.end] = b"\x01" * (d.end - d.start)
 
     def inside(pos: int) -> bool:
-        p = origin[pos]
-        return any(s <= p < e for s, e in spans)
+        return mask[origin[pos]] == 1
 
     return inside
 
