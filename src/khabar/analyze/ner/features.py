@@ -70,6 +70,20 @@ def _phrase_tags(words: Sequence[str], gaz: Gazetteer) -> list[str]:
     return tags
 
 
+def _bigram_index(known: frozenset[str]) -> dict[str, frozenset[str]]:
+    """Previous word -> the words after it whose bigram attribute ``bg=prev|word`` is in ``known``.
+
+    Every split at a "|" is indexed, so words holding a "|" themselves are looked up exactly.
+    """
+    index: dict[str, set[str]] = {}
+    for feature in known:
+        if feature.startswith("bg="):
+            pair = feature[3:]
+            for cut in (i for i, c in enumerate(pair) if c == "|"):
+                index.setdefault(pair[:cut], set()).add(pair[cut + 1:])
+    return {head: frozenset(tails) for head, tails in index.items()}
+
+
 class Featurizer:
     """Feature lists for sentences of match-normalized words, with per-word parts cached.
 
@@ -80,10 +94,9 @@ class Featurizer:
     def __init__(self, known: frozenset[str] | None = None) -> None:
         self._known = known
         self._words: dict[str, tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]] = {}
-        self._edges = tuple(self._keep([f"{d}:edge"]) for d in _WINDOW)
-        # first words of the word bigrams the model knows: no bigram string is built for the others
-        self._bigram_heads = None if known is None else {f[3:].partition("|")[0] for f in known
-                                                          if f.startswith("bg=")}
+        # what a position outside the sentence shows at each window offset
+        self._edge = tuple(self._keep([f"{d}:edge"]) for d in _WINDOW)
+        self._bigrams = None if known is None else _bigram_index(known)
 
     def clear(self) -> None:
         """Forget the cached words (benchmarks time a cold start with it)."""
@@ -104,39 +117,35 @@ class Featurizer:
             self._words[word] = cached
         return cached
 
-    def _add(self, feats: list[str], feature: str) -> None:
-        if self._known is None or feature in self._known:
-            feats.append(feature)
+    def _phrase_features(self, words: Sequence[str]) -> list[tuple[tuple[str, ...], ...]] | None:
+        """Per word, its gazetteer-phrase features (own, as left neighbour, as right neighbour); None if no phrase."""
+        phrases = _phrase_tags(words, load())
+        if not any(phrases):
+            return None
+        return [(self._keep(["gz=" + p]), self._keep(["-1:gz=" + p]), self._keep(["1:gz=" + p])) if p else ((),) * 3
+                for p in phrases]
 
     def __call__(self, words: Sequence[str]) -> list[list[str]]:
-        """One feature list per word: own, gazetteer phrase, window -2..+2, bigram with the previous word."""
+        """One feature list per word: own, gazetteer phrase, window -2..+2, bigram with the previous word.
+
+        The window reads a padded list, two edge entries on each side, so that every
+        token's list is one expression (the hot loop of tagging).
+        """
         per_word = [self._word(w) for w in words]
-        near = [w[1] for w in per_word]
-        phrases = _phrase_tags(words, load())
-        heads = self._bigram_heads
-        edges = self._edges
+        pad = (self._edge, self._edge)
+        near = [*pad, *(w[1] for w in per_word), *pad]
+        gz = self._phrase_features(words)
+        bigrams = self._bigrams
         n = len(words)
         out = []
         for i in range(n):
-            feats = [*per_word[i][0]]
-            if phrases[i]:
-                self._add(feats, "gz=" + phrases[i])
-            feats += near[i - 2][0] if i >= 2 else edges[0]
-            if i >= 1:
-                feats += near[i - 1][1]
-                if phrases[i - 1]:
-                    self._add(feats, "-1:gz=" + phrases[i - 1])
+            if gz is None:
+                feats = [*per_word[i][0], *near[i][0], *near[i + 1][1], *near[i + 3][2], *near[i + 4][3]]
             else:
-                feats += edges[1]
-            if i + 1 < n:
-                feats += near[i + 1][2]
-                if phrases[i + 1]:
-                    self._add(feats, "1:gz=" + phrases[i + 1])
-            else:
-                feats += edges[2]
-            feats += near[i + 2][3] if i + 2 < n else edges[3]
-            if i and (heads is None or words[i - 1] in heads):
-                self._add(feats, f"bg={words[i - 1]}|{words[i]}")
+                feats = [*per_word[i][0], *gz[i][0], *near[i][0], *near[i + 1][1], *(gz[i - 1][1] if i else ()),
+                         *near[i + 3][2], *(gz[i + 1][2] if i + 1 < n else ()), *near[i + 4][3]]
+            if i and (bigrams is None or words[i] in bigrams.get(words[i - 1], ())):
+                feats.append(f"bg={words[i - 1]}|{words[i]}")
             out.append(feats)
         return out
 

@@ -104,7 +104,10 @@ def apply(words: list[str], tags: list[str], vocab: Vocabulary) -> list[str]:
             _mark(tags, j, end, "PER")
     i = 0
     while i < len(words):
-        end = _name_run(words, tags, i, vocab) if tags[i] == "O" else i
+        if tags[i] != "O" or not name_like(words[i], vocab):
+            i += 1  # no run starts here (the common case, tested without building one)
+            continue
+        end = _name_run(words, tags, i, vocab)
         if end - i >= 2 and any(well_attested_name(w, vocab) for w in words[i:end]):
             _mark(tags, i, end, "PER")
         i = max(end, i + 1)
