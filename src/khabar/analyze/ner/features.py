@@ -16,6 +16,7 @@ from khabar.analyze.ner.gazetteer import Gazetteer, load
 from khabar.arabic import stem
 
 _WINDOW = (-2, -1, 1, 2)
+_OFFSETS = {str(d): k for k, d in enumerate(_WINDOW)}
 _CACHE_SIZE = 200_000  # distinct words kept per featurizer; the cache is emptied when full
 
 
@@ -84,6 +85,16 @@ def _bigram_index(known: frozenset[str]) -> dict[str, frozenset[str]]:
     return {head: frozenset(tails) for head, tails in index.items()}
 
 
+def _window_index(known: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """Feature a word shows its neighbours -> the attribute at each window offset, "" where the model lacks it."""
+    index: dict[str, list[str]] = {}
+    for feature in known:
+        offset, colon, base = feature.partition(":")
+        if colon and offset in _OFFSETS:
+            index.setdefault(base, [""] * len(_WINDOW))[_OFFSETS[offset]] = feature
+    return {base: tuple(at) for base, at in index.items()}
+
+
 class Featurizer:
     """Feature lists for sentences of match-normalized words, with per-word parts cached.
 
@@ -97,6 +108,7 @@ class Featurizer:
         # what a position outside the sentence shows at each window offset
         self._edge = tuple(self._keep([f"{d}:edge"]) for d in _WINDOW)
         self._bigrams = None if known is None else _bigram_index(known)
+        self._near = None if known is None else _window_index(known)
 
     def clear(self) -> None:
         """Forget the cached words (benchmarks time a cold start with it)."""
@@ -111,7 +123,12 @@ class Featurizer:
         cached = self._words.get(word)
         if cached is None:
             own, near = word_features(word, load())
-            cached = (self._keep(own), tuple(self._keep([f"{d}:{f}" for f in near]) for d in _WINDOW))
+            if self._near is None:
+                shown = tuple(tuple(f"{d}:{f}" for f in near) for d in _WINDOW)
+            else:  # only the neighbour attributes the model knows, without building the others
+                known_near = [self._near[f] for f in near if f in self._near]
+                shown = tuple(tuple(at[k] for at in known_near if at[k]) for k in range(len(_WINDOW)))
+            cached = (self._keep(own), shown)
             if len(self._words) >= _CACHE_SIZE:
                 self._words.clear()
             self._words[word] = cached
