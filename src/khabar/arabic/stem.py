@@ -47,7 +47,7 @@ _ARTICLES = ("وال", "فال", "بال", "كال", "لل", "ال")
 _SUFFIXES = ("هما", "تين", "تان", "ها", "ان", "ات", "ون", "ين", "يه", "ية", "هم", "ه", "ة", "ي")
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=100_000)
 def stem(word: str) -> str:
     """Strip a conjunction, an article and one suffix, keeping at least three letters and known names.
 

@@ -17,7 +17,7 @@ from khabar.arabic import stem
 
 _WINDOW = (-2, -1, 1, 2)
 _OFFSETS = {str(d): k for k, d in enumerate(_WINDOW)}
-_CACHE_SIZE = 200_000  # distinct words kept per featurizer; the cache is emptied when full
+_CACHE_SIZE = 50_000  # distinct words kept per featurizer (~1 kB each); the cache is emptied when full
 
 
 def _shape(word: str) -> str:

@@ -38,7 +38,7 @@ def _is_arabic_word(word: str) -> bool:
     return len(word) >= 2 and all("\u0621" <= c <= "\u064a" for c in word)
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=100_000)
 def _nationality(word: str) -> bool:
     """روس، روسي، أميركي: an adjective or people named after a listed place (روسيا، أميركا)."""
     phrases = load().phrases
@@ -46,7 +46,7 @@ def _nationality(word: str) -> bool:
     return any(len(s + end) >= 5 and s + end in phrases for s in stems for end in ("ا", "يا"))
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=100_000)
 def known_name(word: str, vocab: Vocabulary) -> bool:
     """A person-name word of the gazetteer that is not also a common word, a place or a nationality."""
     gaz = load()
@@ -55,13 +55,13 @@ def known_name(word: str, vocab: Vocabulary) -> bool:
             and not gaz.is_single_place(word))
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=100_000)
 def well_attested_name(word: str, vocab: Vocabulary) -> bool:
     """A known name word whose Latin spelling the name lists attest more than once (not an alignment slip)."""
     return known_name(word, vocab) and bool(load().latin.get(word))
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=100_000)
 def name_like(word: str, vocab: Vocabulary) -> bool:
     """A known name word, or a word the training news never used that does not look like a common form.
 

@@ -61,7 +61,7 @@ def segment(text: str, known: Callable[[str], int]) -> list[Piece]:
     return out
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=100_000)
 def _segment_token(token: str, known: Callable[[str], int]) -> tuple[tuple[int, int, str], ...]:
     """Pieces of one token, offsets into the token: the same token always splits the same way, so cached."""
     norm, origin = normalize_map(token, "match")
