@@ -148,7 +148,8 @@ class Featurizer:
         The window reads a padded list, two edge entries on each side, so that every
         token's list is one expression (the hot loop of tagging).
         """
-        per_word = [self._word(w) for w in words]
+        cached = self._words.get
+        per_word = [cached(w) or self._word(w) for w in words]
         pad = (self._edge, self._edge)
         near = [*pad, *(w[1] for w in per_word), *pad]
         gz = self._phrase_features(words)
