@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from khabar.arabic.calendar import (
     AMBIGUOUS,
@@ -103,23 +104,11 @@ def find_dates(text: str, reference: dt.date | None = None) -> list[DateHit]:
     """
     if not text:
         return []
-    norm, origin = normalize_map(text, "match")
+    origin, matches = _scan(text)
     candidates = []
-    present: dict[re.Pattern[str], bool] = {}
-    for kind, pattern in _PATTERNS:
-        need = _NEEDS.get(kind)
-        if need is not None:
-            if need not in present:
-                present[need] = need.search(norm) is not None
-            if not present[need]:
-                continue
-        for m in pattern.finditer(norm):
-            resolved = _resolve(kind, m, reference)
-            if resolved is None:
-                continue
-            s, e = m.span("span") if "span" in m.groupdict() else m.span()
-            while _CLITIC.match(norm, s):  # "واليوم", "ولعام 2015": clitics are not part of the date
-                s += 1
+    for kind, m, s, e in matches:
+        resolved = _resolve(kind, m, reference)
+        if resolved is not None:
             candidates.append((s, e, resolved))
     hits: list[DateHit] = []
     last_end = -1
@@ -130,6 +119,32 @@ def find_dates(text: str, reference: dt.date | None = None) -> list[DateHit]:
         hits.append(DateHit(start, end, text[start:end], value, granularity, confidence))
         last_end = e
     return hits
+
+
+@lru_cache(maxsize=8)
+def _scan(text: str) -> tuple[list[int], tuple[tuple[str, re.Match[str], int, int], ...]]:
+    """The ``match``-level offset map and every pattern match (kind, match, start, end) of ``text``.
+
+    Cached for the last few texts: one article's body is searched for dates by the
+    facts, the event date and the number finder (with and without a reference date),
+    and the scan, unlike the resolution, does not depend on the reference.
+    """
+    norm, origin = normalize_map(text, "match")
+    matches = []
+    present: dict[re.Pattern[str], bool] = {}
+    for kind, pattern in _PATTERNS:
+        need = _NEEDS.get(kind)
+        if need is not None:
+            if need not in present:
+                present[need] = need.search(norm) is not None
+            if not present[need]:
+                continue
+        for m in pattern.finditer(norm):
+            s, e = m.span("span") if "span" in m.groupdict() else m.span()
+            while _CLITIC.match(norm, s):  # "واليوم", "ولعام 2015": clitics are not part of the date
+                s += 1
+            matches.append((kind, m, s, e))
+    return origin, tuple(matches)
 
 
 def _resolve(kind: str, m: re.Match[str], ref: dt.date | None) -> tuple[str, str, float] | None:

@@ -41,8 +41,9 @@ _DOUBLED = re.compile(r"(.)\1+")
 _NOT_LETTER = re.compile(r"[^\w]|[\d_]")
 
 
+@lru_cache(maxsize=100_000)
 def name_key(name: str) -> str:
-    """A skeleton key: equal for spelling variants of one name, different for different names."""
+    """A skeleton key: equal for spelling variants of one name, different for different names (cached per name)."""
     keys: list[str] = []
     for w in _words(name):
         if keys and keys[-1] == "عبد":  # عبد الله = عبدالله

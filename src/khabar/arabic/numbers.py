@@ -61,6 +61,7 @@ _ORDINALS = _words(
 _ONE_ONLY_IN_TEENS = {normalize(w) for w in ("حادي", "الحادي", "الحادية")}
 _ONE_OF_ELEVEN = {normalize("أحد"), normalize("إحدى")}
 _TEN = {normalize("عشر"), normalize("عشرة")}
+_STARTERS = frozenset(_ONE_OF_ELEVEN) | frozenset(_DUALS) | frozenset(_UNITS) | frozenset(_ORDINALS)
 _PERCENT = re.compile(r"\s*(?:%|٪|(?:في|بال)\s*(?:المئة|المائة|المئه|المائه))")
 _TOKEN = re.compile(r"(?<![A-Za-z@_\d])\d+(?:[.,٫٬]\d+)*(?![A-Za-z@_\d])|[^\W\d_]+|[%٪]")
 _NOT_UNIT = STOPWORDS | {normalize(w) for w in "و أو او نحو حوالي قرابة من في إلى ، ما".split()}
@@ -76,7 +77,7 @@ def find_numbers(text: str) -> list[NumberHit]:
     hits: list[NumberHit] = []
     i = 0
     while i < len(tokens):
-        found = _number_at(tokens, i, norm)
+        found = _number_at(tokens, i, norm) if _may_start(tokens[i][2]) else None
         if found is None:
             i += 1
             continue
@@ -87,12 +88,19 @@ def find_numbers(text: str) -> list[NumberHit]:
     return hits
 
 
+def _may_start(w: str) -> bool:
+    """Whether a number can start at this word (most words of a text are quickly ruled out)."""
+    return w[0].isdigit() or w in _STARTERS or w[:1] in "وب" and w[1:] in _UNITS
+
+
 def _date_mask(text: str, origin: list[int]):
-    spans = [(d.start, d.end) for d in find_dates(text)]
+    """Whether a key position lies inside a date expression (one table lookup per token)."""
+    mask = bytearray(len(text) + 1)
+    for d in find_dates(text):
+        mask[d.start:d.end] = b"\x01" * (d.end - d.start)
 
     def inside(pos: int) -> bool:
-        p = origin[pos]
-        return any(s <= p < e for s, e in spans)
+        return mask[origin[pos]] == 1
 
     return inside
 

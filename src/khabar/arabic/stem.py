@@ -13,6 +13,7 @@ their letters, and lone prepositions (ب ك ل) come off only when what remains 
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 from khabar.arabic.normalize import normalize
@@ -46,8 +47,12 @@ _ARTICLES = ("وال", "فال", "بال", "كال", "لل", "ال")
 _SUFFIXES = ("هما", "تين", "تان", "ها", "ان", "ات", "ون", "ين", "يه", "ية", "هم", "ه", "ة", "ي")
 
 
+@lru_cache(maxsize=100_000)
 def stem(word: str) -> str:
-    """Strip a conjunction, an article and one suffix, keeping at least three letters and known names."""
+    """Strip a conjunction, an article and one suffix, keeping at least three letters and known names.
+
+    Cached per word: every stage stems every token, and news repeats its words.
+    """
     w = normalize(word)
     if w in KNOWN_NAMES or len(w) < 4:
         return w

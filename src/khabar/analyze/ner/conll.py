@@ -77,6 +77,8 @@ def spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     start, kind = -1, ""
     for i, tag in enumerate([*tags, "O"]):
+        if tag == "O" and start < 0:
+            continue  # outside any entity: most tokens
         prefix, _, label = tag.partition("-")
         if start >= 0 and (prefix != "I" or label != kind):
             out.append((start, i, kind))

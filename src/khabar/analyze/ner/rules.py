@@ -11,6 +11,9 @@ add PER spans where the CRF said O, never overriding its entities:
 A non-person span holding a full name (واشنطن ألكسندر دارتشييف) is split, and a
 person span the CRF cut short (دونالد | ترمب) is extended over name-like words.
 
+The word tests (known_name, name_like ...) depend only on the word and the fixed
+vocabulary and gazetteer, so they are cached per word: the rules run on every token.
+
 Then :func:`propagate` labels later lone uses of a family name already found in the
 document in a full name (دارتشييف after ألكسندر دارتشييف).
 """
@@ -18,6 +21,7 @@ document in a full name (دارتشييف after ألكسندر دارتشييف)
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from khabar.analyze.ner.conll import spans
 from khabar.analyze.ner.gazetteer import load
@@ -34,6 +38,7 @@ def _is_arabic_word(word: str) -> bool:
     return len(word) >= 2 and all("\u0621" <= c <= "\u064a" for c in word)
 
 
+@lru_cache(maxsize=100_000)
 def _nationality(word: str) -> bool:
     """روس، روسي، أميركي: an adjective or people named after a listed place (روسيا، أميركا)."""
     phrases = load().phrases
@@ -41,6 +46,7 @@ def _nationality(word: str) -> bool:
     return any(len(s + end) >= 5 and s + end in phrases for s in stems for end in ("ا", "يا"))
 
 
+@lru_cache(maxsize=100_000)
 def known_name(word: str, vocab: Vocabulary) -> bool:
     """A person-name word of the gazetteer that is not also a common word, a place or a nationality."""
     gaz = load()
@@ -49,11 +55,13 @@ def known_name(word: str, vocab: Vocabulary) -> bool:
             and not gaz.is_single_place(word))
 
 
+@lru_cache(maxsize=100_000)
 def well_attested_name(word: str, vocab: Vocabulary) -> bool:
     """A known name word whose Latin spelling the name lists attest more than once (not an alignment slip)."""
     return known_name(word, vocab) and bool(load().latin.get(word))
 
 
+@lru_cache(maxsize=100_000)
 def name_like(word: str, vocab: Vocabulary) -> bool:
     """A known name word, or a word the training news never used that does not look like a common form.
 
@@ -96,7 +104,10 @@ def apply(words: list[str], tags: list[str], vocab: Vocabulary) -> list[str]:
             _mark(tags, j, end, "PER")
     i = 0
     while i < len(words):
-        end = _name_run(words, tags, i, vocab) if tags[i] == "O" else i
+        if tags[i] != "O" or not name_like(words[i], vocab):
+            i += 1  # no run starts here (the common case, tested without building one)
+            continue
+        end = _name_run(words, tags, i, vocab)
         if end - i >= 2 and any(well_attested_name(w, vocab) for w in words[i:end]):
             _mark(tags, i, end, "PER")
         i = max(end, i + 1)

@@ -13,6 +13,7 @@ remainder starts with the article ال (و/ف/ب/ك + ال is unambiguous).
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
 from khabar.arabic import normalize_map, tokenize
 
@@ -56,14 +57,17 @@ def segment(text: str, known: Callable[[str], int]) -> list[Piece]:
     """Tokens of ``text`` with clitics split off: (start, end, normalized form), offsets into ``text``."""
     out: list[Piece] = []
     for token in tokenize(text):
-        norm, origin = normalize_map(token.text, "match")
-        if not norm:
-            continue
-        if len(norm) < 3 or not ("\u0621" <= norm[0] <= "\u064a"):
-            out.append((token.start, token.end, norm))
-            continue
-        for a, b in segment_word(norm, known):
-            start = token.start + origin[a]
-            end = token.start + (origin[b] if b < len(origin) else len(token.text))
-            out.append((start, end, norm[a:b]))
+        out += [(token.start + a, token.start + b, form) for a, b, form in _segment_token(token.text, known)]
     return out
+
+
+@lru_cache(maxsize=100_000)
+def _segment_token(token: str, known: Callable[[str], int]) -> tuple[tuple[int, int, str], ...]:
+    """Pieces of one token, offsets into the token: the same token always splits the same way, so cached."""
+    norm, origin = normalize_map(token, "match")
+    if not norm:
+        return ()
+    if len(norm) < 3 or not ("\u0621" <= norm[0] <= "\u064a"):
+        return ((0, len(token), norm),)
+    return tuple((origin[a], origin[b] if b < len(origin) else len(token), norm[a:b])
+                 for a, b in segment_word(norm, known))

@@ -14,7 +14,7 @@ from importlib import resources
 import pycrfsuite
 
 from khabar.analyze.ner import rules
-from khabar.analyze.ner.features import sentence_features
+from khabar.analyze.ner.features import Featurizer
 from khabar.analyze.ner.vocab import load_vocabulary
 from khabar.arabic import normalize
 
@@ -30,11 +30,17 @@ def load_model() -> pycrfsuite.Tagger:
     return tagger
 
 
+@cache
+def model_features() -> Featurizer:
+    """Features restricted to the attributes the shipped model knows (same labels, less to convert)."""
+    return Featurizer(frozenset(load_model().info().attributes))
+
+
 def crf_tags(words: Sequence[str]) -> list[str]:
     """The CRF's BIO labels for one sentence of normalized words."""
     if not words:
         return []
-    return load_model().tag(sentence_features(words))
+    return load_model().tag(model_features()(words))
 
 
 RULE_CONFIDENCE = 0.6  # a label set by a rule rather than the CRF: plausible, never certain
@@ -45,7 +51,7 @@ def crf_tags_scored(words: Sequence[str]) -> tuple[list[str], list[float]]:
     if not words:
         return [], []
     tagger = load_model()
-    tags = tagger.tag(sentence_features(words))
+    tags = tagger.tag(model_features()(words))
     return tags, [tagger.marginal(tag, i) if tag != "O" else 1.0 for i, tag in enumerate(tags)]
 
 

@@ -9,9 +9,12 @@ from importlib import resources
 _RES = resources.files("khabar") / "resources" / "ner"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Vocabulary:
-    """Word counts of the training data and the share of each word's uses inside a name."""
+    """Word counts of the training data and the share of each word's uses inside a name.
+
+    Compared and hashed by identity (``eq=False``), so the rules can cache per-word answers for it.
+    """
 
     counts: dict[str, int]
     named: dict[str, float]
