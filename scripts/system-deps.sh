@@ -3,6 +3,8 @@
 # otherwise the tests that need them skip and say why.
 set -u
 need=()
+# Java runtime for the Spark engine's tests (pyspark runs Spark in a local JVM)
+command -v java >/dev/null 2>&1 || need+=(openjdk-17-jre-headless)
 if [ "$(id -u)" != "0" ]; then
   echo "system-deps: not root, not installing Debian packages (tests needing them will skip)"
   exit 0

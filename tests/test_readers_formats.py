@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from formats import seed_texts, write_feed, write_warc
 from khabar.errors import BadDocument
 from khabar.ingest import read_paths
 from khabar.ingest.jsonarray import ArrayError, iter_array
 from khabar.model import RawDoc
-from formats import seed_texts, write_feed, write_warc
 
 SAUDI = Path("/work/shared/data/saudinewsnet/zips")
 
