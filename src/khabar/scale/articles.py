@@ -19,7 +19,8 @@ from khabar.model import RawDoc, to_dict
 PROCESSED_SCHEMA = ("id string, source string, outlet string, title string, published_at string, "
                     "day int, keywords array<string>, article string, analysis string")
 FAILURE_SCHEMA = "source string, reason string"
-KEYWORDS = 12  # an article's top stems used for blocking (as many as the clusterer retrieves by)
+KEYWORDS = 20  # top stems per article for blocking: the clusterer retrieves by 12; 20 keeps every
+# same-event pair in one block on SaudiNewsNet (see docs/bench/scale.md), 12 lost 7% of them
 
 
 def input_files(paths: Iterable[str | Path]) -> tuple[list[str], list[str], list[BadDocument]]:
