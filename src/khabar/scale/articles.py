@@ -57,9 +57,12 @@ def raw_documents(spark, paths: Iterable[str | Path]):
 def process_documents(spark, docs):
     """``(processed DataFrame, failures DataFrame)`` from an RDD of RawDoc | BadDocument."""
     bad = docs.filter(lambda d: isinstance(d, BadDocument)).map(lambda d: (d.source, d.reason))
+    # the shuffle that drops repeated ids also spreads documents over every core (one input file
+    # is one partition)
+    partitions = max(2 * spark.sparkContext.defaultParallelism, docs.getNumPartitions())
     unique = (docs.filter(lambda d: isinstance(d, RawDoc))
               .map(lambda d: (d.doc_id, d))
-              .reduceByKey(lambda a, b: a if a.source <= b.source else b)
+              .reduceByKey(lambda a, b: a if a.source <= b.source else b, numPartitions=partitions)
               .values())
     outcomes = unique.mapPartitions(_process_partition).cache()
     ok = outcomes.filter(lambda o: o[0] == "ok").map(lambda o: o[1])
