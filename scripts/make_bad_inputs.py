@@ -73,10 +73,18 @@ def _warc() -> bytes:
     for i, text in enumerate((ARABIC, ARABIC_2)):
         html = f"<html><head><title>خبر {i}</title></head><body><article><p>{text}</p></article></body></html>"
         payload = ("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + html).encode()
-        record = writer.create_warc_record(f"https://news.example/{i}", "response", payload=io.BytesIO(payload))
+        fixed = {"WARC-Record-ID": f"<urn:uuid:00000000-0000-4000-8000-00000000000{i}>",
+                 "WARC-Date": "2025-04-10T12:00:00Z"}  # fixed, so the file is reproducible
+        record = writer.create_warc_record(f"https://news.example/{i}", "response", payload=io.BytesIO(payload),
+                                           warc_headers_dict=fixed)
         writer.write_record(record)
     data = buf.getvalue()
     return data[: len(data) - 120]  # the second record is cut short
+
+
+def _body(n: int) -> str:
+    """The two paragraphs plus a numbered line, so no two files share a content hash."""
+    return f"{ARABIC}\n\n{ARABIC_2}\n\nملف الاختبار رقم {n}."
 
 
 def small_files() -> dict[str, bytes]:
@@ -95,21 +103,22 @@ def small_files() -> dict[str, bytes]:
         "image.png.txt": _png(),
         "document.pdf.txt": _pdf(),
         "archive.gz.txt": gzip.compress(ARABIC.encode() * 5, mtime=0),
-        "truncated_utf8.txt": (ARABIC + "\n" + ARABIC_2).encode()[:-1],
-        "windows1256.txt": (ARABIC + "\n\n" + ARABIC_2).encode("cp1256", "replace"),
-        "iso8859_6.txt": "بدأت المحادثات بين روسيا والولايات المتحدة في اسطنبول يوم الخميس لتطبيع العلاقات".encode(
+        "truncated_utf8.txt": _body(1).encode()[:-1],
+        "windows1256.txt": _body(2).encode("cp1256", "replace"),
+        "iso8859_6.txt": ("محادثات في اسطنبول\n\nبدأت المحادثات بين روسيا والولايات المتحدة في اسطنبول يوم الخميس"
+                          " لتطبيع العلاقات بين البلدين، وتستمر المحادثات حتى المساء.").encode(
             "iso8859_6", "replace"),
-        "utf16le_no_bom.txt": (ARABIC + "\n\n" + ARABIC_2).encode("utf-16-le"),
-        "utf16_bom.txt": (ARABIC + "\n\n" + ARABIC_2).encode("utf-16"),
-        "mixed_encodings.txt": ARABIC.encode() + b"\n\n" + ARABIC_2.encode("cp1256", "replace"),
+        "utf16le_no_bom.txt": _body(3).encode("utf-16-le"),
+        "utf16_bom.txt": _body(4).encode("utf-16"),
+        "mixed_encodings.txt": _body(9).encode() + b"\n\n" + ARABIC_2.encode("cp1256", "replace"),
         "deeply_nested.html": nested.encode(),
         "broken.html": f"<html><body><p>{ARABIC}<div><p>{ARABIC_2}</span></table>".encode(),
         "scripts_only.html": b"<html><head><style>p{color:red}</style><script>alert(1)</script></head>"
                              b"<body><script>document.write('x')</script></body></html>",
         "malformed.jsonl": jsonl.encode(),
-        "bidi_controls.txt": ("\u202e" + ARABIC + "\u202c\u200f\n\n\u2066" + ARABIC_2 + "\u2069").encode(),
-        "null_bytes.txt": (ARABIC + "\x00\x00" + ARABIC_2).encode(),
-        "long_word.txt": (ARABIC + " " + "ب" * 20000 + " " + ARABIC_2).encode(),
+        "bidi_controls.txt": ("\u202e" + _body(7) + "\u202c\u200f\n\n\u2066" + ARABIC_2 + "\u2069").encode(),
+        "null_bytes.txt": _body(5).replace("\n\n", "\x00\x00", 1).encode(),
+        "long_word.txt": (_body(6) + " " + "ب" * 20000).encode(),
         "other_scripts.txt": ("Переговоры в Стамбуле продолжались шесть часов. 伊斯坦布尔会谈持续了六个小时。"
                               " שיחות באיסטנבול. " + ARABIC).encode(),
         "truncated.warc": _warc(),
@@ -119,7 +128,7 @@ def small_files() -> dict[str, bytes]:
 def large_files() -> dict[str, bytes]:
     return {
         "single_line_50mb.txt": (ARABIC.replace("\n", " ") + " ").encode() * (50 * 1024 * 1024 // len(ARABIC.encode())),
-        "huge_word.txt": (ARABIC + " " + "س" * 500_000 + " " + ARABIC_2).encode(),
+        "huge_word.txt": (_body(8) + " " + "س" * 500_000).encode(),
     }
 
 

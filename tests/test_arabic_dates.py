@@ -57,6 +57,8 @@ def test_weekday_and_relative_keywords():
     assert values("الخميس الماضي", ref)[0][1] == "2025-04-03"
     assert values("أول من أمس", ref)[0][1] == "2025-04-08"
     assert values("العام المقبل", ref)[0][1] == "2026"
+    assert values("وصل منذ يومين", ref)[0][1] == "2025-04-08"
+    assert values("يعود بعد 3 أيام", ref)[0][1] == "2025-04-13"
 
 
 def test_day_month_without_year_prefers_recent_past():
@@ -74,6 +76,18 @@ def test_spans_point_into_original_text_with_diacritics():
     for h in find_dates(text, APRIL_10):
         assert text[h.start:h.end] == h.text
     assert [h.value for h in find_dates(text, APRIL_10)] == ["2025-04-10", "2025-04-10"]
+
+
+def test_brackets_are_taken_only_in_pairs():
+    assert [h.text for h in find_dates("بدأت (الأحد) و(الاثنين) واليوم (الخميس)", APRIL_10)] == [
+        "الأحد", "الاثنين", "اليوم (الخميس)"]
+    assert [h.text for h in find_dates("وأمس ولعام 2015", APRIL_10)] == ["أمس", "عام 2015"]
+
+
+def test_bad_input_does_not_crash():
+    hits = find_dates("في 31 فبراير 2025 و 45 رمضان 1446 و 2025-13-45")
+    assert all(h.granularity != "day" for h in hits)
+    assert find_dates("", APRIL_10) == []
 
 
 def test_ambiguous_month_words_need_a_number():
@@ -103,6 +117,31 @@ def test_all_seed_dates_found():
     ("", None),
     ("أمس", None),
     ("2025-13-45", None),
+    ("April 10, 2025", dt.date(2025, 4, 10)),
+    ("Thu, 10 Apr 2025 08:00:00 GMT", dt.date(2025, 4, 10)),
+    ("10/04/2025 12:30", dt.date(2025, 4, 10)),
+    ("Foo 10, 2025", None),
 ])
 def test_parse_date_publication_strings(text, value):
     assert parse_date(text) == value
+
+
+# Sentences from NewsFANE (Alotaibi & Lee 2014, CC BY-SA 3.0), as tokenized there.
+@pytest.mark.parametrize("text, expected", [
+    ("اعلن اتحاد صناعة السيارات في المانيا امس الاول ان شركات", ("امس الاول", "2008-05-13")),
+    ("يتوقع ان تظل صادرات السيارات عند مستوي مرتفع هذا العام", ("هذا العام", "2008")),
+    ("و لاول مرة منذ 150 عاما تم في سبتمبر الماضي انتخاب اعضاء", ("سبتمبر الماضي", "2007-09")),
+    ("من ابريل نيسان الى يونيو حزيران الماضيين", ("ابريل نيسان", "2008-04")),
+    ("ف في سبتمبر 1984 توصلت بريطانيا و الصين الشعبية الى اتفاق", ("سبتمبر 1984", "1984-09")),
+])
+def test_newsfane_sentences(text, expected):
+    assert expected in [(h.text, h.value) for h in find_dates(text, dt.date(2008, 5, 15))]
+
+
+@pytest.mark.parametrize("text", [
+    "و في ذلك اليوم تجري مسافات القوارب",
+    "في اليوم التاسع من الشهر القمري",
+    "احتفالا باليوم الوطني",
+])
+def test_day_words_that_are_not_today(text):
+    assert [h for h in find_dates(text, APRIL_10) if h.granularity == "relative"] == []

@@ -26,6 +26,8 @@ def hits(text):
     ("بلغ عدد السكان 12,500 نسمة", ("12,500 نسمة", 12500.0, "نسمة", False)),
     ("سجلت ٣٠٪ من الأصوات", ("٣٠٪", 30.0, "%", False)),
     ("فاز أحد عشر لاعبا", ("أحد عشر لاعبا", 11.0, "لاعب", False)),
+    ("في الدورة الحادية عشرة للمؤتمر", ("الدورة الحادية عشرة", 11.0, "دورة", True)),
+    ("منذ القرن الثاني عشر", ("القرن الثاني عشر", 12.0, "قرن", True)),
 ])
 def test_number_with_unit(text, expected):
     assert expected in hits(text)
@@ -49,3 +51,17 @@ def test_spans_cover_original_text():
 def test_empty_and_numberless_text():
     assert find_numbers("") == []
     assert find_numbers("لا أرقام هنا أبدا") == []
+
+
+# Sentences from NewsFANE (Alotaibi & Lee 2014, CC BY-SA 3.0), as tokenized there.
+@pytest.mark.parametrize("text, expected", [
+    ("سوف تنتج حوالي خمس ملايين سيارة في", ("خمس ملايين سيارة", 5e6, "سيارة", False)),
+    ("في الشهور الاثني عشر القادمة", ("الشهور الاثني عشر", 12.0, "شهور", False)),
+    ("زيادة ارباح ها بنسبة 43 % خلال الربع الثاني", ("43 %", 43.0, "%", False)),
+    ("زيادة ارباح ها بنسبة 43 % خلال الربع الثاني", ("الربع الثاني", 2.0, "ربع", True)),
+    ("يعيش حوالي اربعين الفا من البشر", ("اربعين الفا", 40000.0, "", False)),
+    ("التي تضم حوالي خمسة الاف قارب", ("خمسة الاف قارب", 5000.0, "قارب", False)),
+    ("و لاول مرة منذ 150 عاما تم", ("150 عاما", 150.0, "عام", False)),
+])
+def test_newsfane_sentences(text, expected):
+    assert expected in hits(text)

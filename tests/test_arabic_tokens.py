@@ -66,3 +66,8 @@ def test_seed_sentences_are_trimmed_and_ordered():
     assert all(s < e for s, e in spans)
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))
     assert "وذكرت وكالة أنباء \"ريا نوفوستي\" الروسية أن المحادثات استمرت لنحو ست ساعات." in sentences(text)
+
+
+def test_missing_space_after_period_still_ends_a_sentence():
+    assert sentences("انتهى الاجتماع.وقال المتحدث إن د.محمد حضر.") == [
+        "انتهى الاجتماع.", "وقال المتحدث إن د.محمد حضر."]

@@ -135,10 +135,14 @@ def test_removed_offsets_point_into_the_raw_text(prefix):
 
 
 def test_appended_articles_are_cut_whole():
-    """Seed 000's Iran article and seed 004's cards are each inside an 'appended' block."""
+    """Every line of seed 000's Iran article and seed 004's cards is inside an 'appended' block."""
     for prefix, first, last in (("000", "الخارجية الروسية: الهجوم الإسرائيلي", "في العاصمة الإيرانية طهران."),
                                 ("004", "ترامب يشكك في قدرة رضا بهلوي", "أن حركة حماس أعلنت")):
         raw = _seed(prefix)
         start, end = raw.index(first), raw.index(last) + len(last)
-        covered = [b for b in _article(prefix).removed if b.kind == "appended"]
-        assert any(b.start <= start and b.end >= end for b in covered), prefix
+        blocks = [b for b in _article(prefix).removed if b.kind == "appended"]
+        offset = start
+        for line in raw[start:end].split("\n"):
+            if line.strip():
+                assert any(b.start <= offset and offset + len(line) <= b.end for b in blocks), (prefix, line)
+            offset += len(line) + 1

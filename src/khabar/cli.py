@@ -207,6 +207,25 @@ def clean_cmd(files: Paths, fmt: FormatOpt = Format.text) -> None:
         raise typer.Exit(1)
 
 
+@app.command()
+def serve(
+    db: DbOpt = Path("khabar.db"),
+    host: Annotated[str, typer.Option(help="Interface to listen on (localhost only by default).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+) -> None:
+    """Serve the stories as a web app (HTML pages and a JSON API under /api/)."""
+    import uvicorn
+
+    from khabar.present.web.app import LOCAL_HOSTS, create_app
+
+    if not db.is_file():
+        err.print(f"[red]no database[/]: {db} (run `khabar digest ... --db {db}` first)")
+        raise typer.Exit(2)
+    err.print(f"serving {db} on http://{host}:{port}/ (API docs at /docs)")
+    hosts = LOCAL_HOSTS if host in ("127.0.0.1", "localhost", "::1") else ("*",)
+    uvicorn.run(create_app(db, hosts), host=host, port=port, log_level="warning", h11_max_incomplete_event_size=16 * 1024)
+
+
 def _run_eval(module: str, path: Path, fmt: Format, **opts: object) -> None:
     import importlib
 

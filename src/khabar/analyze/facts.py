@@ -22,9 +22,9 @@ import datetime as dt
 from collections.abc import Iterator, Sequence
 
 from khabar.analyze.delegations import find_heads
-from khabar.analyze.patterns import Clause, content_key, countries_in, prepare, rx, text_key, trim
+from khabar.analyze.patterns import Clause, content_key, countries_in, is_country, prepare, rx, text_key, trim
 from khabar.analyze.quotes import Quote, find_quotes
-from khabar.arabic.dates import DateHit, find_dates, parse_date
+from khabar.arabic import DateHit, NumberHit, find_dates, find_numbers, parse_date
 from khabar.model import Fact, Mention, Sentence
 
 _EVENT_WORDS = rx(
@@ -42,21 +42,14 @@ _VENUE = rx(
     r"(?:\s+(?:العامة|العام))?\s+(?P<whose>[^\s،,.]+)"
 )
 _PLACE_PREP = rx(r"(?:^|\s)(?:في|ب|داخل)\s*$")
-_NUMBER_WORDS = {w: n for n, ws in {
-    1: "واحدة واحد", 2: "اثنتين اثنين", 3: "ثلاث ثلاثة", 4: "أربع أربعة", 5: "خمس خمسة", 6: "ست ستة",
-    7: "سبع سبعة", 8: "ثماني ثمانية ثمان", 9: "تسع تسعة", 10: "عشر عشرة",
-}.items() for w in rx(ws).pattern.split()}
-_DURATION = rx(
-    r"(?<!\w)(?:استمر|استمرت|دام|دامت|يستمر|تستمر|استغرق|استغرقت|امتد|امتدت)(?!\w)\s+(?:ل)?(?:نحو|قرابة|حوالي|زهاء|"
-    r"أكثر من|أقل من|ما يقرب من)?\s*(?P<n>\d+|[^\s\d]+)?\s*(?P<unit>ساعات|ساعة|ساعتين|ساعتان|أيام|يوما|يوم|يومين|يومان|"
-    r"أسابيع|أسبوع|أسبوعين|دقائق|دقيقة|شهور|أشهر|شهر|شهرين)(?!\w)"
-)
-_UNITS = {"ساع": "h", "يوم": "d", "ايام": "d", "اسبوع": "w", "اسابيع": "w", "دقيق": "min", "دقائق": "min",
-          "شهر": "mo", "شهور": "mo", "اشهر": "mo"}
+_POSTED_TO = rx(r"(?<!\w)(?:ال)?(?:سفير|مبعوث|ممثل|مندوب|مراسل|لدى)(?!\w)(?:\s+\S+){0,3}\s+(?:في|ب)?\s*$")
+_DURATION_VERB = rx(r"(?<!\w)(?:استمر|استمرت|دام|دامت|يستمر|تستمر|استغرق|استغرقت|امتد|امتدت)(?!\w)")
+_TIME_UNITS = {"ساع": "h", "يوم": "d", "ايام": "d", "اسبوع": "w", "اسابيع": "w", "دقيق": "min", "دقائق": "min",
+               "شهر": "mo", "شهور": "mo", "اشهر": "mo", "سنو": "y", "سنة": "y", "سنوات": "y", "عام": "y", "اعوام": "y"}
 _AGREEMENT = rx(
     r"(?<!\w)(?:اتفاق[اًا]?|اتفقا|اتفق|اتفقت|توصلا|توصل|أنجزا|أنجز|وقعا|وقع|"
     r"(?:تحقيق|حقق|حققا|أحرز|أحرزا)\s+(?:بعض\s+)?(?:ال)?تقدما?|تقدم محدود)(?!\w)"
-    r"[،,]?(?:\s+\S+){0,3}?[،,]?\s+(?:بشأن|حول|على|في|مثل|بخصوص|إلى)(?!\w)"
+    r"[،,]?(?:\s+\S+){0,3}?[،,]?\s+(?:بشأن|حول|على|في|مثل|بخصوص)(?!\w)"
 )
 _AGENDA = rx(
     r"(?<!\w)(?:تركز|ستركز|يركز|تتناول|تشمل|تهدف|تناقش|ستناقش|تبحث|ستبحث|المطروحة|أهمية)(?!\w)"
@@ -79,18 +72,19 @@ def extract_facts(text: str, sentences: Sequence[Sentence], mentions: Sequence[M
         return ()
     reference = _reference(published_at)
     hits = find_dates(text, reference)
+    numbers = find_numbers(text)
     clauses = _clauses(sentences, mentions)
-    event = event_date(text, sentences, published_at, hits=hits, clauses=clauses)
+    quotes_of = [find_quotes(c) for c in clauses]
+    event = event_date(text, sentences, published_at, hits=hits, clauses=clauses, quotes_of=quotes_of)
     facts: list[Fact] = []
     last_speaker = ("", "")
-    for clause in clauses:
-        quotes = find_quotes(clause)
+    for clause, quotes in zip(clauses, quotes_of, strict=True):
         if quotes and quotes[0].speaker:
             last_speaker = (quotes[-1].speaker, quotes[-1].speaker_key)
         background = _is_background(clause, quotes)
         found = [
             *_dates(clause, hits, quotes, event, background),
-            *_venues(clause), *_cities(clause), *_heads(clause), *_durations(clause),
+            *_venues(clause), *_cities(clause), *_heads(clause), *_numbers(clause, numbers),
             *_agreements(clause), *_agenda(clause), *_excluded(clause),
         ]
         found += _quotes(clause, quotes, last_speaker)
@@ -101,7 +95,8 @@ def extract_facts(text: str, sentences: Sequence[Sentence], mentions: Sequence[M
 
 
 def event_date(text: str, sentences: Sequence[Sentence], published_at: str = "", *,
-               hits: list[DateHit] | None = None, clauses: list[Clause] | None = None) -> str:
+               hits: list[DateHit] | None = None, clauses: list[Clause] | None = None,
+               quotes_of: list[list[Quote]] | None = None) -> str:
     """ISO date of the happening the article reports, "" if the text cannot tell.
 
     The first resolved day-level date in a sentence about a meeting that is not
@@ -111,10 +106,10 @@ def event_date(text: str, sentences: Sequence[Sentence], published_at: str = "",
     reference = _reference(published_at)
     hits = find_dates(text, reference) if hits is None else hits
     clauses = _clauses(sentences, ()) if clauses is None else clauses
-    for clause in clauses:
+    for i, clause in enumerate(clauses):
         if not _EVENT_WORDS.search(clause.norm):
             continue
-        quotes = find_quotes(clause)
+        quotes = quotes_of[i] if quotes_of is not None else find_quotes(clause)
         if _is_background(clause, quotes):
             continue
         for hit in _hits_in(clause, hits):
@@ -222,7 +217,8 @@ def _cities(clause: Clause) -> list[Fact]:
         if m.type != "LOC":
             continue
         a = clause.nstart(m.start)
-        if countries_in(clause.norm[a:clause.nstart(m.end)]) or not _PLACE_PREP.search(clause.norm[max(0, a - 6):a]):
+        if (is_country(clause.norm[a:clause.nstart(m.end)]) or not _PLACE_PREP.search(clause.norm[max(0, a - 6):a])
+                or _POSTED_TO.search(clause.norm, max(0, a - 40), a)):
             continue
         facts.append(_fact(clause, "city", a, clause.nstart(m.end), m.key or text_key(m.text), "city"))
     return facts
@@ -236,15 +232,20 @@ def _heads(clause: Clause) -> list[Fact]:
     return facts
 
 
-def _durations(clause: Clause) -> list[Fact]:
+def _numbers(clause: Clause, numbers: list[NumberHit]) -> list[Fact]:
+    """Counts with their unit; a time span right after "استمرت/دامت" is the duration."""
     facts = []
-    for m in _DURATION.finditer(clause.norm):
-        unit = m.group("unit")
-        code = next((c for stem_, c in _UNITS.items() if stem_ in unit), "")
-        dual = unit.endswith(("ين", "ان")) and not unit.startswith("اي")
-        n = m.group("n") or ""
-        amount = int(n) if n.isdigit() else _NUMBER_WORDS.get(n, 2 if dual else 1)
-        facts.append(_fact(clause, "duration", m.start(), m.end(), f"{amount}{code}", "duration"))
+    s = clause.sentence
+    for hit in numbers:
+        if not (s.start <= hit.start and hit.end <= s.end) or hit.ordinal or not hit.unit:
+            continue
+        a, b = clause.nstart(hit.start), clause.nstart(hit.end - 1) + 1
+        code = next((c for prefix, c in _TIME_UNITS.items() if hit.unit.startswith(prefix)), "")
+        verb = _DURATION_VERB.search(clause.norm, max(0, a - 30), a) if code else None
+        if verb:
+            facts.append(_fact(clause, "duration", verb.start(), b, f"{hit.value:g}{code}", "duration"))
+        else:
+            facts.append(_fact(clause, "number", a, b, f"{hit.value:g} {hit.unit}", hit.unit, confidence=0.7))
     return facts
 
 

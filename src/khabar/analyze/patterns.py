@@ -78,6 +78,18 @@ COUNTRY_CUES: tuple[tuple[str, str], ...] = (
 _CUES = [(country, rx(rf"(?<!\w)[وبل]?(?:{alts})(?!\w)")) for country, alts in COUNTRY_CUES]
 
 
+_COUNTRY_NAMES = frozenset(normalize(n, "match") for n in (
+    *(country for country, _ in COUNTRY_CUES), "أمريكا", "أميركا", "مصر", "سوريا", "العراق", "لبنان", "الأردن",
+    "اليمن", "ليبيا", "تونس", "الجزائر", "المغرب", "السودان", "قطر", "الكويت", "الإمارات", "البحرين", "عمان",
+    "فلسطين", "إسرائيل", "ألمانيا", "إيطاليا", "إسبانيا", "اليابان", "الهند", "باكستان", "أفغانستان",
+))
+
+
+def is_country(norm: str) -> bool:
+    """Is this (``match``-normalized) place name a country rather than a city?"""
+    return norm.strip() in _COUNTRY_NAMES
+
+
 def countries_in(norm: str) -> list[tuple[int, int, str]]:
     """Country cues in a normalized string, in order: (start, end, country key)."""
     found = [(m.start(), m.end(), country) for country, pattern in _CUES for m in pattern.finditer(norm)]

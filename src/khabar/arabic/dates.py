@@ -45,12 +45,13 @@ _MONTH = _alt(GREGORIAN_MONTHS)
 _HMONTH = _alt(HIJRI_MONTHS)
 _BARE_MONTH = _alt(m for m in GREGORIAN_MONTHS if m not in AMBIGUOUS)
 _WEEKDAY = _alt(WEEKDAYS)
-_PAST = "الماضي|المنصرم|الفائت|السابق"
+_PAST = "الماضي|الماضيين|المنصرم|الفائت|السابق"
 _NEXT = "المقبل|القادم"
 _THIS = "الجاري|الحالي"
 _REL = f"{_PAST}|{_NEXT}|{_THIS}"
+_PAST_WORDS, _NEXT_WORDS = frozenset(_PAST.split("|")), frozenset(_NEXT.split("|"))
 _YEAR_WORD = r"(?:[ول]?(?:عام|العام|سنة|لسنة)\s+)?"
-_ALSO = rf"(?:\s*[(/]\s*(?:{_MONTH})\s*\)?)?"  # "فبراير (شباط)", "شباط/فبراير"
+_ALSO = rf"(?:\s*[(/]\s*(?:{_MONTH})\s*\)?|\s+(?:{_MONTH})\b)?"  # "فبراير (شباط)", "شباط/فبراير", "ابريل نيسان"
 _WD_PREFIX = rf"(?:(?:[وف]?(?:يوم|اليوم)\s+)?\(?(?:{_WEEKDAY})\)?\s*[،,]?\s+)?"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -66,16 +67,29 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"\b(?:شهر\s+)?(?P<mn>{_MONTH})\b{_ALSO}"
         rf"(?:\s*[،,]?\s*(?:من\s+)?{_YEAR_WORD}(?P<y>(?:19|20)\d\d)\b|\s+(?P<rel>{_REL})\b)")),
     ("month", re.compile(
-        rf"\b(?:في|منذ|خلال|حتي|مطلع|اواخر|اوائل|منتصف|بدايه|بداية|نهايه|نهاية|شهر|وفي|ومنذ)\s+(?P<span>(?P<mn>{_BARE_MONTH})\b{_ALSO})")),
-    ("year", re.compile(r"\b[ول]?(?:عام|العام|سنة|لسنة|سنه)\s+(?P<y>(?:19|20)\d\d)\b")),
+        rf"\b(?:في|منذ|خلال|حتي|مطلع|اواخر|اوائل|منتصف|بدايه|بداية|نهايه|نهاية|شهر|وفي|ومنذ|من|الي|حتي)\s+(?P<span>(?P<mn>{_BARE_MONTH})\b{_ALSO})")),
+    ("year", re.compile(r"\b[وف]?[ل]?(?:عام|العام|سنة|سنه)\s+(?P<y>(?:19|20)\d\d)\b")),
     ("weekday", re.compile(
-        rf"(?:\b[وف]?(?:يوم|اليوم)\s*\(?\s*)?\b[وف]?(?P<wd>{_WEEKDAY})\b\)?(?:\s+(?P<rel>{_PAST}|{_NEXT})\b)?")),
-    ("days_ago", re.compile(r"\bقبل\s+(?:(?P<n>\d{1,2})\s+(?:ايام|يوما)|(?P<two>يومين)|(?P<wk>اسبوع|اسبوعين))\b")),
-    ("relday", re.compile(r"\b(?P<w>اول\s+من\s+امس|اول\s+امس|[وف]?امس|البارحه|البارحة|[وف]?الامس|بعد\s+غد|غدا|[وف]?اليوم)\b")),
+        rf"(?:\b[وف]?(?:يوم|اليوم)\s*(?P<paren>\()?\s*)?\b[وف]?(?P<wd>{_WEEKDAY})\b(?(paren)\))"
+        rf"(?:\s+(?P<rel>{_PAST}|{_NEXT})\b)?")),
+    ("days_ago", re.compile(
+        r"\b(?P<dir>قبل|منذ|بعد)\s+(?:(?P<n>\d{1,2})\s+(?:ايام|يوما)|(?P<two>يومين)|(?P<wk>اسبوع|اسبوعين))\b")),
+    ("relday", re.compile(
+        r"\b(?P<w>اول\s+من\s+امس|اول\s+امس|[وف]?امس\s+الاول|[وف]?امس|البارحه|البارحة|[وف]?الامس|بعد\s+غد|غدا)\b")),
+    # "اليوم" is today, but not "ذلك اليوم", "اليوم التاسع", "اليوم الوطني"
+    ("relday", re.compile(
+        r"(?<!ذلك )(?<!ذات )(?<!نفس )\b(?P<w>[وف]?اليوم)\b(?!\s+(?:ال(?:اول|ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|"
+        r"تاسع|عاشر|تالي|سابق|وطني|عالمي|اخير)|نفسه|ذاته))")),
+    ("thisunit", re.compile(r"\b[وفبل]?(?:هذا|هذه)\s+(?P<u>الاسبوع|الشهر|العام|السنه|السنة)\b")),
     ("relunit", re.compile(
         rf"\b[وفبل]?(?P<u>الاسبوع|الشهر|العام|السنه|السنة)\s+(?P<rel>{_REL}|الماضيه|الماضية|المقبله|المقبلة|القادمه|القادمة)\b")),
 ]
-_RELDAY = {"اول من امس": -2, "اول امس": -2, "امس": -1, "الامس": -1, "البارحه": -1, "البارحة": -1,
+# Patterns that need a month or weekday name run only when one of those appears at all:
+# one scan instead of several on most articles.
+_NEEDS = {"hijri": re.compile(_HMONTH), "weekday": re.compile(_WEEKDAY)} | dict.fromkeys(
+    ("dmy", "mdy", "my", "month"), re.compile(_MONTH))
+_CLITIC = re.compile(r"[وفل](?=[وفل]?(?:ال|يوم|امس|عام|سنه|سنة))")
+_RELDAY = {"اول من امس": -2, "اول امس": -2, "امس الاول": -2, "امس": -1, "الامس": -1, "البارحه": -1, "البارحة": -1,
            "بعد غد": 2, "غدا": 1, "اليوم": 0}
 _RELDAY_CONFIDENCE = {"اليوم": 0.6}
 
@@ -91,12 +105,21 @@ def find_dates(text: str, reference: dt.date | None = None) -> list[DateHit]:
         return []
     norm, origin = normalize_map(text, "match")
     candidates = []
+    present: dict[re.Pattern[str], bool] = {}
     for kind, pattern in _PATTERNS:
+        need = _NEEDS.get(kind)
+        if need is not None:
+            if need not in present:
+                present[need] = need.search(norm) is not None
+            if not present[need]:
+                continue
         for m in pattern.finditer(norm):
             resolved = _resolve(kind, m, reference)
             if resolved is None:
                 continue
             s, e = m.span("span") if "span" in m.groupdict() else m.span()
+            while _CLITIC.match(norm, s):  # "واليوم", "ولعام 2015": clitics are not part of the date
+                s += 1
             candidates.append((s, e, resolved))
     hits: list[DateHit] = []
     last_end = -1
@@ -123,20 +146,20 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date | None) -> tuple[str, str
         return _weekday(WEEKDAYS[_key(g["wd"])], g.get("rel"), ref)
     if kind == "days_ago":
         days = int(g["n"]) if g["n"] else 2 if g["two"] else 14 if g["wk"] == "اسبوعين" else 7
-        return _shift(ref, -days, 0.7)
+        return _shift(ref, days if g["dir"] == "بعد" else -days, 0.7)
     if kind == "relday":
         word = _key(g["w"])
         word = word[1:] if word[:1] in "وف" and word[1:] in _RELDAY else word
         return _shift(ref, _RELDAY[word], _RELDAY_CONFIDENCE.get(word, 0.9))
-    return _relative_unit(_key(g["u"]), _key(g["rel"]), ref)
+    return _relative_unit(_key(g["u"]), _key(g.get("rel") or ""), ref)
 
 
 def _hijri(g: dict[str, str | None]) -> tuple[str, str, float] | None:
     """Tabular conversion; a weekday written next to the date corrects its one-day drift."""
-    try:
-        date = hijri_to_gregorian(int(g["y"] or 0), HIJRI_MONTHS[_key(g["mn"] or "")], int(g["d"] or 0))
-    except ValueError:
+    day = int(g["d"] or 0)
+    if not 1 <= day <= 30:
         return None
+    date = hijri_to_gregorian(int(g["y"] or 0), HIJRI_MONTHS[_key(g["mn"] or "")], day)
     if g.get("wd"):
         for shift in (0, -1, 1, -2, 2):
             fixed = date + dt.timedelta(days=shift)
@@ -167,7 +190,7 @@ def _month_date(g: dict[str, str | None], ref: dt.date | None) -> tuple[str, str
     granularity = "day" if day else "month"
     if ref is None:
         return "", granularity, 0.5
-    rel = g.get("rel") or ""
+    rel = _key(g.get("rel") or "")
     year = _nearest_year(month, day or 15, ref, rel)
     confidence = 0.9 if rel else 0.8 if day else 0.7
     if day is None:
@@ -182,7 +205,7 @@ def _nearest_year(month: int, day: int, ref: dt.date, rel: str) -> int:
             delta = (dt.date(year, month, day) - ref).days
         except ValueError:
             delta = (dt.date(year, month, 28) - ref).days
-        if rel and rel in _PAST and delta > 0 or rel and rel in _NEXT and delta < 0:
+        if rel in _PAST_WORDS and delta > 0 or rel in _NEXT_WORDS and delta < 0:
             return float("inf")
         return -delta if delta <= 0 else 3 * delta
 
@@ -193,7 +216,7 @@ def _weekday(wd: int, rel: str | None, ref: dt.date | None) -> tuple[str, str, f
     if ref is None:
         return "", "weekday", 0.5
     back = (ref.weekday() - wd) % 7
-    if rel and _key(rel) in _NEXT.split("|"):
+    if rel and _key(rel) in _NEXT_WORDS:
         date = ref + dt.timedelta(days=(wd - ref.weekday()) % 7 or 7)
     else:
         date = ref - dt.timedelta(days=back or (7 if rel else 0))
@@ -220,10 +243,15 @@ def _relative_unit(unit: str, rel: str, ref: dt.date | None) -> tuple[str, str, 
 
 
 _ISO_PREFIX = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
+_EN_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_EN_DMY = re.compile(r"\b(\d{1,2})\s+([A-Za-z]{3})[a-z]*\.?,?\s+(\d{4})\b")  # 10 Apr 2025, RFC 2822
+_EN_MDY = re.compile(r"\b([A-Za-z]{3})[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")  # April 10, 2025
 
 
 def parse_date(text: str) -> dt.date | None:
-    """A publication-date string ("أبريل 10, 2025", "2015-07-21", "10 نيسان 2025") as a date.
+    """A publication-date string as a date: ISO ("2015-07-21", "2025-04-10T08:30:00+03:00"),
+    Arabic ("أبريل 10, 2025", "10 نيسان 2025", "الخميس 10 أبريل 2025 - 03:45 م") or English
+    ("April 10, 2025", "Thu, 10 Apr 2025 08:00:00 GMT").
 
     Only full dates count (day, month and year written out); anything else is None.
     """
@@ -231,11 +259,21 @@ def parse_date(text: str) -> dt.date | None:
         return None
     m = _ISO_PREFIX.match(text)
     if m:
-        try:
-            return dt.date(int(m[1]), int(m[2]), int(m[3]))
-        except ValueError:
-            return None
+        return _date_or_none(int(m[1]), int(m[2]), int(m[3]))
     for hit in find_dates(text):
         if hit.granularity == "day" and hit.value:
             return dt.date.fromisoformat(hit.value)
+    m = _EN_DMY.search(text)
+    if m and m[2].lower() in _EN_MONTHS:
+        return _date_or_none(int(m[3]), _EN_MONTHS.index(m[2].lower()) + 1, int(m[1]))
+    m = _EN_MDY.search(text)
+    if m and m[1].lower() in _EN_MONTHS:
+        return _date_or_none(int(m[3]), _EN_MONTHS.index(m[1].lower()) + 1, int(m[2]))
     return None
+
+
+def _date_or_none(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None

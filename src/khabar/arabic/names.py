@@ -1,32 +1,194 @@
-"""Keys that merge the spellings a foreign name gets in Arabic news."""
+"""Keys that merge the spellings a foreign name gets in Arabic news, and a Latin rendering.
+
+Foreign names are written by ear, so their Arabic spellings differ where Arabic script
+has no fixed rendering: short vowels written or not as long ones (ترامب / ترمب,
+ديميترييف / دميترييف), "ch" as تش or ش (دارتشييف / دارشييف), doubled letters
+(دارشييف / دارشيف), g as غ or ج, v as ف or ڤ, t as ت or ط, th, z and sh as ث ذ ز ش
+or س, final -e as ه or ي. The key of a foreign word folds those and drops inner long vowels;
+the article ال stays apart. Arabic given names are the opposite: their long vowels
+tell names apart (حسن / حسين, سعد / سعيد), so words of a shipped list of Arabic names,
+and words of three letters or less, keep their spelling. Where the shipped lexicon
+knows different names with one skeleton (بيروت Beirut / بيرت Bert) their keys carry
+the English name. Edit-distance libraries know none of these rules, hence our own.
+Figures: docs/bench/arabic.md (benchmarks/bench_arabic_names.py).
+"""
 
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
+from functools import lru_cache
+from pathlib import Path
 
 from khabar.arabic.normalize import normalize
 
-_LONG_VOWELS = re.compile(r"(?<=.)[اويى](?=.)")
+_RESOURCES = Path(__file__).resolve().parents[1] / "resources" / "arabic_names"
+
+
+def _lines(name: str) -> list[str]:
+    text = (_RESOURCES / name).read_text(encoding="utf-8")
+    return [x for x in text.splitlines() if x.strip() and not x.startswith("#")]
+
+
+NATIVE_NAMES = frozenset(normalize(x, "key") for x in _lines("native_names.txt"))
+_ROMANIZATION = dict(line.split("\t", 1) for line in _lines("romanization.tsv"))
+_CONSONANTS = str.maketrans({"ڤ": "ف", "پ": "ب", "چ": "ج", "گ": "ج", "غ": "ج", "ط": "ت", "ث": "س",
+                             "ذ": "ز", "ظ": "ز", "ز": "س", "ش": "س", "ء": None})
+_CLUSTERS = re.compile(r"تش|دج|تسش")
+_INNER_VOWELS = re.compile(r"(?<=.)[اوي]+(?=.)")
+_FINAL_E = re.compile(r"(?<=..)ه$")  # final -e written ه or ي: كيسوكه / كيسوكي (not ة: مدينة)
+_DOUBLED = re.compile(r"(.)\1+")
+_NOT_LETTER = re.compile(r"[^\w]|[\d_]")
+
+
+def name_key(name: str) -> str:
+    """A skeleton key: equal for spelling variants of one name, different for different names."""
+    keys: list[str] = []
+    for w in _words(name):
+        if keys and keys[-1] == "عبد":  # عبد الله = عبدالله
+            keys[-1] += _native_form(w)
+        else:
+            keys.append(_word_key(w))
+    return " ".join(keys)
+
+
+def same_name(a: str, b: str) -> bool:
+    """Whether two spellings name the same person or place: equal keys, compatible vowels.
+
+    The key drops inner long vowels, so it also merges names that differ by one vowel
+    *replacing* another (تامي / تومي, بوتين / بوتان), while spelling variants *add or
+    omit* vowels (ترامب / ترمب). That rule is not transitive, so it cannot live in a
+    key: use :func:`name_key` to group candidates, this to confirm a pair.
+    """
+    if name_key(a) != name_key(b):
+        return False
+    return all(_compatible_vowels(wa, wb) for wa, wb in zip(_words(a), _words(b), strict=False))
+
+
+def _compatible_vowels(a: str, b: str) -> bool:
+    """No consonant gap holds a vowel in both words that differs between them."""
+    for va, vb in zip(_vowel_gaps(a), _vowel_gaps(b), strict=False):
+        if va and vb and not set(va) & set(vb):
+            return False
+    return True
+
+
+def _words(name: str) -> list[str]:
+    """Words at ``match`` level with hamza seats folded; taa marbuta kept (it is not a final -e)."""
+    folded = normalize(name, "match+hamza")
+    return [w for w in (_NOT_LETTER.sub("", w) for w in folded.split()) if w]
+
+
+def _native_form(w: str) -> str:
+    return w.replace("ة", "ه")
+
+
+def _is_native(w: str) -> bool:
+    w = _native_form(w)
+    return len(w) <= 3 or w in NATIVE_NAMES or (w.startswith("ال") and w[2:] in NATIVE_NAMES)
+
+
+def _consonant_folds(w: str) -> str:
+    w = _FINAL_E.sub("ي", w).replace("ة", "ه")
+    return _DOUBLED.sub(r"\1", _CLUSTERS.sub("ش", w).translate(_CONSONANTS))
+
+
+def _word_key(w: str) -> str:
+    if _is_native(w):
+        return _native_form(w)
+    if w.startswith("ال") and len(w) > 4:  # the article is Arabic, the rest may be foreign
+        return "ال" + _word_key(w[2:])
+    skeleton = _INNER_VOWELS.sub("", _consonant_folds(w))
+    known = _known_clashes().get(skeleton)
+    if not known:
+        return skeleton
+    if w in known:
+        return known[w]
+    # An unknown spelling of a clashing skeleton joins a known name only when just one fits.
+    keys = {key for spelling, key in known.items() if _compatible_vowels(w, spelling)}
+    return keys.pop() if len(keys) == 1 else skeleton
+
+
+def _vowel_gaps(w: str) -> list[str]:
+    """The inner vowel letters between consecutive consonants of a foreign word."""
+    if _is_native(w):
+        return []
+    w = _consonant_folds(w)
+    gaps, current = [], ""
+    for i, ch in enumerate(w):
+        if ch in "اوي" and 0 < i < len(w) - 1:
+            current += ch
+        else:
+            gaps.append(current)
+            current = ""
+    return gaps
+
+
+@lru_cache(maxsize=1)
+def _known_clashes() -> dict[str, dict[str, str]]:
+    """Skeletons shared by known names (places, frequent person names) of different English names.
+
+    بيروت and بيرت, باريس and بوريس, لندن and ليندون share a skeleton, but the lexicon
+    knows them apart (Beirut / Bert, Paris / Boris, London / Lyndon): their keys get the
+    English name. English spellings of one name (Dmitri / Dmitry) count as one.
+    """
+    by_skeleton: dict[str, dict[str, str]] = {}
+    for arabic, english in _ROMANIZATION.items():
+        w = normalize(arabic, "match+hamza")
+        if " " in w or _is_native(w) or w.startswith("ال"):
+            continue
+        by_skeleton.setdefault(_INNER_VOWELS.sub("", _consonant_folds(w)), {})[w] = english.lower()
+    clashes: dict[str, dict[str, str]] = {}
+    for skeleton, spellings in by_skeleton.items():
+        classes: list[str] = []
+        keys = {}
+        for w, english in sorted(spellings.items(), key=lambda x: x[1]):
+            same = next((c for c in classes if SequenceMatcher(None, c, english).ratio() >= 0.8), None)
+            if same is None:
+                classes.append(english)
+                same = english
+            keys[w] = f"{skeleton}~{same}"
+        if len(classes) > 1:
+            clashes[skeleton] = keys
+    return clashes
+
+
 _ROMAN = {"ا": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh",
           "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "ع": "'",
           "غ": "gh", "ف": "f", "ق": "q", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "و": "w",
           "ي": "y", "ة": "a", "ء": "'", "ئ": "'", "ؤ": "'", "گ": "g", "پ": "p", "چ": "ch", "ڤ": "v"}
 
 
-def name_key(name: str) -> str:
-    """A skeleton key: normalized, inner long vowels dropped, doubled letters folded."""
-    words = []
-    for w in normalize(name, "key").split():
-        w = w.replace("تش", "ش")
-        w = _LONG_VOWELS.sub("", w)
-        w = re.sub(r"(.)\1+", r"\1", w)
-        words.append(w)
-    return " ".join(words)
-
-
 def romanize(name: str) -> str:
-    """A readable Latin rendering for display beside the Arabic name."""
+    """A readable Latin rendering for display beside the Arabic name (never for matching).
+
+    Known name words take their usual English spelling (ترامب → Trump, from Wikidata);
+    others a letter-by-letter rendering with long vowels as vowels and the usual
+    Russian endings (دارشيف → Darshev).
+    """
+    return " ".join(_romanize_word(w) for w in normalize(name, "match").split())
+
+
+def _romanize_word(w: str) -> str:
+    known = _ROMANIZATION.get(w)
+    if known:
+        return known.capitalize()
+    prefix = ""
+    if w.startswith("ال") and len(w) > 3:
+        prefix, w = "al-", w[2:]
+    ending = ""
+    for arabic, latin in _ENDINGS:
+        if w.endswith(arabic) and len(w) > len(arabic) + 1:
+            w, ending = w[: -len(arabic)], latin
+            break
     out = []
-    for w in normalize(name, "match").split():
-        out.append("".join(_ROMAN.get(c, c) for c in w).capitalize())
-    return " ".join(out)
+    for i, ch in enumerate(w):
+        if ch in "وي" and i > 0 and (i == 1 or w[i - 1] not in "اوي"):
+            out.append(("u" if ch == "و" else "i") if i < len(w) - 1 or ending else ("o" if ch == "و" else "i"))
+        else:
+            out.append(_ROMAN.get(ch, ch))
+    word = "".join(out).replace("tsh", "ch") + ending
+    return (prefix + word).capitalize()
+
+
+_ENDINGS = (("ييف", "iev"), ("يف", "ev"), ("وف", "ov"), ("سكي", "ski"))

@@ -132,7 +132,7 @@ def fold(text: str, level: str = "match") -> str:
 
 def normalize(text: str, level: str = "match") -> str:
     """Normalize ``text`` at ``level`` (light, match, key, or folds joined by +); whitespace runs become one space."""
-    return " ".join(fold(text, level).split())
+    return " ".join(fold(text, level).split()) if text else ""
 
 
 def normalize_map(text: str, level: str = "match") -> tuple[str, list[int]]:
@@ -140,6 +140,8 @@ def normalize_map(text: str, level: str = "match") -> tuple[str, list[int]]:
 
     White space is kept as it is (not collapsed), so the key lines up with the text.
     """
+    if not text:
+        return "", []
     table = translation_table(level)
     changers = _length_changers(level)
     if changers.search(text) is None:

@@ -43,9 +43,11 @@ _UNITS = _words(
     "20:عشرون عشرين;30:ثلاثون ثلاثين;40:أربعون أربعين;50:خمسون خمسين;60:ستون ستين;"
     "70:سبعون سبعين;80:ثمانون ثمانين;90:تسعون تسعين;100:مئة مائة مئه مائه;200:مئتان مئتين مائتان مائتين;"
     "300:ثلاثمئة ثلاثمائة;400:أربعمئة أربعمائة;500:خمسمئة خمسمائة;600:ستمئة ستمائة;700:سبعمئة سبعمائة;"
-    "800:ثمانمئة ثمانمائة;900:تسعمئة تسعمائة;2000:ألفان ألفين;2000000:مليونان مليونين"
+    "800:ثمانمئة ثمانمائة;900:تسعمئة تسعمائة;2000:ألفان ألفين;2000000:مليونان مليونين;"
+    "2:الاثنا الاثني الاثنتا الاثنتي;3:الثلاثة;4:الأربعة;5:الخمسة;6:الستة;7:السبعة;8:الثمانية;9:التسعة;"
+    "10:العشرة;20:العشرين;30:الثلاثين;40:الأربعين;50:الخمسين;100:المئة المائة"
 )
-_SCALES = _words("1000:ألف آلاف الف الاف;1000000:مليون ملايين;1000000000:مليار مليارات بليون;"
+_SCALES = _words("1000:ألف آلاف الف الاف ألفا;1000000:مليون ملايين;1000000000:مليار مليارات بليون;"
                  "1000000000000:تريليون")
 _DUALS = {normalize(w): normalize(unit) for w, unit in (
     ("يومين", "يوم"), ("ساعتين", "ساعة"), ("أسبوعين", "أسبوع"), ("شهرين", "شهر"), ("عامين", "عام"),
@@ -54,8 +56,9 @@ _DUALS = {normalize(w): normalize(unit) for w, unit in (
 _ORDINALS = _words(
     "1:أول الأول الأولى أولى;2:ثاني الثاني الثانية;3:ثالث الثالث الثالثة;4:رابع الرابع الرابعة;"
     "5:خامس الخامس الخامسة;6:سادس السادس السادسة;7:سابع السابع السابعة;8:ثامن الثامن الثامنة;"
-    "9:تاسع التاسع التاسعة;10:عاشر العاشر العاشرة"
+    "9:تاسع التاسع التاسعة;10:عاشر العاشر العاشرة;1:حادي الحادي الحادية"
 )
+_ONE_ONLY_IN_TEENS = {normalize(w) for w in ("حادي", "الحادي", "الحادية")}
 _ONE_OF_ELEVEN = {normalize("أحد"), normalize("إحدى")}
 _TEN = {normalize("عشر"), normalize("عشرة")}
 _PERCENT = re.compile(r"\s*(?:%|٪|(?:في|بال)\s*(?:المئة|المائة|المئه|المائه))")
@@ -112,6 +115,9 @@ def _number_at(tokens, i: int, norm: str):
     bare = w[1:] if w[:1] in "وب" and w[1:] in _UNITS else w
     if bare in _UNITS:
         value, j, e = _word_number(tokens, i)
+        if w.startswith("ال") and i > 0 and tokens[i - 1][2].startswith("ال") and _is_unit(tokens[i - 1][2]):
+            p = tokens[i - 1]  # definite number after its noun: "الشهور الاثني عشر"
+            return j, value, p[2][2:], False, p[0], e
         return _with_unit(tokens, j, value, s, e, norm)
     if w in _ORDINALS:
         return _ordinal(tokens, i)
@@ -176,13 +182,20 @@ def _is_unit(w: str) -> bool:
 def _ordinal(tokens, i: int):
     s, e, w = tokens[i]
     value = _ORDINALS[w]
+    last = i
+    if i + 1 < len(tokens) and tokens[i + 1][2] in _TEN:  # "الحادي عشر", "الثانية عشرة"
+        value += 10
+        last, e = i + 1, tokens[i + 1][1]
+    elif w in _ONE_ONLY_IN_TEENS:
+        return None
+    after = last + 1
     if w.startswith("ال"):  # adjective after its noun: "الجولة الثانية"
         if i > 0 and tokens[i - 1][2].startswith("ال") and _is_unit(tokens[i - 1][2]):
             p = tokens[i - 1]
-            return i + 1, value, p[2][2:], True, p[0], e
-        return i + 1, value, "", True, s, e
-    if i + 1 < len(tokens) and _is_unit(tokens[i + 1][2]):  # construct: "ثاني لقاء"
-        return i + 2, value, tokens[i + 1][2], True, s, tokens[i + 1][1]
+            return after, value, p[2][2:], True, p[0], e
+        return after, value, "", True, s, e
+    if after < len(tokens) and _is_unit(tokens[after][2]):  # construct: "ثاني لقاء"
+        return after + 1, value, tokens[after][2], True, s, tokens[after][1]
     if i > 0 and _is_unit(tokens[i - 1][2]) and not tokens[i - 1][2].startswith("ال"):  # "جولة أولى"
-        return i + 1, value, tokens[i - 1][2], True, tokens[i - 1][0], e
-    return i + 1, value, "", True, s, e
+        return after, value, tokens[i - 1][2], True, tokens[i - 1][0], e
+    return after, value, "", True, s, e

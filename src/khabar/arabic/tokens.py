@@ -20,9 +20,9 @@ _TOKEN = re.compile(
     rf"|[^\W\d_]+(?:[{_MARKS}]+[^\W\d_]*)*"  # words, diacritics and tatweel inside
     r"|\.{2,}|…|[^\s])"  # ellipses, then any other single mark
 )  # group 1 is the white space before the token: findall gives every offset without match objects
-# A sentence ends at . ! ? ؟ (closing quotes and brackets go with it) before white space,
-# and at every line break: headlines and list items have no final punctuation.
-_SENT_END = re.compile(r"[.!?؟]+[\"'»”’)\]]*(?=\s|$)|\n")
+# A sentence ends at . ! ? ؟ (closing quotes and brackets go with it) before white space or
+# an Arabic letter (crawled text often drops the space: "انتهى.وقال"), and at every line break: headlines and list items have no final punctuation.
+_SENT_END = re.compile(r"[.!?؟]+[\"'»”’)\]]*(?=\s|$|[\u0621-\u064a])|\n")
 # A period after one of these is not an end: د. (doctor), م. (engineer), أ.د., single
 # Latin initials, list numbers at the start of a line.
 _ABBREV = re.compile(r"(?:^|[\s(«\"“])(?:[\u0621-\u064a]|[A-Z]|Dr|Mr|Mrs|Ms|St|No|Prof|أ\.د|ص\.ب)\.$|^\s*\d{1,2}\.$")
@@ -48,6 +48,8 @@ def tokenize(text: str) -> list[Token]:
     One regex pass, one translate for all tokens, offsets by summing lengths: no
     per-token Python code (this is the hottest path of the engine).
     """
+    if not text:
+        return []
     pieces = list(chain.from_iterable(_TOKEN.findall(text)))  # gap, token, gap, token ...
     if not pieces:
         return []
@@ -64,6 +66,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     abbreviations (د. م.), and not at a mid-line ellipsis ("إسطنبول... واشنطن").
     """
     spans: list[tuple[int, int]] = []
+    if not text:
+        return spans
     start = 0
     for m in _SENT_END.finditer(text):
         if m.group()[0] == "." and _not_an_end(text, start, m):

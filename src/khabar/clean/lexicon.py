@@ -26,17 +26,27 @@ _MARKERS = (
     "related posts", "related articles", "related news", "read more", "read also", "see also",
     "more stories", "you may also like", "recommended", "most read", "most popular",
 )
+# Markers too common as words to open a line with: they count only as the whole line.
+WHOLE_LINE_MARKERS: frozenset[str] = frozenset(normalize(m).lower() for m in (
+    "المزيد", "للمزيد", "المزيد من", "more", "تابع", "اقرأ", "اقرأ ايضا",
+))
 SECTION_MARKERS: tuple[str, ...] = tuple(sorted({normalize(m).lower() for m in _MARKERS}, key=len, reverse=True))
 
 _CHROME = (
-    "تعليق تعليقات التعليقات علق ارسل أرسل إرسال طباعة اطبع تبليغ حذف شارك مشاركة شاركها شارك الخبر "
-    "تغريد غرد واتساب واتس فيسبوك فيس بوك تويتر تلغرام تيليجرام لينكدإن بريد نسخ الرابط رابط مختصر "
-    "حفظ المفضلة أعجبني إعجاب تابعنا تابعونا على عبر أضف اضف تعليقك مشاهدة مشاهدات قراءة دقائق دقيقة "
-    "للقراءة الخط تكبير تصغير عرض الكل المزيد التالي السابق الرئيسية "
+    "تعليق تعليقات التعليقات علق ارسل أرسل إرسال طباعة اطبع تبليغ حذف شارك مشاركة شاركها "
+    "تغريد غرد واتساب واتس فيسبوك تويتر تلغرام تيليجرام لينكدإن نسخ الرابط "
+    "المفضلة أعجبني إعجاب تابعنا تابعونا أضف اضف تعليقك مشاهدة مشاهدات "
+    "للقراءة تكبير تصغير المزيد التالي السابق الرئيسية "
     "play icon video photo image print share tweet email comment comments report delete send view all "
     "more next previous home read min whatsapp facebook twitter telegram linkedin copy link"
 )
 CHROME_WORDS: frozenset[str] = frozenset(normalize(w).lower() for w in _CHROME.split())
+# Words of widget labels ("شارك على فيسبوك", "حجم الخط", "نسخ الرابط") that are chrome
+# only next to a word of CHROME_WORDS: alone they are ordinary words.
+CHROME_FILLERS: frozenset[str] = frozenset(normalize(w).lower() for w in (
+    "على عبر عرض الكل حجم الخط نسخ رابط مختصر دقائق دقيقة قراءة بريد حفظ فيس بوك هذا المقال الصفحة "
+    "لصديق صديق إلى الى via on by to this article page size font"
+).split())
 
 # Words that are chrome only in company: "شارك" is also a common verb in prose.
 STRONG_CHROME: frozenset[str] = frozenset(normalize(w) for w in (
@@ -56,4 +66,19 @@ CAPTION_CREDITS: tuple[str, ...] = tuple(normalize(p).lower() for p in (
 ))
 CAPTION_PREFIXES: tuple[str, ...] = tuple(normalize(p).lower() for p in (
     "صورة:", "الصورة:", "صورة من", "صورة أرشيفية", "صورة ارشيفية", "photo:", "image:",
+))
+
+# Openers of a paragraph that goes on the same story (not the lead of another one).
+CONNECTIVES: frozenset[str] = frozenset(normalize(w) for w in (
+    "كما", "بدوره", "بدورها", "أما", "لكن", "ولكن", "فيما", "بينما", "غير", "إلا", "وبحسب", "وحسب",
+))
+CONNECTIVE_PHRASES: tuple[str, ...] = tuple(normalize(p) for p in (
+    "إلى ذلك", "الى ذلك", "من جهته", "من جهتها", "من جانبه", "من جانبها", "في المقابل", "في السياق",
+    "في سياق متصل", "في هذا السياق", "في غضون ذلك", "وفي", "على صعيد", "في حين",
+))
+# Words that start with waw without it being the conjunction "و".
+WAW_NOUNS: frozenset[str] = frozenset(normalize(w) for w in (
+    "وزير", "وزيرة", "وزارة", "وزراء", "وفد", "وكالة", "وكيل", "ولي", "والي", "ولاية", "وسط", "وصول",
+    "وفاة", "وقت", "وضع", "وطن", "وطني", "وطنية", "واشنطن", "وارسو", "ويلز", "وليد", "وائل", "وحدة",
+    "ورشة", "وثيقة", "وجود", "وجه", "وفق", "وفقا", "وقف", "ورقة", "وظائف", "وظيفة", "وسائل", "والدة",
 ))

@@ -4,22 +4,34 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from khabar.arabic import normalize
 
 _LINE = re.compile(r"[^\n\r\u2028\u2029]+")
+HEAD_CHARS = 120  # line starts the prefix rules read: long lines are not normalized whole
 
 
 @dataclass(frozen=True)
 class Line:
-    """One non-blank line of the raw text: original text, offsets, ``match`` key, word count."""
+    """One non-blank line of the raw text: original text, offsets, word count.
+
+    ``head`` is the ``match`` key of the line's start (eager, cheap); ``norm`` the
+    key of the whole line, computed only when a rule needs it (speed on big batches).
+    """
 
     index: int
     text: str
     start: int
     end: int
-    norm: str
     words: int
+    head: str
+
+    @cached_property
+    def norm(self) -> str:
+        if len(self.text) <= HEAD_CHARS:
+            return self.head
+        return normalize(self.text, "match").lower()
 
 
 def split_lines(raw: str) -> list[Line]:
@@ -31,8 +43,8 @@ def split_lines(raw: str) -> list[Line]:
         if not stripped:
             continue
         start = m.start() + (len(text) - len(text.lstrip()))
-        norm = normalize(stripped, "match").lower()
-        lines.append(Line(len(lines), stripped, start, start + len(stripped), norm, len(norm.split())))
+        head = normalize(stripped[:HEAD_CHARS], "match").lower()
+        lines.append(Line(len(lines), stripped, start, start + len(stripped), len(stripped.split()), head))
     return lines
 
 

@@ -20,23 +20,16 @@ from dataclasses import dataclass, field
 
 from khabar.arabic import normalize
 from khabar.clean import features as f
+from khabar.clean.appended import label_tail
+from khabar.clean.labels import BODY, Label
 from khabar.clean.metadata import find_byline, find_credit, find_date
 from khabar.clean.segment import Line, gap_is_paragraph, split_lines
 from khabar.clean.topic import similarity, terms
 from khabar.model import Block
 
-ON_TOPIC = 0.12  # prose after a marker at least this similar to the article stays body
-ON_TOPIC_AFTER_APPENDED = 0.25  # ... and this similar once an appended article was seen
 MENU_TOPIC = 0.15  # a short line above the title less similar than this is a menu line
+MENU_LINES = 3  # at most this many menu lines above the title
 TOP_LINES = 8  # how far down the title is looked for
-
-
-@dataclass(frozen=True)
-class Label:
-    kind: str  # clutter | metadata | caption | title | appended
-    reason: str
-    score: float = 1.0
-    opens_tail: bool = False
 
 
 @dataclass
@@ -67,35 +60,34 @@ def clean_text(raw: str, title_hint: str = "", lines_are_paragraphs: bool = Fals
             labels[line.index] = label
     out.title, title_at = _find_title(lines, labels, title_hint)
     _label_before_title(lines, labels, title_at, out.title)
-    _label_tail(lines, labels, out.title)
+    label_tail(lines, labels, out.title)
     kept = [ln for ln in lines if ln.index not in labels]
     out.body = _join(raw, kept, lines_are_paragraphs)
     if not out.title and kept:
         out.title = _title_from_lead(kept[0].text)
-    out.captions = [ln.text for ln in lines if labels.get(ln.index, _BODY).kind == "caption"]
+    out.captions = [ln.text for ln in lines if labels.get(ln.index, BODY).kind == "caption"]
     out.removed = _blocks(raw, lines, labels)
     return out
 
 
-_BODY = Label("body", "")
-
-
 def _local_label(line: Line, out: Cleaned) -> Label | None:
     """Rules that need only the line itself; fills metadata fields of ``out`` on the way."""
-    if f.is_separator(line):
-        return Label("clutter", "separator")
+    if f.is_separator(line) or f.is_letter_run(line):
+        date = find_date(line.text) if line.words <= 4 else ""
+        out.published_at = out.published_at or date
+        return Label("metadata", "dateline") if date else Label("clutter", "separator")
     if f.is_hashtag_run(line):
         return Label("clutter", "hashtags")
     credit = find_credit(line.text)
     if credit:
         out.credited_source = out.credited_source or credit
         return Label("metadata", "credited-source")
-    prefix = f.tag_prefix(line)
-    if prefix:
-        return Label("clutter", f"tags:{prefix}")
     marker, _ = f.section_marker(line)
     if marker:
         return Label("clutter", f"lexicon:{marker}", opens_tail=True)
+    prefix = f.tag_prefix(line)
+    if prefix:
+        return Label("clutter", f"tags:{prefix}")
     if f.is_chrome(line):
         return Label("clutter", "chrome")
     if line.words <= 14 and not f.ends_sentence(line):
@@ -104,40 +96,49 @@ def _local_label(line: Line, out: Cleaned) -> Label | None:
             out.published_at = out.published_at or date
             out.author = out.author or author
             return Label("metadata", "dateline" if date else "byline")
-    if f.chrome_count(line) >= 2 and not f.ends_sentence(line):
-        return Label("clutter", "chrome-in-line", score=f.chrome_count(line) / 4)
+    if f.has_chrome_pair(line) or not f.ends_sentence(line) and f.chrome_count(line) >= 2:
+        return Label("clutter", "chrome-in-line", score=min(1.0, f.chrome_count(line) / 4))
     if f.caption_credit(line):
         return Label("caption", f"caption:{f.caption_credit(line)}")
     return None
 
 
 def _find_title(lines: list[Line], labels: dict[int, Label], hint: str) -> tuple[str, int]:
-    """The title and the index of its first line (-1 when it is not a line of its own)."""
-    top = [ln for ln in lines[:TOP_LINES] if ln.index not in labels]
+    """The title and the index of its first line (-1 when it is not a line of its own).
+
+    Without a known title: a headline-like line above the body that is repeated
+    near the top, else the one closest in topic to the lead (menus come first,
+    so ties go to the line nearest the body).
+    """
     if hint:
         key = normalize(hint, "match").lower()
-        found = [ln for ln in lines if ln.index not in labels and ln.norm == key]
+        found = [ln for ln in lines[:TOP_LINES]
+                 if ln.index not in labels and ln.head == key[:len(ln.head)] and ln.norm == key]
         for ln in found:
-            labels[ln.index] = Label("title", "title-repeat" if ln is not found[0] or hint else "title")
+            labels[ln.index] = Label("title", "title-repeat" if ln is not found[0] else "title")
         return hint.strip(), found[0].index if found else -1
-    for ln in top:
-        if not f.is_headline(ln):
-            continue
-        repeats = [o for o in lines[ln.index + 1:ln.index + TOP_LINES + 4] if o.norm == ln.norm]
+    first_prose = next((ln.index for ln in lines if ln.index not in labels and f.is_prose(ln)), len(lines))
+    candidates = [ln for ln in lines[:min(first_prose, TOP_LINES)] if ln.index not in labels and f.is_headline(ln)]
+    for ln in candidates:
+        repeats = [o for o in lines[ln.index + 1:ln.index + TOP_LINES + 4] if o.head == ln.head and o.norm == ln.norm]
         if repeats:
             labels[ln.index] = Label("title", "title")
             for o in repeats:
                 labels[o.index] = Label("title", "title-repeat")
             return ln.text, ln.index
-    if top and f.is_headline(top[0]) and top[0].words >= 3:
-        labels[top[0].index] = Label("title", "title:first-line")
-        return top[0].text, top[0].index
-    return "", -1
+    if not candidates:
+        return "", -1
+    best = candidates[-1]
+    if len(candidates) > 1:
+        lead = terms(ln.norm for ln in lines[first_prose:first_prose + 2])
+        best = max(reversed(candidates), key=lambda ln: similarity(terms([ln.norm]), lead))
+    labels[best.index] = Label("title", "title:best-line")
+    return best.text, best.index
 
 
 def _label_before_title(lines: list[Line], labels: dict[int, Label], title_at: int, title: str) -> None:
-    """Short lines above the title that are not about it: menus and ads."""
-    if title_at <= 0:
+    """Short lines just above a title near the top that are not about it: menus and ads."""
+    if title_at <= 0 or title_at > MENU_LINES:
         return
     title_terms = terms([normalize(title, "match")])
     for ln in lines[:title_at]:
@@ -146,54 +147,6 @@ def _label_before_title(lines: list[Line], labels: dict[int, Label], title_at: i
         score = similarity(terms([ln.norm]), title_terms)
         if score < MENU_TOPIC:
             labels[ln.index] = Label("clutter", "menu-above-title", score=round(1 - score, 3))
-
-
-def _label_tail(lines: list[Line], labels: dict[int, Label], title: str) -> None:
-    """After each section marker: link headlines and off-topic prose runs are cut."""
-    first = next((ln.index for ln in lines if labels.get(ln.index, _BODY).opens_tail), None)
-    if first is None:
-        return
-    profile = terms([normalize(title, "match")] + [ln.norm for ln in lines[:first] if ln.index not in labels])
-    in_tail = False
-    appended_seen = False
-    i = first
-    while i < len(lines):
-        ln = lines[i]
-        label = labels.get(ln.index)
-        if label:
-            in_tail = in_tail or label.opens_tail
-            i += 1
-            continue
-        if not in_tail:
-            i += 1
-            continue
-        if not f.is_prose(ln):
-            labels[ln.index] = Label("clutter", "related-headline")
-            i += 1
-            continue
-        j = i
-        while j < len(lines) and lines[j].index not in labels and f.is_prose(lines[j]):
-            j += 1
-        run = lines[i:j]
-        score = similarity(terms(r.norm for r in run), profile)
-        teaser = not f.ends_sentence(run[-1])
-        if score >= (ON_TOPIC_AFTER_APPENDED if appended_seen else ON_TOPIC) and not teaser:
-            in_tail = False
-        else:
-            reason = "teaser-after-marker" if teaser else "off-topic-after-marker"
-            for r in run:
-                labels[r.index] = Label("appended", reason, score=round(1 - score, 3))
-            _claim_headlines(lines, labels, i, reason, score)
-            appended_seen = True
-        i = j
-
-
-def _claim_headlines(lines: list[Line], labels: dict[int, Label], start: int, reason: str, score: float) -> None:
-    """Headline lines just above an appended run are its title: cut with it."""
-    k = start - 1
-    while k >= 0 and labels.get(lines[k].index, _BODY).reason == "related-headline":
-        labels[lines[k].index] = Label("appended", reason, score=round(1 - score, 3))
-        k -= 1
 
 
 def _title_from_lead(text: str, max_words: int = 14) -> str:

@@ -46,3 +46,10 @@ def similarity(a: Counter[str], b: Counter[str]) -> float:
     na = math.sqrt(sum(w * w for w in wa.values()))
     nb = math.sqrt(sum(w * w for w in wb.values()))
     return dot / (na * nb)
+
+
+def containment(part: Counter[str], whole: Counter[str]) -> float:
+    """Share of the distinct terms of ``part`` that occur in ``whole`` (0 when ``part`` is empty)."""
+    if not part:
+        return 0.0
+    return sum(1 for t in part if t in whole) / len(part)

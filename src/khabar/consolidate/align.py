@@ -1,12 +1,15 @@
 """Sentence alignment across articles: which sentences state the same thing.
 
-Two sentences align when the cosine of their TF-IDF term vectors reaches
-:data:`ALIGN` (read off the seed story: true pairs mostly lie above 0.27, unrelated
-ones below). Two refinements for news: a sentence that continues its
-predecessor's quote ("وأضافت ...") is compared with that predecessor's terms
-pooled in, since its speaker and topic are there; and the lead sentences of
-different reports of one event, which all report the event itself in varied
-words, align from the lower :data:`LEAD_ALIGN`.
+Two sentences of one event align when the cosine of their TF-IDF term vectors
+reaches :data:`ALIGN` (read off the seed story: true pairs mostly lie above 0.27,
+unrelated ones below), or when a clause of each (text between commas) reaches
+:data:`CLAUSE_ALIGN`: news sentences pack several facts, and one shared fact is
+diluted in two long sentences. A sentence that continues its predecessor's quote
+("وأضافت ...") is compared with that predecessor's terms pooled in, since its
+speaker and topic are there. The lead sentences of different reports of one
+event, which all report the event itself in varied words, align from the lower
+:data:`LEAD_ALIGN`. Reports of different days (different events of a story) align
+only from :data:`OTHER_DAY_ALIGN`: they tell similar happenings in similar words.
 """
 
 from __future__ import annotations
@@ -14,32 +17,64 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
+from scipy import sparse
 
-from khabar.consolidate.textgraph import cosine_matrix
+from khabar.consolidate.textgraph import count_matrix, tfidf_rows
 
 ALIGN = 0.27
+CLAUSE_ALIGN = 0.45
 LEAD_ALIGN = 0.1
+OTHER_DAY_ALIGN = 0.5  # reports of different days (events of a story) must say nearly the same words
+_MIN_CLAUSE_TERMS = 3
 
 
-def pooled_bags(bags: Sequence[Sequence[str]], article_ids: Sequence[str],
-                continuation: Sequence[bool]) -> list[list[str]]:
-    """Each bag, with its predecessor's terms added when it continues the same article's previous sentence."""
-    out = []
-    for i, bag in enumerate(bags):
+def _sentence_rows(clauses: Sequence[Sequence[Sequence[str]]], article_ids: Sequence[str],
+                   continuation: Sequence[bool]) -> sparse.csr_matrix:
+    """Sentence x clause 0/1 matrix: a sentence's own clauses, and its predecessor's when it continues it."""
+    sizes = [len(sentence) for sentence in clauses]
+    first = np.cumsum([0] + sizes[:-1])
+    rows, cols = [], []
+    for i, size in enumerate(sizes):
+        own = range(first[i], first[i] + size)
         if continuation[i] and i > 0 and article_ids[i - 1] == article_ids[i]:
-            out.append(list(bag) + list(bags[i - 1]))
-        else:
-            out.append(list(bag))
-    return out
+            own = [*range(first[i - 1], first[i - 1] + sizes[i - 1]), *own]
+        rows += [i] * len(own)
+        cols += list(own)
+    return sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(sizes), sum(sizes)))
 
 
-def alignment(bags: Sequence[Sequence[str]], article_ids: Sequence[str], continuation: Sequence[bool],
-              lead: Sequence[bool]) -> tuple[np.ndarray, np.ndarray]:
-    """(cosine matrix, boolean matrix of sentence pairs that state the same thing; diagonal False)."""
-    sim = cosine_matrix(pooled_bags(bags, article_ids, continuation))
-    same = sim >= ALIGN
+def alignment(clauses: Sequence[Sequence[Sequence[str]]], article_ids: Sequence[str],
+              continuation: Sequence[bool], lead: Sequence[bool],
+              days: Sequence[str] | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """(cosine matrix, boolean matrix of sentence pairs that state the same thing; diagonal False).
+
+    ``clauses`` gives each sentence's terms clause by clause; ``days`` gives per
+    sentence its article's date ("" when unknown). One term count matrix, over the
+    clauses, serves both the sentence and the clause similarities.
+    """
+    flat = [c for sentence in clauses for c in sentence]
+    counts = count_matrix(flat)
+    x = tfidf_rows((_sentence_rows(clauses, article_ids, continuation) @ counts).tocsr())
+    sim = (x @ x.T).toarray()
+    n = len(clauses)
     leads = np.array(lead, dtype=bool)
     ids = np.array(article_ids)
+    day = np.array(days if days is not None else [""] * n)
+    same_day = (day[:, None] == day[None, :]) | (day[:, None] == "") | (day[None, :] == "")
+    same = (sim >= ALIGN) | _clause_aligned(flat, counts, [len(sentence) for sentence in clauses])
     same |= np.outer(leads, leads) & (ids[:, None] != ids[None, :]) & (sim >= LEAD_ALIGN)
+    same &= same_day | (sim >= OTHER_DAY_ALIGN)
     np.fill_diagonal(same, False)
     return sim, same
+
+
+def _clause_aligned(flat: Sequence[Sequence[str]], counts: sparse.csr_matrix, sizes: Sequence[int]) -> np.ndarray:
+    """Boolean sentence x sentence matrix: a clause of one and a clause of the other reach CLAUSE_ALIGN."""
+    owner = np.repeat(np.arange(len(sizes)), sizes)
+    x = tfidf_rows(counts)
+    pairs = (x @ x.T).tocoo()
+    long_enough = np.array([len(c) >= _MIN_CLAUSE_TERMS for c in flat])
+    keep = (pairs.data >= CLAUSE_ALIGN) & long_enough[pairs.row] & long_enough[pairs.col]
+    out = np.zeros((len(sizes), len(sizes)), dtype=bool)
+    out[owner[pairs.row[keep]], owner[pairs.col[keep]]] = True
+    return out

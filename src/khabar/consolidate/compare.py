@@ -5,7 +5,7 @@ grouped by slot and subject; two sources contradict when their normalized keys
 cannot both be true ("venue:روسيا" against "venue:الولايات المتحدة"; 2025-04-10
 against 2025-04-11; 2025-04 is compatible with 2025-04-10; "درشف" with "الكسندر
 درشف"). Free-text slots (agreement, agenda, excluded topics, quotes) are clustered
-by their stems; inside a cluster the statement-pair model decides whether two
+by their stems, numbers by unit and value; inside a cluster the statement-pair model decides whether two
 sources contradict each other, and only when it sees a negation, antonym or
 number cue as well, since a false contradiction costs a reader more than a
 missed one. Background facts (another happening) never take part.
@@ -19,8 +19,8 @@ from functools import lru_cache
 from khabar.model import Citation, Claim, Fact, FactGroup
 
 SINGLE_VALUED = ("when", "where", "city", "who_heads", "duration")
-FREE_TEXT = ("agreement", "topic_excluded", "agenda", "quote", "number")
-_ORDER = {slot: i for i, slot in enumerate(SINGLE_VALUED + FREE_TEXT)}
+FREE_TEXT = ("agreement", "topic_excluded", "agenda", "quote")
+_ORDER = {slot: i for i, slot in enumerate(SINGLE_VALUED + FREE_TEXT + ("number",))}
 _STATUS_ORDER = {"contradicted": 0, "agreed": 1, "single": 2}
 
 
@@ -34,6 +34,7 @@ def compare_event(article_ids: Sequence[str], bodies: Mapping[str, str], facts: 
     """
     claims: dict[tuple[str, str], list[Claim]] = {}
     free: dict[str, list[Claim]] = {}
+    numbers: dict[tuple[str, str], list[Claim]] = {}
     for aid in article_ids:
         for fact in facts.get(aid, ()):
             if fact.background or fact.slot not in _ORDER:
@@ -41,9 +42,13 @@ def compare_event(article_ids: Sequence[str], bodies: Mapping[str, str], facts: 
             claim = Claim(aid, fact.value, fact.key, Citation(aid, fact.sentence, fact.start, fact.end))
             if fact.slot in SINGLE_VALUED:
                 claims.setdefault((fact.slot, fact.subject), []).append(claim)
+            elif fact.slot == "number":  # same unit, same value; other values of a unit may count other things
+                numbers.setdefault((fact.subject, fact.key), []).append(claim)
             else:
                 free.setdefault(fact.slot, []).append(claim)
     groups = [_single_valued(slot, subject, cs, outlets) for (slot, subject), cs in claims.items()]
+    groups += [FactGroup("number", unit, _agreed_or_single([c.article_id for c in cs], outlets), tuple(cs))
+               for (unit, _), cs in numbers.items()]
     model = _default_stance() if stance is None else stance or None
     for slot, cs in free.items():
         for cluster in _clusters(cs):

@@ -37,8 +37,7 @@ def digest_event(event: Event, items: Items, words: int) -> EventDigest:
                           {a: outlet_of(items[a][0]) for a in ids})
     key_terms = [c.key for g in facts if g.status == "agreed" for c in g.claims[:1]]
     summary = summarize(bodies, {a: items[a][1].sentences for a in ids}, words=words,
-                        dates={a: items[a][1].event_date or items[a][0].published_at for a in ids},
-                        key_terms=key_terms)
+                        dates={a: event.date for a in ids}, key_terms=key_terms)
     title = headline([items[a][0].title for a in ids], [bodies[a] for a in ids])
     return EventDigest(event=event, headline=title, summary=summary, facts=facts)
 
@@ -55,8 +54,9 @@ def digest_story(story: Story, events: Mapping[str, Event], items: Items, words:
     if len(event_digests) == 1:
         summary = event_digests[0].summary
     else:
-        summary = summarize(bodies, sentences, words=words,
-                            dates={a: items[a][1].event_date or items[a][0].published_at for a in ids},
+        # each article is dated by its event: the grouping settles dates an article leaves open
+        dates = {a: e.date for e in story_events for a in e.article_ids if a in items}
+        summary = summarize(bodies, sentences, words=words, dates=dates,
                             key_terms=[e.key for e in entities[:10]])
     titles = [items[a][0].title for a in ids]
     outlets = tuple(sorted({outlet_of(items[a][0]) for a in ids}))

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import re
 
-from khabar.arabic import normalize
-
 _DANGLING = re.compile(
     r"^\s*(?:"
     r"(?:و|ف)?(?:من\s+(?:جانب|جهت|ناحيت)(?:ها|ه|هم|هما)|بدور(?:ها|ه|هم)|في\s+المقابل|"
@@ -21,6 +19,7 @@ _DANGLING = re.compile(
     r"|(?:و)?(?:لكن|ولكن)\s+"
     r"|كما\s+(?:أن|ان)\s+"
     r"|كما\s+"
+    r"|(?:حيث|فقد|وبالتالي|بالتالي)\s+"
     r")"
 )
 _WAW_VERB = re.compile(r"^\s*و(?=(?:كان|كانت|قد|من المقرر)\b)")
@@ -35,9 +34,10 @@ _EARLIER = re.compile(
 )
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 _CLUTTER = re.compile(r"#|https?://|www\.|@|\|")
+_FINAL = (".", "!", "?", "؟", "…", '"', "»", "”", ")")
+_HEADING_WORDS = 10
 _BULLET = re.compile(r"^\s*[•\-–*●▪◦·]")
 
-LOGIC_ORDER = ("happened", "who", "said", "next")
 _WHO = re.compile(r"(?:^|\s)(?:و)?(?:يتراس|تتراس|تراس|يراس|برئاس[هة])")
 _SAID = re.compile(
     r"(?:^|\s)(?:و|ف)?(?:قال|قالت|اكد|اكدت|صرح|صرحت|اعلن|اعلنت|افاد|افادت|اشار|اشارت|ذكر|ذكرت|اضاف|اضافت|"
@@ -53,30 +53,41 @@ def trim(text: str) -> str:
     return out if len(out.split()) >= 3 else text
 
 
-def is_background(text: str, year: str = "") -> bool:
+def is_background(key: str, year: str = "") -> bool:
     """True when the sentence reports an earlier happening (pluperfect, "في وقت سابق", "فبراير الماضي").
 
-    ``year`` (the article's year, when known) also marks sentences dated to another year.
+    ``key`` is the sentence as ``normalize(text)`` gives it; ``year`` (the article's
+    year, when known) also marks sentences dated to another year.
     """
-    key = normalize(text)
-    if _PLUPERFECT.search(key) or _EARLIER.search(key):
+    if _PLUPERFECT.search(key) or (("الماضي" in key or "سبق" in key or "سابق" in key) and _EARLIER.search(key)):
         return True
-    return bool(year) and any(y != year for y in _YEAR.findall(key))
+    return bool(year) and ("19" in key or "20" in key) and any(y != year for y in _YEAR.findall(key))
 
 
-def is_continuation(text: str) -> bool:
-    """True when the sentence goes on with the previous one's speaker ("وأضافت", "وتابع")."""
-    return bool(_REPORTING_NO_SPEAKER.search(normalize(text)))
+def is_continuation(key: str) -> bool:
+    """True when the sentence (``normalize``d) goes on with the previous one's speaker ("وأضافت")."""
+    return bool(_REPORTING_NO_SPEAKER.search(key))
 
 
-def is_unfit(text: str) -> bool:
-    """True for fragments a summary must not show: headings, short lines, site clutter."""
-    return len(text.split()) < 6 or bool(_CLUTTER.search(text)) or text.rstrip().endswith(":")
+def is_unfit(text: str, words: int) -> bool:
+    """True for fragments a summary must not show or cite: headings, short lines, site clutter.
+
+    ``words`` is the number of words of ``text``.
+    """
+    return (words < 6 or bool(_CLUTTER.search(text)) or text.rstrip().endswith(":")
+            or is_heading(text, words))
 
 
-def penalty(text: str) -> float:
-    """A factor in (0, 1]: lower for sentences that need their neighbours to be understood."""
-    key = normalize(text)
+def is_heading(text: str, words: int) -> bool:
+    """A short line without final punctuation: a sub-heading or a title, not a statement."""
+    return words <= _HEADING_WORDS and not text.rstrip().endswith(_FINAL)
+
+
+def penalty(text: str, key: str, words: int) -> float:
+    """A factor in (0, 1]: lower for sentences that need their neighbours to be understood.
+
+    ``key`` is ``normalize(text)``, ``words`` its number of words.
+    """
     factor = 1.0
     if _REPORTING_NO_SPEAKER.search(key) or _DEMONSTRATIVE_START.search(key):
         factor *= 0.5
@@ -84,14 +95,13 @@ def penalty(text: str) -> float:
         factor *= 0.6
     if "؟" in text or "?" in text:
         factor *= 0.6
-    if len(text.split()) > 70:
+    if words > 70:
         factor *= 0.8
     return factor
 
 
-def logic_rank(text: str) -> int:
-    """Place in the telling: what happened (0), who (1), what was said (2), what is next (3)."""
-    key = normalize(text)
+def logic_rank(key: str) -> int:
+    """Place in the telling of a ``normalize``d sentence: what happened (0), who (1), said (2), next (3)."""
     if _WHO.search(key):
         return 1
     if _NEXT.search(key[:60]) and not _SAID.search(key[:25]):

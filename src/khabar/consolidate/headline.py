@@ -26,6 +26,7 @@ _HARD_SEP = re.compile(r"\s+(?:\||::|»|›)\s+")
 _SOFT_SEP = re.compile(r"\s+[-–—]\s+")
 _TRAILING = re.compile(r"\s*(?:\.{2,}|…)\s*$")
 _MAX_SITE_WORDS = 4
+_BEST_WORDS = 12  # headlines longer than this are lead sentences more than titles
 
 
 def clean_title(title: str) -> str:
@@ -44,25 +45,33 @@ def clean_title(title: str) -> str:
 
 
 def headline(titles: Sequence[str], bodies: Sequence[str] = ()) -> str:
-    """The cleaned title most similar to the other titles and to the bodies ("" when none).
+    """The cleaned title most similar to the other titles and to the other articles' bodies.
 
-    With no usable title, the lead sentence of the most central body, if short enough.
+    When ``bodies`` parallels ``titles`` (one per article), a title is not compared with
+    its own body, which it always resembles. With no usable title, the lead sentence of
+    the most central body, if short enough; "" when there is nothing.
     """
-    cleaned = [c for c in (clean_title(t) for t in titles if t) if len(c.split()) >= 2]
-    texts = [b for b in bodies if b and b.strip()]
-    if not cleaned:
-        return _lead_headline(texts)
-    if len(cleaned) == 1 and not texts:
-        return cleaned[0]
-    x = tfidf_matrix([terms(t) for t in cleaned] + [terms(b) for b in texts])
+    parallel = len(bodies) == len(titles)
+    kept = [(i, c) for i, c in enumerate(clean_title(t) if t else "" for t in titles) if len(c.split()) >= 2]
+    texts = [b if b and b.strip() else "" for b in bodies]
+    if not kept:
+        return _lead_headline([b for b in texts if b])
+    if len(kept) == 1:
+        return kept[0][1]
+    n = len(kept)
+    x = tfidf_matrix([terms(c) for _, c in kept] + [terms(b) for b in texts])
     sim = (x @ x.T).toarray()
-    n = len(cleaned)
     np.fill_diagonal(sim, 0.0)
-    to_titles = sim[:n, :n].sum(axis=1) / max(n - 1, 1)
-    to_bodies = sim[:n, n:].mean(axis=1) if texts else np.zeros(n)
-    length_fit = np.array([1.0 if 5 <= len(c.split()) <= 16 else 0.8 for c in cleaned])
-    score = (to_titles + to_bodies) * length_fit
-    return cleaned[int(np.argmax(score))]
+    to_titles = sim[:n, :n].sum(axis=1) / (n - 1)
+    to_bodies = np.zeros(n)
+    if texts:
+        mask = np.ones((n, len(texts)), dtype=bool)
+        if parallel:
+            mask[np.arange(n), [i for i, _ in kept]] = False
+        counts = mask.sum(axis=1)
+        to_bodies = (sim[:n, n:] * mask).sum(axis=1) / np.maximum(counts, 1)
+    length_fit = np.array([1.0 if 5 <= len(c.split()) <= _BEST_WORDS else 0.8 for _, c in kept])
+    return kept[int(np.argmax((to_titles + to_bodies) * length_fit))][1]
 
 
 def _lead_headline(bodies: Sequence[str], max_words: int = 20) -> str:

@@ -1,58 +1,111 @@
 """Sentence term vectors, cosine similarity and LexRank centrality.
 
-Terms are light stems folded to the name skeleton of :func:`khabar.arabic.name_key`,
-so the spellings different outlets give one word or name (دارتشييف / دارشيف,
-الأمريكي / الأميركي) count as one term. Written here rather than taken from a
-library because the term key is Arabic-specific; the linear algebra is numpy/scipy.
+Terms are light stems, the longer ones folded to the name skeleton of
+:func:`khabar.arabic.name_key`, so the spellings different outlets give one word or
+name (دارتشييف / دارشيف, الأمريكي / الأميركي) count as one term. Written here rather
+than taken from a library because the term key is Arabic-specific; the linear algebra
+is numpy/scipy sparse.
 """
 
 from __future__ import annotations
 
-import math
 import re
-from collections import Counter
 from collections.abc import Sequence
-from functools import lru_cache
 
 import numpy as np
 from scipy import sparse
 
 from khabar.arabic import STOPWORDS, name_key, normalize, stem
 
-_WORD = re.compile(r"[^\W\d_]+|\d+")
+_WORD_OR_BREAK = re.compile(r"[^\W\d_]+|\d+|[،,؛;:]")
+_BREAK = "|"  # the "term" of a clause break (comma, semicolon, colon)
+_SKIP = ""  # the "term" of a stopword or a one-letter word
 # Stems news outlets use interchangeably for the same thing ("talks").
 _SYNONYMS = {"مباحث": "محادث", "مفاوض": "محادث"}
+# Stems this long are folded to their name skeleton (foreign names and loanwords spelled by
+# ear: دارتشييف / دارشيف, الأمريكي / الأميركي); shorter ones stay as they are, where the
+# skeleton would merge different words (سفارة / سفير).
+_SKELETON_FROM = 5
+
+_TERM_CACHE: dict[str, str] = dict.fromkeys("،,؛;:", _BREAK)  # word -> term: the hot path
+_TERM_CACHE_SIZE = 200_000
 
 
-@lru_cache(maxsize=100_000)
 def _term(word: str) -> str:
-    s = stem(word)
-    return name_key(_SYNONYMS.get(s, s))
+    if len(_TERM_CACHE) > _TERM_CACHE_SIZE:
+        _TERM_CACHE.clear()
+        _TERM_CACHE.update(dict.fromkeys("،,؛;:", _BREAK))
+    if len(word) < 2 or word in STOPWORDS:
+        term = _SKIP
+    else:
+        s = stem(word)
+        s = _SYNONYMS.get(s, s)
+        term = name_key(s) if len(s) >= _SKELETON_FROM else s
+    _TERM_CACHE[word] = term
+    return term
 
 
 def terms(text: str) -> list[str]:
     """Content terms of ``text``: stopwords and one-letter words dropped, spellings folded."""
-    words = _WORD.findall(normalize(text, "match"))
-    return [_term(w) for w in words if len(w) > 1 and w not in STOPWORDS]
+    return terms_of_key(normalize(text, "match"))
+
+
+def terms_of_key(key: str) -> list[str]:
+    """:func:`terms` of text already normalized at the ``match`` level."""
+    return [t for c in clause_terms(key, min_terms=0) for t in c]
+
+
+def clause_terms(key: str, min_terms: int = 3) -> list[list[str]]:
+    """Terms of a ``match``-normalized text per clause (split at commas, semicolons, colons).
+
+    A clause with fewer than ``min_terms`` terms joins its neighbour.
+    """
+    clauses: list[list[str]] = [[]]
+    get = _TERM_CACHE.get
+    for w in _WORD_OR_BREAK.findall(key):
+        t = get(w)
+        if t is None:
+            t = _term(w)
+        if t == _BREAK:
+            if len(clauses[-1]) >= max(min_terms, 1):
+                clauses.append([])
+        elif t:
+            clauses[-1].append(t)
+    if len(clauses) > 1 and len(clauses[-1]) < min_terms:
+        clauses[-2].extend(clauses.pop())
+    return clauses
+
+
+def count_matrix(bags: Sequence[Sequence[str]]) -> sparse.csr_matrix:
+    """Term counts, one row per bag (columns: terms in order of first appearance)."""
+    vocab: dict[str, int] = {}
+    cols = [vocab.setdefault(t, len(vocab)) for bag in bags for t in bag]
+    n = len(bags)
+    rows = np.repeat(np.arange(n), [len(bag) for bag in bags])
+    counts = sparse.csr_matrix((np.ones(len(cols)), (rows, cols)), shape=(n, max(len(vocab), 1)))
+    counts.sum_duplicates()
+    return counts
+
+
+def tfidf_rows(counts: sparse.csr_matrix) -> sparse.csr_matrix:
+    """L2-normalized TF-IDF rows of a count matrix (IDF over its rows), computed on its arrays in place."""
+    x = counts.astype(float, copy=True)
+    n = x.shape[0]
+    df = np.bincount(x.indices, minlength=x.shape[1])
+    x.data *= 1.0 + np.log((1.0 + n) / (1.0 + df))[x.indices]
+    lengths = np.diff(x.indptr)
+    squares = np.zeros(n)
+    nonempty = lengths > 0
+    squares[nonempty] = np.add.reduceat(x.data * x.data, x.indptr[:-1][nonempty])
+    norms = np.sqrt(squares)
+    norms[norms == 0] = 1.0
+    x.data /= np.repeat(norms, lengths)
+    return x
 
 
 def tfidf_matrix(bags: Sequence[Sequence[str]]) -> sparse.csr_matrix:
     """Rows of L2-normalized TF-IDF weights, one per bag of terms (IDF over the bags)."""
-    vocab: dict[str, int] = {}
-    df: Counter[str] = Counter()
-    for bag in bags:
-        df.update(set(bag))
-    n = len(bags)
-    rows, cols, vals = [], [], []
-    for r, bag in enumerate(bags):
-        counts = Counter(bag)
-        weights = {t: c * (1.0 + math.log((1 + n) / (1 + df[t]))) for t, c in counts.items()}
-        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-        for t, w in weights.items():
-            rows.append(r)
-            cols.append(vocab.setdefault(t, len(vocab)))
-            vals.append(w / norm)
-    return sparse.csr_matrix((vals, (rows, cols)), shape=(n, max(len(vocab), 1)))
+    return tfidf_rows(count_matrix(bags))
 
 
 def cosine_matrix(bags: Sequence[Sequence[str]]) -> np.ndarray:
@@ -63,19 +116,23 @@ def cosine_matrix(bags: Sequence[Sequence[str]]) -> np.ndarray:
     return (x @ x.T).toarray()
 
 
-def lexrank(sim: np.ndarray, damping: float = 0.85, iterations: int = 50) -> np.ndarray:
-    """Continuous LexRank (Erkan & Radev 2004): stationary scores of the similarity graph, max 1."""
+def lexrank(sim: np.ndarray, damping: float = 0.85, iterations: int = 40) -> np.ndarray:
+    """Continuous LexRank (Erkan & Radev 2004): stationary scores of the similarity graph, max 1.
+
+    Power iteration with a sparse matrix: dense BLAS/LAPACK calls start threads, which
+    cost more than they save at these sizes, above all on a busy machine.
+    """
     n = sim.shape[0]
     if n == 0:
         return np.zeros(0)
     w = sim.copy()
     np.fill_diagonal(w, 0.0)
     sums = w.sum(axis=1, keepdims=True)
-    walk = np.divide(w, sums, out=np.full_like(w, 1.0 / n), where=sums > 0)
+    step = sparse.csr_matrix(damping * np.divide(w, sums, out=np.full_like(w, 1.0 / n), where=sums > 0).T)
     p = np.full(n, 1.0 / n)
     for _ in range(iterations):
-        nxt = (1 - damping) / n + damping * (walk.T @ p)
-        if np.abs(nxt - p).sum() < 1e-8:
+        nxt = (1 - damping) / n + step @ p
+        if np.abs(nxt - p).sum() < 1e-5:
             p = nxt
             break
         p = nxt

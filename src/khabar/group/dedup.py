@@ -9,6 +9,7 @@ original.
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Sequence
 
 from datasketch import MinHash, MinHashLSH
@@ -33,6 +34,7 @@ class Deduplicator:
         self.threshold = threshold
         self.num_perm = num_perm
         self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        self._perms = MinHash(num_perm=num_perm).permutations  # drawn once, not per article
         self._hashes: dict[str, MinHash] = {}
         self._order: dict[str, int] = {}
 
@@ -41,7 +43,9 @@ class Deduplicator:
         sh = shingles(terms)
         if len(sh) < MIN_SHINGLES:
             return None
-        mh = MinHash(num_perm=self.num_perm)
+        # crc32: a C hash, stable across processes (Python's hash() is salted per run)
+        mh = MinHash(num_perm=self.num_perm, hashfunc=zlib.crc32, permutations=self._perms,
+                     scheme="affine32")
         mh.update_batch(list(sh))
         return mh
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from khabar.model import Analysis, Article
 
-LEAD_TERMS = 40  # title + lead: the part of an article that names the happening
+LEAD_TERMS = 24  # title + lead: the part of an article that names the happening
 CHAR_N = 4
 
 
@@ -28,8 +28,7 @@ class Profile:
     dates: frozenset[str]  # ISO days the article talks about
     event_day: int | None  # ordinal day of the happening, if known
     day: int | None  # ordinal day of publication, else of the happening
-    title: str = ""
-    lead: str = ""
+    text: str = ""  # title and lead, what dense embeddings see
 
 
 def day_of(iso: str) -> int | None:
@@ -67,6 +66,11 @@ def profile(article: Article, analysis: Analysis) -> Profile:
         dates=frozenset(d.value for d in analysis.dates if len(d.value) == 10),
         event_day=event_day,
         day=published if published is not None else event_day,
-        title=article.title,
-        lead=" ".join(s.text for s in analysis.sentences[:2]) or article.body[:300],
+        text=embedding_text(article, analysis),
     )
+
+
+def embedding_text(article: Article, analysis: Analysis) -> str:
+    """Title and first two sentences (the lead names the happening; e5-small reads 512 tokens)."""
+    lead = " ".join(s.text for s in analysis.sentences[:2]) or article.body[:300]
+    return f"{article.title}\n{lead}".strip()

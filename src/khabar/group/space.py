@@ -29,9 +29,11 @@ class OnlineTfidf:
         df = self.df[feature] + self.prior.get(feature, 0)
         return math.log((self.n + self.prior_n + 1) / (df + 1)) + 1.0
 
-    def vector(self, counts: Counter) -> dict[str, float]:
-        """Unit-length sublinear TF-IDF vector of ``counts``."""
+    def vector(self, counts: Counter, top: int = 0) -> dict[str, float]:
+        """Unit-length sublinear TF-IDF vector of ``counts``, cut to its ``top`` features if given."""
         vec = {f: (1.0 + math.log(c)) * self.idf(f) for f, c in counts.items()}
+        if top and len(vec) > top:
+            vec = dict(sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:top])
         norm = math.sqrt(sum(w * w for w in vec.values()))
         return {f: w / norm for f, w in vec.items()} if norm else {}
 

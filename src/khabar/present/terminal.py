@@ -1,4 +1,9 @@
-"""The terminal report (rich): what `khabar digest` and `khabar show` print."""
+"""The terminal report (rich): what `khabar digest` and `khabar show` print.
+
+Ordered as a reader scans a story: headline and summary, then each event with its
+contradictions first, the facts the sources agree on, what a single source says and
+the quotes; then the timeline and the people, places and organizations.
+"""
 
 from __future__ import annotations
 
@@ -8,28 +13,45 @@ from rich.table import Table
 
 from khabar.present.markdown import cite
 
+STATUS = {"contradicted": ("تناقض", "bold red"), "agreed": ("اتفاق", "green"), "single": ("مصدر واحد", "yellow")}
+QUOTES_SHOWN = 6
+
+
+def _facts_table(groups: list[dict], arts: dict) -> Table:
+    table = Table("slot", "status", "what each source says", show_lines=False, expand=False)
+    order = {"contradicted": 0, "agreed": 1, "single": 2}
+    for g in sorted(groups, key=lambda g: order.get(g["status"], 3)):
+        label, style = STATUS.get(g["status"], (g["status"], ""))
+        claims = "\n".join(f"{c['value']} {cite([c['citation']], arts)}" for c in g["claims"])
+        table.add_row(g["slot"], f"[{style}]{label}[/]", claims)
+    return table
+
 
 def render_terminal(console: Console, report: dict) -> None:
     arts = report["articles"]
     for d in report["stories"]:
-        console.print(Panel(f"[bold]{d['headline']}[/]\n{len(d['article_ids'])} articles · "
+        console.print(Panel(f"[bold]{d['headline']}[/]\n{len(d['events'])} events · {len(d['article_ids'])} articles · "
                             f"{len(d['outlets'])} outlets · story {d['story']['id']}", expand=False))
         for s in d["summary"]:
             console.print(f"• {s['text']} [dim]{cite(s['citations'], arts)}[/]")
         for e in d["events"]:
             ev = e["event"]
-            console.print(f"\n[bold cyan]Event {ev['id']}[/] {ev['date'] or '?'}: {e['headline']} "
-                          f"[dim]({len(ev['article_ids'])} articles)[/]")
-            if e["facts"]:
-                table = Table("slot", "status", "claims", show_lines=False)
-                for g in e["facts"]:
-                    claims = "\n".join(f"{c['value']} {cite([c['citation']], arts)}" for c in g["claims"])
-                    table.add_row(g["slot"], g["status"], claims)
-                console.print(table)
+            console.print(f"\n[bold cyan]Event {ev['date'] or '?'}[/] {e['headline']} "
+                          f"[dim]({len(ev['article_ids'])} articles · {ev['id']})[/]")
+            facts = [g for g in e["facts"] if g["slot"] != "quote"]
+            if facts:
+                console.print(_facts_table(facts, arts))
+            quotes = [g for g in e["facts"] if g["slot"] == "quote"]
+            for g in quotes[:QUOTES_SHOWN]:
+                c = g["claims"][0]
+                console.print(f"  «{c['value']}» [dim]{cite([x['citation'] for x in g['claims']], arts)}[/]")
+            if len(quotes) > QUOTES_SHOWN:
+                console.print(f"  [dim]… {len(quotes) - QUOTES_SHOWN} more quotes (--format json for all)[/]")
         if d["timeline"]:
             console.print("\n[bold]Timeline[/]")
             for t in d["timeline"]:
-                console.print(f"  {t['date']}  {t['text']} [dim]{cite(t['citations'], arts)}[/]")
+                tag = " [dim](background)[/]" if t.get("background") else ""
+                console.print(f"  {t['date']:<10} {t['text']}{tag} [dim]{cite(t['citations'], arts)}[/]")
         if d["entities"]:
             console.print("\n[bold]Entities[/]")
             for ent in d["entities"][:15]:

@@ -45,6 +45,7 @@ CREATE TABLE IF NOT EXISTS stories (
     data TEXT NOT NULL,
     digest TEXT
 );
+CREATE INDEX IF NOT EXISTS stories_listed ON stories(date DESC, n_articles DESC, id) WHERE digest IS NOT NULL;
 CREATE TABLE IF NOT EXISTS failures (
     source TEXT NOT NULL,
     reason TEXT NOT NULL,

@@ -18,8 +18,13 @@ _HERE = resources.files("khabar") / "resources" / "gazetteers"
 @dataclass(frozen=True)
 class Gazetteer:
     person_words: frozenset[str]  # single name words (given and family names)
+    latin: dict[str, str]  # name word -> its usual Latin spelling (from Wikidata / Wikipedia)
     phrases: dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # first word -> ((words, type), ...)
     triggers: dict[str, str]  # word -> type it announces (PER/LOC/ORG)
+
+    def is_single_place(self, word: str) -> bool:
+        """A one-word place or organization of the lists (غزة، روسيا)."""
+        return any(len(phrase) == 1 for phrase, _ in self.phrases.get(word, ()))
 
     def longest_phrase(self, words: list[str], i: int) -> tuple[int, str]:
         """Length and type of the longest listed place/organization starting at ``words[i]`` (0 if none)."""
@@ -39,7 +44,10 @@ def _lines(name: str) -> list[str]:
 @cache
 def load() -> Gazetteer:
     """The gazetteer shipped in ``khabar/resources/gazetteers`` (cached for the process)."""
-    person = frozenset(normalize(w) for w in _lines("person_words.txt"))
+    latin = {}
+    for line in _lines("person_words.tsv"):
+        word, _, english = line.partition("\t")
+        latin.setdefault(normalize(word), english)
     grouped: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for name, kind in (("places.txt", "LOC"), ("organizations.txt", "ORG")):
         for line in _lines(name):
@@ -50,4 +58,4 @@ def load() -> Gazetteer:
     for line in _lines("triggers.tsv"):
         kind, _, word = line.partition("\t")
         triggers[normalize(word)] = kind
-    return Gazetteer(person, {k: tuple(v) for k, v in grouped.items()}, triggers)
+    return Gazetteer(frozenset(latin), latin, {k: tuple(v) for k, v in grouped.items()}, triggers)

@@ -29,7 +29,7 @@ def segment_word(norm: str, known: Callable[[str], int]) -> list[tuple[int, int]
     pieces: list[tuple[int, int]] = []
     for letters in (_CONJ, _PREP):
         word = norm[start:end]
-        if len(word) > 3 and word[0] in letters and _better(word, word[1:], known):
+        if len(word) >= 3 and word[0] in letters and _better(word, word[1:], known):
             pieces.append((start, start + 1))
             start += 1
     tail: tuple[int, int] | None = None
@@ -59,7 +59,7 @@ def segment(text: str, known: Callable[[str], int]) -> list[Piece]:
         norm, origin = normalize_map(token.text, "match")
         if not norm:
             continue
-        if len(norm) <= 3 or not ("\u0621" <= norm[0] <= "\u064a"):
+        if len(norm) < 3 or not ("\u0621" <= norm[0] <= "\u064a"):
             out.append((token.start, token.end, norm))
             continue
         for a, b in segment_word(norm, known):

@@ -37,11 +37,31 @@ def crf_tags(words: Sequence[str]) -> list[str]:
     return load_model().tag(sentence_features(words))
 
 
+RULE_CONFIDENCE = 0.6  # a label set by a rule rather than the CRF: plausible, never certain
+
+
+def crf_tags_scored(words: Sequence[str]) -> tuple[list[str], list[float]]:
+    """The CRF's labels and, for each name token, the marginal probability of its label."""
+    if not words:
+        return [], []
+    tagger = load_model()
+    tags = tagger.tag(sentence_features(words))
+    return tags, [tagger.marginal(tag, i) if tag != "O" else 1.0 for i, tag in enumerate(tags)]
+
+
+def tag_document_scored(sentences: Sequence[Sequence[str]]) -> list[tuple[list[str], list[float]]]:
+    """Labels (CRF + rules) and per-token confidence for every sentence of a document."""
+    vocab = load_vocabulary()
+    crf = [crf_tags_scored(words) for words in sentences]
+    tagged = [rules.apply(list(words), tags, vocab) for words, (tags, _) in zip(sentences, crf, strict=True)]
+    tagged = rules.propagate(sentences, tagged, vocab)
+    return [(final, [p if f == t else RULE_CONFIDENCE for f, t, p in zip(final, tags, probs, strict=True)])
+            for final, (tags, probs) in zip(tagged, crf, strict=True)]
+
+
 def tag_document(sentences: Sequence[Sequence[str]]) -> list[list[str]]:
     """BIO labels for every sentence of a document of normalized words (CRF + rules)."""
-    vocab = load_vocabulary()
-    tagged = [rules.apply(list(words), crf_tags(words), vocab) for words in sentences]
-    return rules.propagate(sentences, tagged, vocab)
+    return [tags for tags, _ in tag_document_scored(sentences)]
 
 
 def tag_words(tokens: Sequence[str]) -> list[str]:

@@ -21,7 +21,7 @@ class Vocabulary:
 
     def is_common(self, word: str) -> bool:
         """A frequent word that is rarely part of a name (so not a name on its own)."""
-        return self.counts.get(word, 0) >= 3 and self.named.get(word, 0.0) < 0.3
+        return self.counts.get(word, 0) >= 2 and self.named.get(word, 0.0) < 0.5
 
 
 @cache

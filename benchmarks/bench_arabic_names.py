@@ -1,0 +1,53 @@
+"""Precision and recall of "same name" by name_key on the name-pair test set.
+
+Usage: python benchmarks/bench_arabic_names.py [PAIRS_TSV] [--errors]
+A pair is predicted "same" when both names get the same key. Precision and recall are
+of the "same" class; figures per source (wikidata, news) and overall.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+from collections import Counter
+from pathlib import Path
+
+from khabar.arabic import name_key
+from khabar.arabic.names import same_name
+
+PAIRS = Path(__file__).resolve().parent / "data" / "name_pairs.tsv"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("pairs", nargs="?", type=Path, default=PAIRS)
+    parser.add_argument("--errors", action="store_true", help="list the misjudged pairs")
+    args = parser.parse_args()
+    for title, judge in (("name_key(a) == name_key(b)", lambda a, b: name_key(a) == name_key(b)),
+                         ("same_name(a, b)", same_name)):
+        print(f"## {title}")
+        report(args.pairs, judge, args.errors)
+
+
+def report(pairs: Path, judge, errors: bool) -> None:
+    counts: dict[str, Counter] = {"all": Counter(), "all but wikidata-vowels": Counter()}
+    with pairs.open(encoding="utf-8") as f:
+        for row in csv.DictReader(f, delimiter="\t"):
+            predicted = judge(row["a"], row["b"])
+            gold = row["label"] == "same"
+            outcome = {(True, True): "tp", (True, False): "fp", (False, True): "fn", (False, False): "tn"}
+            o = outcome[predicted, gold]
+            groups = ["all", row["source"]] + ([] if row["source"] == "wikidata-vowels" else ["all but wikidata-vowels"])
+            for group in groups:
+                counts.setdefault(group, Counter())[o] += 1
+            if errors and o in ("fp", "fn"):
+                print(f"{o}\t{row['a']}\t{row['b']}\t{name_key(row['a'])}\t{name_key(row['b'])}\t{row['note']}")
+    for group, c in counts.items():
+        precision = c["tp"] / max(1, c["tp"] + c["fp"])
+        recall = c["tp"] / max(1, c["tp"] + c["fn"])
+        print(f"{group:24s} same={c['tp'] + c['fn']:4d} different={c['tn'] + c['fp']:4d} "
+              f"precision={precision:.3f} recall={recall:.3f}")
+
+
+if __name__ == "__main__":
+    main()

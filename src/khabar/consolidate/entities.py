@@ -1,0 +1,228 @@
+"""Cross-article entity merging: every spelling of one person, place or organization becomes one Entity.
+
+Mentions are grouped by the transliteration key of the Arabic layer (ترامب / ترمب,
+دارتشييف / دارشييف / دارشيف share one key). People are then joined:
+
+- full names sharing a family name merge only when their first names agree
+  (:func:`khabar.arabic.names.same_name`): two people with the same family name and
+  different first names stay apart;
+- a name whose "first name" is no name at all (a verb or title the tagger took in:
+  ويترأس دارشييف) counts as a lone family name;
+- a lone name (دارتشييف، بوتين) joins, article by article, the one full name it ends
+  (or starts); when several full names fit, the one seen in the same article wins,
+  then the one whose roles share words with the lone name's (السفير سميث), and a tie
+  stays apart.
+
+An organization named with and without its head word (وزارة الخارجية الروسية / الخارجية
+الروسية) is one. The canonical name is the most frequent full spelling; roles come from
+:mod:`khabar.analyze.ner.roles` with their sentence as evidence.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+
+from khabar.analyze.ner.gazetteer import load
+from khabar.analyze.ner.roles import find_roles
+from khabar.analyze.ner.rules import name_like
+from khabar.analyze.ner.vocab import load_vocabulary
+from khabar.arabic import name_key, normalize, romanize
+from khabar.arabic.names import same_name
+from khabar.model import Citation, Entity, EntityRef, Mention, Role, Sentence
+
+
+class _Groups:
+    """Union-find over mention keys."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, key: str) -> str:
+        self.parent.setdefault(key, key)
+        while self.parent[key] != key:
+            self.parent[key] = self.parent[self.parent[key]]
+            key = self.parent[key]
+        return key
+
+    def union(self, a: str, b: str) -> None:
+        self.parent[self.find(b)] = self.find(a)
+
+
+def merge_entities(bodies: Mapping[str, str], sentences: Mapping[str, Sequence[Sentence]],
+                   mentions: Mapping[str, Sequence[Mention]]) -> tuple[Entity, ...]:
+    """One Entity per real-world name across the articles, most mentioned first (keys are article ids)."""
+    refs: dict[str, list[tuple[str, Mention]]] = defaultdict(list)
+    for article_id in sorted(mentions):
+        for mention in mentions[article_id]:
+            if mention.key:
+                refs[_node(mention, article_id)].append((article_id, mention))
+    roles = _roles(bodies, sentences, mentions)
+    groups = _Groups()
+    for node in refs:
+        groups.find(node)
+    _join_people([n for n in refs if _type(refs[n]) == "PER"], refs, roles, groups)
+    _join_headed_names(refs, groups)
+    clusters: dict[str, list[str]] = defaultdict(list)
+    for node in refs:
+        clusters[groups.find(node)].append(node)
+    entities = [_entity([r for n in nodes for r in refs[n]], roles) for nodes in clusters.values()]
+    entities.sort(key=lambda e: (-len(e.mentions), -len({r.article_id for r in e.mentions}), e.name))
+    return tuple(entities)
+
+
+def _node(mention: Mention, article_id: str) -> str:
+    """Union-find node of a mention: its key; a lone person name is decided per article."""
+    if mention.type == "PER" and (" " not in mention.key or not _first_is_name(mention)):
+        return f"{mention.key}@{article_id}"
+    return mention.key
+
+
+def _key(node: str) -> str:
+    return node.partition("@")[0]
+
+
+def _type(items: list[tuple[str, Mention]]) -> str:
+    return Counter(m.type for _, m in items).most_common(1)[0][0]
+
+
+def _may_be_name(word: str) -> bool:
+    """A listed name word, or one that looks like a name (ويترأس, a verb, does not)."""
+    return word in load().person_words or name_like(word, load_vocabulary())
+
+
+def _first_is_name(mention: Mention) -> bool:
+    return _may_be_name(normalize(mention.text).split()[0])
+
+
+def _join_people(nodes: list[str], refs: Mapping[str, list[tuple[str, Mention]]],
+                 roles: Mapping[tuple[str, int, int], list[Role]], groups: _Groups) -> None:
+    full = [n for n in nodes if "@" not in n]  # full names; lone ones are decided per article
+    by_last: dict[str, list[str]] = defaultdict(list)
+    for node in full:
+        by_last[node.split()[-1]].append(node)
+    for same_last in by_last.values():
+        for i, a in enumerate(same_last):
+            for b in same_last[i + 1:]:
+                if same_name(*(refs[k][0][1].text.split()[0] for k in (a, b))):
+                    groups.union(a, b)
+    lone: dict[str, list[str]] = defaultdict(list)
+    for node in nodes:
+        if "@" not in node:
+            continue
+        # a lone name, or one whose "first name" is a verb or title the tagger took in (ويترأس دارشييف)
+        family = _key(node).split()[-1]
+        if not _attach_single(node, family, full, refs, roles, groups):
+            lone[_key(node)].append(node)
+    for same_key in lone.values():  # names no full name claimed: one entity per spelling key
+        for node in same_key[1:]:
+            groups.union(same_key[0], node)
+
+
+def _join_headed_names(refs: Mapping[str, list[tuple[str, Mention]]], groups: _Groups) -> None:
+    """وزارة الخارجية الروسية = الخارجية الروسية, حركة حماس = حماس: an organization named with
+    and without its head word (a trigger of the lexicon) is one organization."""
+    triggers = load().triggers
+    for node, items in refs.items():
+        words = items[0][1].text.split(maxsplit=1)
+        kind = _type(items)
+        if kind == "PER" or len(words) < 2 or triggers.get(normalize(words[0])) != "ORG":
+            continue
+        rest = name_key(words[1])
+        if rest in refs and _type(refs[rest]) in (kind, "ORG"):
+            groups.union(node, rest)
+
+
+def _attach_single(node: str, key: str, full: list[str], refs: Mapping[str, list[tuple[str, Mention]]],
+                   roles: Mapping[tuple[str, int, int], list[Role]], groups: _Groups) -> bool:
+    """Join a lone name (``key``) to the full name it ends (or starts); the article, then roles, break ties."""
+    for position in (-1, 0):  # family name first, then a given name used alone
+        roots = {groups.find(f) for f in full if f.split()[position] == key}
+        if len(roots) > 1:
+            roots = _best_fit(node, roots, full, refs, roles, groups)
+        if len(roots) == 1:
+            groups.union(roots.pop(), node)
+            return True
+        if roots:
+            return False  # two people fit and the context cannot tell: keep apart
+    return False
+
+
+def _best_fit(node: str, roots: set[str], full: list[str], refs: Mapping[str, list[tuple[str, Mention]]],
+              roles: Mapping[tuple[str, int, int], list[Role]], groups: _Groups) -> set[str]:
+    """The candidates sharing most articles with the lone name, then most role words."""
+    articles = {a for a, _ in refs[node]}
+    own_roles = _role_words(refs[node], roles)
+    members = {root: [r for f in full if groups.find(f) == root for r in refs[f]] for root in roots}
+    scores = {root: (sum(a in articles for a, _ in items), len(own_roles & _role_words(items, roles)))
+              for root, items in members.items()}
+    best = max(scores.values())
+    if best == (0, 0):
+        return roots
+    return {root for root, score in scores.items() if score == best}
+
+
+def _role_words(items: list[tuple[str, Mention]], roles: Mapping[tuple[str, int, int], list[Role]]) -> set[str]:
+    words = set()
+    for article_id, m in items:
+        for role in roles.get((article_id, m.start, m.end), ()):
+            words.update(w for w in normalize(role.role, "key").split() if len(w) > 2)
+    return words
+
+
+def _roles(bodies: Mapping[str, str], sentences: Mapping[str, Sequence[Sentence]],
+           mentions: Mapping[str, Sequence[Mention]]) -> dict[tuple[str, int, int], list[Role]]:
+    """Roles keyed by (article id, mention start, mention end)."""
+    out: dict[tuple[str, int, int], list[Role]] = defaultdict(list)
+    for article_id, found in mentions.items():
+        body, sents = bodies.get(article_id, ""), sentences.get(article_id, ())
+        by_index = {s.index: s for s in sents}
+        for i, role, sentence in find_roles(body, sents, found):
+            s = by_index[sentence]
+            out[(article_id, found[i].start, found[i].end)].append(
+                Role(role, Citation(article_id, sentence, s.start, s.end)))
+    return out
+
+
+def _entity(items: list[tuple[str, Mention]], roles: Mapping[tuple[str, int, int], list[Role]]) -> Entity:
+    kind = Counter(m.type for _, m in items).most_common(1)[0][0]
+    spellings = Counter(normalize(m.text, "light") for _, m in items)
+    articles: dict[str, set[str]] = defaultdict(set)
+    for article_id, m in items:
+        articles[normalize(m.text, "light")].add(article_id)
+
+    def rank(spelling: str) -> tuple:
+        words = normalize(spelling).split()
+        clean = all(map(_may_be_name, words)) or kind != "PER"
+        return (clean, len(words), spellings[spelling], len(articles[spelling]))
+
+    name = max(spellings, key=rank)
+    key = name_key(name)
+    digest = hashlib.sha1(f"{kind}|{key}".encode()).hexdigest()[:12]
+    seen_roles: dict[str, Role] = {}
+    for article_id, m in items:
+        for role in roles.get((article_id, m.start, m.end), ()):
+            seen_roles.setdefault(normalize(role.role, "key"), role)
+    return Entity(
+        id=f"{kind.lower()}-{digest}",
+        type=kind,
+        name=name,
+        roman=_roman(name) if kind == "PER" else romanize(name),
+        key=key,
+        spellings=tuple(spellings.most_common()),
+        mentions=tuple(sorted((EntityRef(a, m.sentence, m.start, m.end, m.text) for a, m in items),
+                              key=lambda r: (r.article_id, r.start))),
+        roles=_most_specific(seen_roles),
+    )
+
+
+def _most_specific(roles: Mapping[str, Role]) -> tuple[Role, ...]:
+    """Roles in order of evidence, without those another role spells out (السفير < السفير الروسي ...)."""
+    return tuple(role for key, role in roles.items() if not any(k.startswith(key + " ") for k in roles))
+
+
+def _roman(name: str) -> str:
+    """Latin spelling of a person's name: the usual Wikidata spelling of each word, else a transliteration."""
+    latin = load().latin
+    return " ".join((latin.get(w) or romanize(w)).title() for w in normalize(name).split())

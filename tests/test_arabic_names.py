@@ -1,0 +1,58 @@
+"""Name keys merge transliteration variants and keep different names apart."""
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from khabar.arabic import name_key, romanize
+from khabar.arabic.names import same_name
+
+PAIRS = Path(__file__).resolve().parents[1] / "benchmarks" / "data" / "name_pairs.tsv"
+
+
+@pytest.mark.parametrize("a, b", [
+    ("دارتشييف", "دارشييف"), ("دارتشييف", "دارشيف"), ("دارشييف", "دارشيف"), ("ترامب", "ترمب"),
+    ("أمريكا", "أميركا"), ("إسطنبول", "اسطنبول"), ("ديميترييف", "دميترييف"),
+    ("ألكسندر دارتشييف", "الكسندر دارشيف"), ("كيريل ديميترييف", "كيريل دميترييف"),
+    ("سيرغي لافروف", "سيرجي لافروف"), ("عبد الله", "عبدالله"), ("\u200fزيلينسكى", "زيلينسكي"),
+])
+def test_variants_share_a_key(a, b):
+    assert name_key(a) == name_key(b)
+    assert same_name(a, b)
+
+
+@pytest.mark.parametrize("a, b", [
+    ("حسن", "حسين"), ("سعد", "سعيد"), ("محمد", "محمود"), ("سلمان", "سليمان"), ("جمال", "جميل"),
+    ("بول", "بيل"), ("دارتشييف", "ديميترييف"), ("ترامب", "بايدن"), ("بوتين", "روبيو"),
+])
+def test_different_names_keep_different_keys(a, b):
+    assert name_key(a) != name_key(b)
+    assert not same_name(a, b)
+
+
+def test_vowel_replacement_is_not_a_variant():
+    assert name_key("تامي") == name_key("تومي")  # the key groups them ...
+    assert not same_name("تامي", "تومي")  # ... the pair check tells them apart
+
+
+def test_key_is_not_degenerate_on_the_pair_set():
+    with PAIRS.open(encoding="utf-8") as f:
+        rows = [r for r in csv.DictReader(f, delimiter="\t") if r["source"] != "wikidata-vowels"]
+    names = {r["a"] for r in rows} | {r["b"] for r in rows}
+    assert len({name_key(n) for n in names}) > 0.6 * len(names)
+    wrong = sum(same_name(r["a"], r["b"]) != (r["label"] == "same") for r in rows)
+    assert wrong / len(rows) < 0.3
+
+
+def test_empty_and_punctuation_names():
+    assert name_key("") == ""
+    assert name_key("«ترامب»") == name_key("ترامب")
+
+
+def test_romanize_gives_readable_latin():
+    assert romanize("دونالد ترامب") == "Donald Trump"  # known names: usual spelling
+    assert romanize("بيسكوف") == "Peskov"
+    assert romanize("دارشيف") == "Darshev"  # unknown: letter by letter, long vowels as vowels
+    assert romanize("الزبيدي").startswith("Al-")
+    assert romanize("") == ""

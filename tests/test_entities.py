@@ -1,0 +1,184 @@
+"""Cross-article entity merging, on the seed story and on hand-made mentions."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from khabar.analyze.entities import find_mentions
+from khabar.arabic import name_key, normalize, split_sentences
+from khabar.consolidate.entities import merge_entities
+from khabar.model import Mention, Sentence
+
+SEEDS = Path(__file__).resolve().parents[1] / "examples" / "istanbul-2025"
+
+# Gold, written by reading the seed articles: every person they name, with the
+# spellings the outlets use (any of them identifies the person).
+PEOPLE = {
+    "Alexander Darchiev": ("ألكسندر دارتشييف", "دارتشييف", "دارشييف", "دارشيف"),
+    "Sonata Coulter": ("سوناتا كولتر",),
+    "Tammy Bruce": ("تامي بروس",),
+    "Vladimir Putin": ("فلاديمير بوتين", "بوتين"),
+    "Donald Trump": ("دونالد ترامب", "ترامب", "ترمب"),
+    "Kirill Dmitriev": ("كيريل ديميترييف", "ديميترييف"),
+    "Steve Witkoff": ("ستيف ويتكوف", "ويتكوف"),
+    "Marco Rubio": ("ماركو روبيو",),
+    "Dmitry Peskov": ("دميتري بيسكوف",),
+    "Sergey Lavrov": ("سيرغي لافروف",),
+    "Joe Biden": ("جو بايدن",),
+}
+
+
+def _sentences(text: str) -> tuple[Sentence, ...]:
+    return tuple(Sentence(i, a, b, text[a:b]) for i, (a, b) in enumerate(split_sentences(text)))
+
+
+@pytest.fixture(scope="module")
+def seed_entities():
+    bodies = {path.stem: path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))}
+    sentences = {a: _sentences(body) for a, body in bodies.items()}
+    mentions = {a: find_mentions(bodies[a], sentences[a]) for a in bodies}
+    return merge_entities(bodies, sentences, mentions)
+
+
+def _owner(entities, spellings: tuple[str, ...]) -> set[str]:
+    """Ids of the PER entities holding a mention whose last words match one of the spellings."""
+    keys = {name_key(s) for s in spellings}
+    return {e.id for e in entities if e.type == "PER"
+            for spelling, _ in e.spellings if name_key(spelling) in keys}
+
+
+@pytest.mark.parametrize("person", sorted(PEOPLE))
+def test_every_seed_person_is_found_as_one_entity(seed_entities, person: str) -> None:
+    owners = _owner(seed_entities, PEOPLE[person])
+    assert len(owners) == 1, f"{person}: {owners}"
+
+
+def test_no_two_seed_people_share_an_entity(seed_entities) -> None:
+    owners = [_owner(seed_entities, spellings) for spellings in PEOPLE.values()]
+    flat = [o for group in owners for o in group]
+    assert len(flat) == len(set(flat))
+
+
+def test_darchiev_merges_every_spelling_across_outlets(seed_entities) -> None:
+    (darchiev,) = [e for e in seed_entities if e.id in _owner(seed_entities, PEOPLE["Alexander Darchiev"])]
+    seen = {normalize(s) for s, _ in darchiev.spellings}
+    assert {"دارتشييف", "الكسندر دارشييف", "الكسندر دارشيف"} <= seen
+    assert len({r.article_id for r in darchiev.mentions}) >= 4
+    assert normalize(darchiev.name).startswith("الكسندر")  # the full name, not the lone family name
+    assert darchiev.roman.startswith("Alexander")
+
+
+def test_darchiev_heads_the_russian_delegation_with_the_sentence_as_evidence(seed_entities) -> None:
+    (darchiev,) = [e for e in seed_entities if e.id in _owner(seed_entities, PEOPLE["Alexander Darchiev"])]
+    heads = [r for r in darchiev.roles if normalize(r.role) == normalize("رئيس الوفد الروسي")]
+    assert heads
+    body = (SEEDS / f"{heads[0].evidence.article_id}.txt").read_text(encoding="utf-8")
+    evidence = body[heads[0].evidence.start:heads[0].evidence.end]
+    assert "يترأس" in evidence and "دارتشييف" in evidence
+
+
+def test_spokeswoman_role_comes_from_the_title_before_the_name(seed_entities) -> None:
+    (bruce,) = [e for e in seed_entities if e.id in _owner(seed_entities, PEOPLE["Tammy Bruce"])]
+    assert any(re.match("(المتحدثة|الناطقة) باسم", r.role) for r in bruce.roles)
+
+
+def test_entities_are_sorted_by_importance_and_mention_offsets_point_into_bodies(seed_entities) -> None:
+    counts = [len(e.mentions) for e in seed_entities]
+    assert counts == sorted(counts, reverse=True)
+    for entity in seed_entities[:10]:
+        for ref in entity.mentions:
+            body = (SEEDS / f"{ref.article_id}.txt").read_text(encoding="utf-8")
+            assert body[ref.start:ref.end] == ref.text
+
+
+def _mention(text: str, body: str, sentence: int = 0, kind: str = "PER") -> Mention:
+    start = body.index(text)
+    return Mention(start, start + len(text), text, kind, name_key(text), sentence)
+
+
+def _merge(bodies: dict[str, str], names: dict[str, list[str]]):
+    sentences = {a: _sentences(b) for a, b in bodies.items()}
+    mentions = {a: tuple(_mention(n, bodies[a]) for n in names[a]) for a in bodies}
+    return merge_entities(bodies, sentences, mentions)
+
+
+def test_two_people_sharing_a_family_name_stay_apart() -> None:
+    bodies = {"a": "قال جو بايدن إن بايدن سيعود.", "b": "وصل هانتر بايدن أمس."}
+    entities = _merge(bodies, {"a": ["جو بايدن", "بايدن"], "b": ["هانتر بايدن"]})
+    names = {e.name: e for e in entities}
+    assert set(names) == {"جو بايدن", "هانتر بايدن"}
+    assert len(names["جو بايدن"].mentions) == 2  # the lone family name joins the person of its article
+
+
+def test_lone_family_name_with_two_candidates_and_no_context_stays_apart() -> None:
+    bodies = {"a": "قال جو بايدن.", "b": "وصل هانتر بايدن.", "c": "بايدن غاضب."}
+    entities = _merge(bodies, {"a": ["جو بايدن"], "b": ["هانتر بايدن"], "c": ["بايدن"]})
+    assert len(entities) == 3
+
+
+def test_entity_ids_are_stable_and_independent_of_input_order() -> None:
+    bodies = {"a": "قال دونالد ترامب.", "b": "قال ترمب ثم دونالد ترمب."}
+    names = {"a": ["دونالد ترامب"], "b": ["ترمب", "دونالد ترمب"]}
+    first = _merge(bodies, names)
+    second = _merge(dict(reversed(bodies.items())), dict(reversed(names.items())))
+    assert len(first) == 1
+    assert [e.id for e in first] == [e.id for e in second]
+    assert first[0].id.startswith("per-")
+    assert dict(first[0].spellings) == {"دونالد ترامب": 1, "ترمب": 1, "دونالد ترمب": 1}
+
+
+def test_no_mentions_give_no_entities() -> None:
+    assert merge_entities({}, {}, {}) == ()
+    assert merge_entities({"a": "نص"}, {"a": ()}, {"a": ()}) == ()
+
+
+def test_lone_family_name_follows_the_person_of_its_own_article() -> None:
+    bodies = {"a": "قال جو بايدن إن بايدن سيعود.", "b": "وصل هانتر بايدن ثم غادر بايدن."}
+    entities = _merge(bodies, {"a": ["جو بايدن", "بايدن"], "b": ["هانتر بايدن", "بايدن"]})
+    by_name = {e.name: {r.article_id for r in e.mentions} for e in entities}
+    assert by_name == {"جو بايدن": {"a"}, "هانتر بايدن": {"b"}}
+
+
+def test_a_shared_title_tells_which_person_a_lone_family_name_is() -> None:
+    bodies = {"a": "وصل السفير جون سميث أمس.", "b": "وصل اللاعب بيتر سميث أمس.", "c": "وقال السفير سميث إن الأمر انتهى."}
+    entities = _merge(bodies, {"a": ["جون سميث"], "b": ["بيتر سميث"], "c": ["سميث"]})
+    by_name = {e.name: {r.article_id for r in e.mentions} for e in entities}
+    assert by_name == {"جون سميث": {"a", "c"}, "بيتر سميث": {"b"}}
+
+
+def test_an_organization_with_and_without_its_head_word_is_one() -> None:
+    bodies = {"a": "أعلنت وزارة الخارجية الروسية ذلك.", "b": "قالت الخارجية الروسية إن حركة حماس وافقت."}
+    sentences = {a: _sentences(b) for a, b in bodies.items()}
+    mentions = {"a": (_mention("وزارة الخارجية الروسية", bodies["a"], kind="ORG"),),
+                "b": (_mention("الخارجية الروسية", bodies["b"], kind="ORG"),
+                      _mention("حركة حماس", bodies["b"], kind="ORG"))}
+    entities = merge_entities(bodies, sentences, mentions)
+    assert [len(e.mentions) for e in entities] == [2, 1]
+    ministry = entities[0]
+    assert ministry.name == "وزارة الخارجية الروسية"  # the fuller of two equally frequent spellings
+    assert {s for s, _ in ministry.spellings} == {"وزارة الخارجية الروسية", "الخارجية الروسية"}
+
+
+def test_a_verb_taken_in_as_first_name_does_not_bridge_two_people() -> None:
+    bodies = {"a": "قال جو بايدن.", "b": "وصل هانتر بايدن.", "c": "ويترأس بايدن الوفد."}
+    entities = _merge(bodies, {"a": ["جو بايدن"], "b": ["هانتر بايدن"], "c": ["ويترأس بايدن"]})
+    assert len(entities) == 3
+
+
+def test_a_verb_taken_in_as_first_name_joins_the_only_person_it_fits() -> None:
+    bodies = {"a": "قال ألكسندر دارتشييف.", "b": "ويترأس دارشييف الوفد."}
+    entities = _merge(bodies, {"a": ["ألكسندر دارتشييف"], "b": ["ويترأس دارشييف"]})
+    assert len(entities) == 1 and entities[0].name == "ألكسندر دارتشييف"
+
+
+def test_heading_roles_read_through_diacritics_and_show_the_original_text() -> None:
+    from khabar.analyze.ner.roles import find_roles
+
+    body = "ويترأَّس الوفدَ الروسيَّ السفير ألكسندر دارتشييف، والوفدَ الأمريكي سوناتا كولتر."
+    mentions = (_mention("ألكسندر دارتشييف", body), _mention("سوناتا كولتر", body))
+    roles = find_roles(body, _sentences(body), mentions)
+    heads = {(i, role) for i, role, _ in roles if role.startswith("رئيس")}
+    assert heads == {(0, "رئيس الوفدَ الروسيَّ"), (1, "رئيس الوفدَ الأمريكي")}

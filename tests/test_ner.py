@@ -1,0 +1,120 @@
+"""The shipped NER tagger: CoNLL reading, tag mapping, scoring, segmentation and mentions from text."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from khabar.analyze.entities import find_mentions
+from khabar.analyze.ner.conll import coarse_tag, read_conll, spans, split_holdout
+from khabar.analyze.ner.segment import segment
+from khabar.analyze.ner.tagger import tag_words
+from khabar.arabic import name_key, split_sentences
+from khabar.evaluate.ner import evaluate, render, score
+from khabar.model import Sentence
+
+
+def _sentences(text: str) -> list[Sentence]:
+    return [Sentence(i, a, b, text[a:b]) for i, (a, b) in enumerate(split_sentences(text))]
+
+
+def test_read_conll_strips_bom_bidi_marks_and_crlf_and_maps_fine_classes(tmp_path: Path) -> None:
+    path = tmp_path / "x.txt"
+    path.write_bytes("\ufeff\u200eزار\tO\r\n\u200eبوتين\tB-Politician\r\n\r\n\u200eفي\tO\r\n"
+                     "\u200eالعراق\tB-Nation\r\n\u200eالعرب\tB-Group\r\n".encode())
+    sentences = read_conll(path)
+    assert sentences == [(["زار", "بوتين"], ["O", "B-PER"]), (["في", "العراق", "العرب"], ["O", "B-LOC", "B-MISC"])]
+
+
+def test_read_conll_accepts_spaces_and_pers_tags_and_names_a_bad_line(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text("محمد B-PERS\nعلي I-PERS\nوكالة B-ORG\n", encoding="utf-8")
+    assert read_conll(good)[0][1] == ["B-PER", "I-PER", "B-ORG"]
+    bad = tmp_path / "bad.txt"
+    bad.write_text("محمد B-PER\nعلي\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="bad.txt:2"):
+        read_conll(bad)
+
+
+@pytest.mark.parametrize(("tag", "expected"), [("B-Sports", "B-ORG"), ("I-Building-Grounds", "I-LOC"),
+                                               ("B-Book", "B-MISC"), ("O", "O"), ("LOC", "I-LOC")])
+def test_coarse_tag(tag: str, expected: str) -> None:
+    assert coarse_tag(tag) == expected
+
+
+def test_spans_follow_conll_rules() -> None:
+    assert spans(["B-PER", "I-PER", "O", "I-LOC", "B-LOC", "I-ORG"]) == [(0, 2, "PER"), (3, 4, "LOC"), (4, 5, "LOC"),
+                                                                         (5, 6, "ORG")]
+
+
+def test_holdout_split_is_every_fifth_sentence() -> None:
+    train, held = split_holdout(range(12))
+    assert held == [4, 9] and len(train) == 10
+
+
+def test_score_counts_exact_span_and_type_only() -> None:
+    gold = [["B-PER", "I-PER", "O", "B-LOC"]]
+    predicted = [["B-PER", "O", "O", "B-LOC"]]  # person cut short: one miss and one false alarm
+    result = score(gold, predicted)
+    assert result["per_type"]["LOC"]["f1"] == 1.0
+    assert result["per_type"]["PER"]["tp"] == 0
+    assert result["micro"]["precision"] == 0.5 and result["micro"]["recall"] == 0.5
+
+
+def test_evaluate_scores_the_shipped_model_on_a_file(tmp_path: Path) -> None:
+    path = tmp_path / "gold.conll"
+    rows = ["قال\tO", "الرئيس\tO", "الروسي\tO", "فلاديمير\tB-PERS", "بوتين\tI-PERS", "في\tO", "موسكو\tB-LOC", ".\tO"]
+    path.write_text("\n".join(rows) + "\n\n", encoding="utf-8")
+    result = evaluate(path)
+    assert result["micro"]["f1"] == 1.0
+    table = render(result)
+    assert "micro" in table and "PER" in table
+
+
+def test_segmenter_splits_clitics_off_names_but_not_whole_words() -> None:
+    def known(word: str) -> int:
+        return {"دونالد": 50, "واشنطن": 40, "في": 4000}.get(word, 0)
+
+    text = "ودونالد في واشنطن والمباحثات"
+    pieces = segment(text, known)
+    assert [text[a:b] for a, b, _ in pieces] == ["و", "دونالد", "في", "واشنطن", "و", "المباحثات"]
+
+
+def test_tag_words_finds_people_and_places() -> None:
+    tags = tag_words("وقال الرئيس الروسي فلاديمير بوتين في موسكو إن".split())
+    assert ("PER" in {kind for _, _, kind in spans(tags)}) and (3, 5, "PER") in spans(tags)
+    assert any(kind == "LOC" for _, _, kind in spans(tags))
+
+
+def test_find_mentions_keeps_clitics_out_of_spans_and_points_into_the_text() -> None:
+    text = "اجتمع المبعوث الخاص لدونالد ترمب في واشنطن.\nوأشار دارتشييف إلى أن ألكسندر دارتشييف وصل."
+    mentions = find_mentions(text, _sentences(text))
+    assert mentions, "no mention found"
+    for m in mentions:
+        assert text[m.start:m.end] == m.text
+        assert m.key == name_key(m.text)
+        assert m.type in {"PER", "LOC", "ORG", "MISC"}
+    people = {m.text for m in mentions if m.type == "PER"}
+    assert "دونالد ترمب" in people
+    assert {m.sentence for m in mentions if "دارتشييف" in m.text} == {1}
+    assert "دارتشييف" in people  # the lone family name, after the full name in the same text
+
+
+def test_find_mentions_on_empty_or_noise_returns_nothing() -> None:
+    assert find_mentions("", []) == ()
+    assert find_mentions("... ، ، 123 !!", []) == ()
+
+
+def test_model_files_stay_small() -> None:
+    root = resources.files("khabar") / "resources"
+    total = sum(f.stat().st_size for d in ("ner", "gazetteers") for f in Path(str(root / d)).iterdir())
+    assert total <= 30_000_000
+
+
+def test_mention_scores_are_probabilities_and_rules_are_less_sure_than_a_confident_crf() -> None:
+    text = "وقال الرئيس الروسي فلاديمير بوتين في موسكو إن ويترأس الوفد سوناتا كولتر."
+    mentions = find_mentions(text, _sentences(text))
+    assert mentions and all(0.0 < m.score <= 1.0 for m in mentions)
+    assert len({m.score for m in mentions}) > 1

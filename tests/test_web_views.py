@@ -1,0 +1,121 @@
+"""Page data and charts without a server: segments, urls, citations, SVG escaping and layout."""
+
+from __future__ import annotations
+
+import re
+import xml.dom.minidom
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from khabar.arabic import split_sentences
+from khabar.present.charts import coverage_svg, parse_day, timeline_svg
+from khabar.present.web.views import article_segments, coverage, safe_url, story_view
+
+
+@given(st.text(alphabet="أبت ج.\n!؟", max_size=80))
+def test_segments_keep_every_character_but_newlines(body):
+    sentences = [{"index": i, "start": s, "end": e} for i, (s, e) in enumerate(split_sentences(body))]
+    paragraphs = article_segments(body, sentences)
+    shown = "".join(seg["text"] for p in paragraphs for seg in p)
+    assert shown.replace(" ", "") == "".join(body.split())
+
+
+def test_segments_mark_sentences_and_split_paragraphs():
+    body = "جملة أولى. جملة ثانية.\nفقرة ثانية."
+    sentences = [{"index": i, "start": s, "end": e} for i, (s, e) in enumerate(split_sentences(body))]
+    paragraphs = article_segments(body, sentences)
+    assert len(paragraphs) == 2
+    assert [seg["sentence"] for seg in paragraphs[0] if seg["sentence"] is not None] == [0, 1]
+    assert paragraphs[1][0] == {"text": "فقرة ثانية.", "sentence": 2}
+
+
+def test_safe_url_only_keeps_http():
+    assert safe_url("https://example.com/a?b=1") == "https://example.com/a?b=1"
+    for bad in ("javascript:alert(1)", "JaVaScRiPt:alert(1)", "data:text/html,<b>", "vbscript:x", "http://[::1"):
+        assert safe_url(bad) == ""
+
+
+def _digest(citations):
+    return {"story": {"id": "s"}, "headline": "h", "article_ids": ["a"], "outlets": ["o"],
+            "events": [{"event": {"id": "e", "article_ids": ["a"], "date": "2025-04-10"}, "headline": "ev",
+                        "facts": [{"slot": "where", "subject": "xyz", "status": "single",
+                                   "claims": [{"article_id": "a", "value": "إسطنبول", "key": "k",
+                                               "citation": citations[0]}]}]}],
+            "summary": [{"text": "t", "article_id": "a", "sentence": 0, "citations": citations}]}
+
+
+def test_citations_are_numbered_once_and_quote_their_span():
+    body = "الجملة الأولى. الجملة الثانية."
+    cits = [{"article_id": "a", "sentence": 1, "start": 15, "end": len(body)},
+            {"article_id": "a", "sentence": 0, "start": 0, "end": 14},
+            {"article_id": "a", "sentence": 1, "start": 15, "end": len(body)}]
+    view = story_view(_digest(cits), {"a": {"body": body, "outlet": "o", "title": "t"}})
+    cites = view["summary"][0]["cites"]
+    assert [c["n"] for c in cites] == [1, 2, 1]
+    assert cites[0]["quote"] == "الجملة الثانية."
+    assert view["facts"]["single"][0]["claims"][0]["cite"]["n"] == 1  # the same span keeps its number
+    assert view["facts"]["single"][0]["subject_label"] == ""  # a subject no source spells is not shown
+
+
+def test_citation_outside_the_body_has_no_quote():
+    cits = [{"article_id": "a", "sentence": 9, "start": 50, "end": 90}]
+    view = story_view(_digest(cits), {"a": {"body": "قصير", "outlet": "o"}})
+    assert view["summary"][0]["cites"][0]["quote"] == ""
+
+
+def test_parse_day():
+    assert str(parse_day("2025-04-10")) == "2025-04-10"
+    assert str(parse_day("2025-04")) == "2025-04-01"
+    assert str(parse_day("2025")) == "2025-01-01"
+    assert str(parse_day("2025-04-10T08:00:00")) == "2025-04-10"
+    assert parse_day("") is None and parse_day("أمس") is None and parse_day("2025-13-01") is None
+
+
+def test_timeline_svg_is_valid_escaped_and_right_to_left():
+    entries = [{"date": "2025-02-27", "text": "<script>أولى"},
+               {"date": "2025-04-10", "text": "جولة ثانية & أخيرة"},
+               {"date": "", "text": "بلا تاريخ"}]
+    svg = str(timeline_svg(entries))
+    xml.dom.minidom.parseString(svg)  # well-formed
+    assert "<script>" not in svg and "&lt;script&gt;" in svg
+    assert "بلا تاريخ" not in svg  # undated entries stay in the list only
+    xs = {m[1]: float(m[0]) for m in re.findall(r'<circle cx="([\d.]+)".*?<text[^>]*>([^<]+)</text>', svg)}
+    first = next(x for t, x in xs.items() if "أولى" in t)
+    second = next(x for t, x in xs.items() if "ثانية" in t)
+    assert first > second  # earlier is further right
+    assert timeline_svg([{"date": "", "text": "x"}]) == ""
+
+
+def test_timeline_labels_do_not_overlap_on_crowded_days():
+    entries = [{"date": f"2025-04-{d:02d}", "text": f"حدث رقم {d} في سلسلة أحداث متقاربة جداً"} for d in range(1, 11)]
+    svg = str(timeline_svg(entries))
+    labels = re.findall(r'<text class="tl-label" x="([\d.]+)" y="([\d.]+)" text-anchor="(\w+)"', svg)
+    assert len(labels) == 10
+    assert len({y for _, y, _ in labels}) > 1  # spread over rows
+
+
+def test_coverage_matrix_rows_and_escaping():
+    view = {"sources": [{"outlet": "أ"}, {"outlet": "<b>ب</b>"}], "events": [{}],
+            "facts": {"agreed": [{"label": "المكان", "subject_label": "", "event_date": "", "status": "agreed",
+                                  "claims": [{"outlet": "أ", "value": "إسطنبول"},
+                                             {"outlet": "<b>ب</b>", "value": "اسطنبول"}]}],
+                      "single": [{"label": "رقم", "subject_label": "", "event_date": "", "status": "single",
+                                  "claims": [{"outlet": "أ", "value": "5"}]}] * 40,
+                      "contradicted": [{"label": "المدة", "subject_label": "", "event_date": "",
+                                        "status": "contradicted", "claims": [{"outlet": "أ", "value": "ست"}]}]}}
+    outlets, rows, left_out = coverage(view, max_rows=10)
+    assert [r["status"] for r in rows[:2]] == ["contradicted", "agreed"] and len(rows) == 10 and left_out == 32
+    svg = str(coverage_svg(outlets, rows))
+    xml.dom.minidom.parseString(svg)
+    assert "<b>" not in svg and svg.count('class="cv-cell agreed"') == 2
+
+
+def test_snippet_marks_the_original_spelling_in_later_paragraphs():
+    from khabar.present.web.search import snippet
+
+    text = "فقرة أولى بلا شيء.\nثم وصل الوفد إلى إسطنبولَ صباحاً."
+    parts = snippet(text, ["اسطنبول"])
+    assert [p["text"] for p in parts if p["hit"]] == ["إسطنبولَ"]
+    assert "".join(p["text"] for p in parts).replace("…", "") in text
+    assert snippet("نص", ["غائب"]) == [{"text": "نص", "hit": False}]
