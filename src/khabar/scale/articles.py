@@ -43,12 +43,13 @@ def input_files(paths: Iterable[str | Path]) -> tuple[list[str], list[str], list
 
 
 def raw_documents(spark, paths: Iterable[str | Path]):
-    """An RDD of RawDoc | BadDocument: one task per input file, Parquet read by Spark itself."""
+    """An RDD of RawDoc | BadDocument: input files spread over tasks, Parquet read by Spark itself."""
     sc = spark.sparkContext
     files, parquet, missing = input_files(paths)
     rdds = [sc.parallelize(missing, 1)] if missing else []
     if files:
-        rdds.append(sc.parallelize(files, max(1, len(files))).flatMap(_read_one))
+        slices = min(len(files), 4 * sc.defaultParallelism)  # many small files share a task
+        rdds.append(sc.parallelize(files, max(1, slices)).flatMap(_read_one))
     if parquet:
         rdds.append(spark.read.parquet(*parquet).rdd.mapPartitionsWithIndex(_rows_to_docs))
     return sc.union(rdds) if rdds else sc.emptyRDD()
