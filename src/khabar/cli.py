@@ -19,6 +19,7 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
+from khabar.limits import MAX_BYTES, MAX_SECONDS, Limits
 from khabar.pipeline import IngestReport, consolidate, ingest
 from khabar.store.sqlite import Store
 
@@ -40,16 +41,19 @@ class Format(StrEnum):
 DbOpt = Annotated[Path, typer.Option("--db", help="SQLite database file.")]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")]
+MaxBytesOpt = Annotated[int, typer.Option("--max-bytes", min=1, help="Skip a document larger than this (bytes).")]
+MaxSecondsOpt = Annotated[float, typer.Option("--max-seconds", min=0,
+                                              help="Skip a document whose cleaning and analysis take longer (0: no limit).")]
 Paths = Annotated[list[Path], typer.Argument(help="Files or directories (.txt, .html, .jsonl, .json/.zip arrays, .rss/.atom/.xml feeds, .warc[.gz], .parquet).")]
 
 
-def _ingest(paths: list[Path], store: Store, quiet: bool) -> IngestReport:
+def _ingest(paths: list[Path], store: Store, quiet: bool, limits: Limits) -> IngestReport:
     if quiet or not err.is_terminal:
-        return ingest(paths, store)
+        return ingest(paths, store, limits=limits)
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   TimeElapsedColumn(), console=err, transient=True) as bar:
         task = bar.add_task("ingesting", total=None)
-        return ingest(paths, store, progress=lambda _src: bar.advance(task))
+        return ingest(paths, store, progress=lambda _src: bar.advance(task), limits=limits)
 
 
 def _print_ingest(report: IngestReport, quiet: bool) -> None:
@@ -91,12 +95,14 @@ def digest(
     quiet: QuietOpt = False,
     words: Annotated[int, typer.Option(help="Summary length in words.")] = 120,
     embeddings: Annotated[bool, typer.Option(help="Use dense embeddings for grouping.")] = False,
+    max_bytes: MaxBytesOpt = MAX_BYTES,
+    max_seconds: MaxSecondsOpt = MAX_SECONDS,
 ) -> None:
     """Ingest PATHS and print the consolidated story report."""
     from khabar.present.report import build_report
 
     with Store(db) as store:
-        report = _ingest(paths, store, quiet)
+        report = _ingest(paths, store, quiet, Limits(max_bytes, max_seconds))
         _print_ingest(report, quiet)
         digests = consolidate(store, words=words, embeddings=embeddings)
         data = build_report(store, digests)
@@ -115,10 +121,12 @@ def ingest_cmd(
     strict: Annotated[bool, typer.Option(help="Exit 1 when any document was skipped.")] = False,
     group_after: Annotated[bool, typer.Option("--group/--no-group", help="Regroup stories after ingesting.")] = True,
     fmt: FormatOpt = Format.text,
+    max_bytes: MaxBytesOpt = MAX_BYTES,
+    max_seconds: MaxSecondsOpt = MAX_SECONDS,
 ) -> None:
     """Add documents to the database (content-hash ids: the same text twice is added once)."""
     with Store(db) as store:
-        report = _ingest(paths, store, quiet or fmt is Format.json)
+        report = _ingest(paths, store, quiet or fmt is Format.json, Limits(max_bytes, max_seconds))
         if group_after:
             consolidate(store)
     if fmt is Format.json:

@@ -18,6 +18,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from khabar.analyze import analyze
@@ -26,6 +27,7 @@ from khabar.consolidate.digest import digest_story
 from khabar.errors import BadDocument
 from khabar.group import Grouping, group
 from khabar.ingest import read_paths
+from khabar.limits import DEFAULT_LIMITS, Limits, check_size, time_limit
 from khabar.model import Analysis, Article, RawDoc, StoryDigest
 from khabar.store.sqlite import Store
 
@@ -71,20 +73,22 @@ def _stages(doc: RawDoc, timings: dict[str, float]) -> Processed:
     return article, analysis
 
 
-def process_safe(doc: RawDoc, timings: dict[str, float]) -> Outcome:
-    """:func:`process`, with any failure turned into a BadDocument naming the document."""
+def process_safe(doc: RawDoc, timings: dict[str, float], max_seconds: float = 0.0) -> Outcome:
+    """:func:`process`, with any failure (or running past ``max_seconds``; 0: no limit) turned into
+    a BadDocument naming the document."""
     try:
-        return _stages(doc, timings)
+        with time_limit(max_seconds, doc.source):
+            return _stages(doc, timings)
     except BadDocument as err:
         return err
     except Exception as err:  # a bug on one document must not lose the batch
         return BadDocument(doc.source, f"{type(err).__name__}: {err}")
 
 
-def process_chunk(docs: list[RawDoc]) -> tuple[list[Outcome], dict[str, float]]:
+def process_chunk(docs: list[RawDoc], max_seconds: float = 0.0) -> tuple[list[Outcome], dict[str, float]]:
     """A worker's task: the outcomes of a chunk of documents, in order, and the stage times."""
     timings: dict[str, float] = {}
-    return [process_safe(d, timings) for d in docs], timings
+    return [process_safe(d, timings, max_seconds) for d in docs], timings
 
 
 def default_workers() -> int:
@@ -96,11 +100,11 @@ def default_workers() -> int:
 
 
 def ingest(paths: Iterable[str | Path], store: Store, *, progress: Callable[[str], None] | None = None,
-           batch_size: int = BATCH, workers: int | None = None) -> IngestReport:
+           batch_size: int = BATCH, workers: int | None = None, limits: Limits = DEFAULT_LIMITS) -> IngestReport:
     """Read, clean, analyze and store every document under ``paths``.
 
     ``workers`` processes run the per-article stages (default: one per core;
-    1 runs them in this process).
+    1 runs them in this process). A document over ``limits`` (size, time) is skipped, named.
     """
     report = IngestReport()
     pending: set[str] = set()
@@ -108,7 +112,7 @@ def ingest(paths: Iterable[str | Path], store: Store, *, progress: Callable[[str
 
     def fresh() -> Iterator[RawDoc]:
         """New documents from the readers; bad and already known ones are counted here."""
-        items = iter(read_paths(paths))
+        items = map(partial(check_size, max_bytes=limits.max_bytes), read_paths(paths, limits.max_bytes))
         while True:
             start = time.perf_counter()
             item = next(items, None)
@@ -135,7 +139,7 @@ def ingest(paths: Iterable[str | Path], store: Store, *, progress: Callable[[str
             pending.discard(article.id)
         batch.clear()
 
-    for outcomes, timings in _run_stages(fresh(), workers or default_workers()):
+    for outcomes, timings in _run_stages(fresh(), workers or default_workers(), limits.max_seconds):
         for stage, seconds in timings.items():
             report.add_time(stage, seconds)
         for outcome in outcomes:
@@ -152,16 +156,17 @@ def ingest(paths: Iterable[str | Path], store: Store, *, progress: Callable[[str
     return report
 
 
-def _run_stages(docs: Iterator[RawDoc], workers: int) -> Iterator[tuple[list[Outcome], dict[str, float]]]:
+def _run_stages(docs: Iterator[RawDoc], workers: int,
+                max_seconds: float = 0.0) -> Iterator[tuple[list[Outcome], dict[str, float]]]:
     """Chunks of outcomes in input order, from a process pool with a bounded queue of tasks."""
     chunks = _chunks(docs, CHUNK)
     if workers <= 1:
-        yield from map(process_chunk, chunks)
+        yield from (process_chunk(chunk, max_seconds) for chunk in chunks)
         return
     with ProcessPoolExecutor(workers, mp_context=_context()) as pool:
         queue: deque[Future] = deque()
         for chunk in chunks:
-            queue.append(pool.submit(process_chunk, chunk))
+            queue.append(pool.submit(process_chunk, chunk, max_seconds))
             if len(queue) >= workers * IN_FLIGHT:
                 yield queue.popleft().result()
         while queue:

@@ -100,7 +100,7 @@ def _date_mask(text: str, origin: list[int]):
 def _number_at(tokens, i: int, norm: str):
     """(next index, value, unit, ordinal, start, end) for a number starting at token i, else None."""
     s, e, w = tokens[i]
-    if w[0].isdigit():
+    if w[0].isdecimal():  # not isdigit: "¹" is a digit but no number token
         value = _digits(w)
         j = i + 1
         if j < len(tokens) and tokens[j][2] in _SCALES:

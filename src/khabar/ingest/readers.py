@@ -22,6 +22,7 @@ from khabar.ingest.feeds import FEED_SUFFIXES, read_feed
 from khabar.ingest.parquet import PARQUET_SUFFIXES, read_parquet
 from khabar.ingest.saudinewsnet import read_json_file, read_zip
 from khabar.ingest.warc import is_warc, read_warc
+from khabar.limits import MAX_BYTES
 from khabar.model import RawDoc
 
 TEXT_SUFFIXES = {".txt", ".text"}
@@ -32,7 +33,6 @@ WARC_SUFFIXES = {".warc", ".warc.gz"}
 SUPPORTED_SUFFIXES = (TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | ARRAY_SUFFIXES | FEED_SUFFIXES
                       | PARQUET_SUFFIXES | WARC_SUFFIXES)
 STREAMED_SUFFIXES = JSONL_SUFFIXES | ARRAY_SUFFIXES | FEED_SUFFIXES | PARQUET_SUFFIXES
-MAX_BYTES = 20 * 1024 * 1024
 
 Item = RawDoc | BadDocument
 
@@ -104,14 +104,22 @@ def read_file(path: Path, max_bytes: int = MAX_BYTES) -> Iterator[Item]:
 
 
 def read_jsonl(path: Path, max_bytes: int = MAX_BYTES) -> Iterator[Item]:
-    """One article per line: ``text`` or ``html``, optional url, outlet, title, published_at."""
+    """One article per line: ``text`` or ``html``, optional url, outlet, title, published_at.
+
+    Lines are read at most ``max_bytes`` at a time: a giant line is skipped without being held in memory.
+    """
     with path.open("rb") as fh:
-        for lineno, raw in enumerate(fh, 1):
+        lineno = 0
+        while raw := fh.readline(max_bytes + 1):
+            lineno += 1
             source = f"{path}:{lineno}"
-            if not raw.strip():
-                continue
             if len(raw) > max_bytes:
-                yield BadDocument(source, f"line too large ({len(raw):,} bytes)")
+                size = len(raw)
+                while not raw.endswith(b"\n") and (raw := fh.readline(max_bytes + 1)):
+                    size += len(raw)
+                yield BadDocument(source, f"line too large ({size:,} bytes > limit {max_bytes:,})")
+                continue
+            if not raw.strip():
                 continue
             try:
                 line, _ = decode(raw, source)

@@ -26,18 +26,21 @@ DOCS_CSP = ("default-src 'none'; script-src 'self' 'unsafe-inline' https://cdn.j
 
 MAX_BODY = 16 * 1024  # the app only reads; nothing legitimate sends a bigger body
 MAX_TARGET = 2048  # path plus query string
+MAX_HEADERS = 16 * 1024  # all header names and values: h11's own limit only holds for slow senders
 
 ID_PATTERN = r"^[A-Za-z0-9_-]{1,128}$"  # story, event and article ids: no dots, no slashes, no traversal
 ENTITY_PATTERN = r"^[\w-]{1,128}$"
 
 
 class SecurityMiddleware:
-    """Adds the security headers and refuses oversize URLs (414) and bodies (413)."""
+    """Adds the security headers and refuses oversize URLs (414), headers (431) and bodies (413)."""
 
-    def __init__(self, app: ASGIApp, max_body: int = MAX_BODY, max_target: int = MAX_TARGET):
+    def __init__(self, app: ASGIApp, max_body: int = MAX_BODY, max_target: int = MAX_TARGET,
+                 max_headers: int = MAX_HEADERS):
         self.app = app
         self.max_body = max_body
         self.max_target = max_target
+        self.max_headers = max_headers
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -46,6 +49,9 @@ class SecurityMiddleware:
         target = len(scope.get("raw_path") or b"") + len(scope.get("query_string") or b"")
         if target > self.max_target:
             await _refuse(send, 414, "URI too long")
+            return
+        if sum(len(k) + len(v) for k, v in scope.get("headers") or []) > self.max_headers:
+            await _refuse(send, 431, "request header fields too large")
             return
         length = dict(scope.get("headers") or []).get(b"content-length")
         if length is not None and (not length.isdigit() or int(length) > self.max_body):
