@@ -2,7 +2,8 @@
 
 Files (or Parquet rows) are spread over tasks and read with the same readers as
 the embedded engine; documents with the same content id are kept once; each
-partition then runs :func:`khabar.pipeline.process_safe` on its documents. Model
+partition then runs :func:`khabar.pipeline.process_safe` on its documents, under
+the same per-document size and time limits as the embedded engine. Model
 objects travel as JSON strings (``to_dict``), the same form SQLite stores.
 """
 
@@ -90,11 +91,14 @@ def _rows_to_docs(partition: int, rows) -> Iterator[RawDoc | BadDocument]:
 
 def _process_partition(docs: Iterator[RawDoc]) -> Iterator[tuple]:
     from khabar.group.features import day_of
+    from khabar.limits import DEFAULT_LIMITS, check_size
     from khabar.pipeline import process_safe
 
     timings: dict[str, float] = {}
     for doc in docs:
-        outcome = process_safe(doc, timings)
+        checked = check_size(doc, DEFAULT_LIMITS.max_bytes)
+        outcome = checked if isinstance(checked, BadDocument) else process_safe(checked, timings,
+                                                                                DEFAULT_LIMITS.max_seconds)
         if isinstance(outcome, BadDocument):
             yield "bad", (outcome.source, outcome.reason)
             continue
