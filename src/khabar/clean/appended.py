@@ -1,8 +1,10 @@
 """Cut-off of what a page appends after the article: link lists and other articles.
 
-The tail opens at a section marker ("اقرأ أيضاً", "قراءة المزيد") or at a run of
-headline lines that is not about the article. In the tail, headline lines are
-links, and each run of prose is judged on its own:
+The tail opens at a section marker ("اقرأ أيضاً", "قراءة المزيد"), or at a short
+label line we do not know that heads another article or a link list (see
+:func:`_unmarked_article`). In the tail,
+headline lines are links (unless verse follows: a poem going on after an inline
+link), and each run of prose is judged on its own:
 
 * a teaser (the run stops mid-sentence) is an appended article card;
 * prose that shares more with the headline just above it than with the article's
@@ -13,7 +15,9 @@ links, and each run of prose is judged on its own:
   tail closes.
 
 Similarity is our own stem cosine (:mod:`khabar.clean.topic`): the decision is
-local to one page, with no corpus statistics to ship.
+local to one page, with no corpus statistics to ship. Runs of headline lines
+with no label line above them are left alone: on real pages they are as often
+verse, photo captions or a list in the article as they are links.
 """
 
 from __future__ import annotations
@@ -28,61 +32,112 @@ from khabar.clean.topic import containment, similarity, terms
 
 ON_TOPIC = 0.12  # prose after a marker at least this similar to the article may stay body
 ON_TOPIC_AFTER_APPENDED = 0.25  # ... and this similar once an appended article was seen
+MIN_LINKS, MAX_LINKS = 3, 12  # headlines in a link list under an unknown label
+MARKER_WORDS = 3  # an unknown section label is this short
+VERSE_WINDOW = 8  # lines after a link looked at to tell verse going on
+MAX_CHECKS = 20  # labelled sections looked at before deciding the page has no unmarked article
+MIN_BODY_PROSE = 3  # body paragraphs above an unmarked appended article
 CONTINUATION_TOPIC = 0.03  # ... or this, when it opens with a connective ("وأضاف") after a mere link
-MIN_BODY_LINES = 2  # an unmarked headline run opens the tail only after this much prose
-MIN_RUN, MAX_RUN = 3, 15  # ... and has this many lines
 
 
 def label_tail(lines: list[Line], labels: dict[int, Label], title: str) -> None:
-    """Label link headlines and appended articles after the body."""
-    first = next((ln.index for ln in lines if labels.get(ln.index, BODY).opens_tail), len(lines))
-    title_key = normalize(title, "match")
-    for start, end in _headline_runs(lines, labels, first):
-        above = terms([title_key] + [ln.norm for ln in lines[:start] if ln.index not in labels])
-        score = similarity(terms(ln.norm for ln in lines[start:end]), above)
-        if score < ON_TOPIC:
-            for ln in lines[start:end]:
-                labels[ln.index] = Label("clutter", "headline-run", score=round(1 - score, 3))
-            labels[lines[start].index] = Label("clutter", "headline-run", round(1 - score, 3), opens_tail=True)
-            first = start
-            break
-    if first < len(lines):
-        profile = terms([title_key] + [ln.norm for ln in lines[:first] if ln.index not in labels])
-        _walk_tail(lines, labels, first, profile, terms([title_key]))
+    """Label link headlines and appended articles after the first section marker.
 
-
-def _headline_runs(lines: list[Line], labels: dict[int, Label], stop: int) -> list[tuple[int, int]]:
-    """Trailing runs of headline lines below the body (above ``stop``) that look like a link list.
-
-    Conservative, since no marker vouches for them: at least three lines of four
-    or more words, nothing but labelled lines or headlines after them, and no
-    sign of verse (rhyme, vowel marks, lines ending in commas) or of a bulleted
-    list: a poem's verses and a list's items are short unpunctuated lines too.
+    Without a marker, the tail may still open at an unmarked appended article
+    (see :func:`_unmarked_article`).
     """
-    runs: list[tuple[int, int]] = []
-    prose = 0
-    i = 0
-    while i < stop:
+    marked = next((ln.index for ln in lines if labels.get(ln.index, BODY).opens_tail), len(lines))
+    title_key = normalize(title, "match")
+    title_terms = terms([title_key])
+    first = _unmarked_article(lines, labels, title_terms, marked)
+    if first is None:
+        first = marked
+    if first == len(lines):
+        return
+    profile = terms([title_key] + [ln.norm for ln in lines[:first] if ln.index not in labels])
+    _walk_tail(lines, labels, first, profile, title_terms)
+
+
+def _unmarked_article(lines: list[Line], labels: dict[int, Label], title_terms: Counter[str],
+                      stop: int) -> int | None:
+    """Where another article starts below the body without a marker we know, or None.
+
+    A short label line we do not know ("ننصحك بقراءة"), then a headline, then prose
+    that repeats the headline's words (its lead) more than the title's, and from
+    there to the marker or the end nothing about the article: a new article was
+    appended under a section label; or, under such a label, nothing but a few
+    headlines to the end that are not about the article and not verse (a link
+    list). Without the label line this is not done: digests of short news,
+    listicles and poems have the same shapes and are body.
+    """
+    prose = checks = upto = 0
+    seen: Counter[str] | None = None
+    total: Counter[str] = Counter()
+    for i in range(stop):
         ln = lines[i]
-        if ln.index in labels or f.is_prose(ln):
-            prose += f.is_prose(ln) and ln.index not in labels
-            i += 1
+        if ln.index in labels:
             continue
-        j = i
-        while j < stop and lines[j].index not in labels and f.is_headline(lines[j]):
-            j += 1
-        run = lines[i:j]
-        trailing = all(o.index in labels or not f.is_prose(o) for o in lines[j:stop])
-        if (prose >= MIN_BODY_LINES and trailing and MIN_RUN <= len(run) <= MAX_RUN
-                and sum(o.words >= 4 for o in run) >= MIN_RUN and sum(o.words for o in run) >= 4 * len(run)
-                and not f.rhymes(run) and not any(f.is_literary(o) or f.is_bulleted(o) for o in run)):
-            runs.append((i, j))
-        i = max(j, i + 1)
-    return runs
+        if f.is_prose(ln):
+            prose += 1
+            continue
+        if prose < MIN_BODY_PROSE or not f.is_headline(ln) or not _unknown_marker_above(lines, labels, i):
+            continue
+        j = i + 1
+        while j < stop and lines[j].index not in labels and f.is_headline(lines[j]) and lines[j].norm == ln.norm:
+            j += 1  # a repeated headline, as cards repeat it
+        k = j
+        while k < stop and lines[k].index not in labels and f.is_prose(lines[k]):
+            k += 1
+        if k == j:
+            if _link_list_at(lines, labels, i, stop, title_terms):
+                labels[lines[i - 1].index] = Label("clutter", "unknown-marker", opens_tail=True)
+                return i - 1
+            continue
+        lead = terms(r.norm for r in lines[j:k])
+        own = containment(terms([ln.norm]), lead)
+        if own < 0.5 or own <= containment(title_terms, lead):
+            continue
+        if seen is None:  # term counts, built once and moved down (no quadratic rescans)
+            seen = terms(o.norm for o in lines[:i] if o.index not in labels)
+            total = seen + terms(o.norm for o in lines[i:stop] if o.index not in labels)
+        else:
+            seen.update(terms(o.norm for o in lines[upto:i] if o.index not in labels))
+        upto = i
+        checks += 1
+        if similarity(total - seen, title_terms + seen) >= ON_TOPIC:
+            if checks >= MAX_CHECKS:
+                return None
+            continue
+        labels[lines[i - 1].index] = Label("clutter", "unknown-marker", opens_tail=True)
+        return i - 1
+    return None
+
+
+def _link_list_at(lines: list[Line], labels: dict[int, Label], i: int, stop: int,
+                  title_terms: Counter[str]) -> bool:
+    """Headlines from ``i`` to the marker or the end, not about the article and not verse."""
+    if stop - i > 3 * MAX_LINKS:  # far from the end: not a trailing list (and no long scan)
+        return False
+    rest = [o for o in lines[i:stop] if o.index not in labels]
+    if not MIN_LINKS <= len(rest) <= MAX_LINKS or not all(f.is_headline(o) and o.words >= 4 for o in rest):
+        return False
+    if f.rhymes(rest, 0.6, common_endings=True) or any(f.is_literary(o) for o in rest):
+        return False
+    above = title_terms + terms(o.norm for o in lines[:i - 1] if o.index not in labels)
+    return similarity(terms(o.norm for o in rest), above) < ON_TOPIC
+
+
+def _unknown_marker_above(lines: list[Line], labels: dict[int, Label], i: int) -> bool:
+    """The line above ``i`` is a short unpunctuated label (at most three words)."""
+    if i == 0 or lines[i - 1].index in labels:
+        return False
+    above = lines[i - 1]
+    return above.words <= MARKER_WORDS and f.is_headline(above) and not f.has_punctuation(above)
 
 
 def _walk_tail(lines: list[Line], labels: dict[int, Label], first: int, profile: Counter[str],
                title_terms: Counter[str]) -> None:
+    """From ``first`` down: label link headlines and appended runs; an on-topic run closes the tail."""
     in_tail = False
     appended_seen = False
     headlines: list[Line] = []
@@ -100,6 +155,11 @@ def _walk_tail(lines: list[Line], labels: dict[int, Label], first: int, profile:
             continue
         if not f.is_prose(ln):
             labels[ln.index] = Label("clutter", "related-headline")
+            j = _verse_after(lines, labels, i)
+            if j > i:  # the article goes on with verse after the link: keep it, close the tail
+                in_tail = False
+                i = j
+                continue
             headlines.append(ln)
             i += 1
             continue
@@ -118,6 +178,25 @@ def _walk_tail(lines: list[Line], labels: dict[int, Label], first: int, profile:
             appended_seen = True
         headlines = []
         i = j
+
+
+def _verse_after(lines: list[Line], labels: dict[int, Label], i: int) -> int:
+    """End of the verse that follows the headline at ``i`` (``i`` when none does).
+
+    Judged on the next few lines only, so a long list of headlines costs linear time.
+    """
+    def short(j: int) -> bool:
+        return j < len(lines) and lines[j].index not in labels and not f.is_prose(lines[j])
+
+    j = i + 1
+    while short(j) and j <= i + VERSE_WINDOW:
+        j += 1
+    verse = lines[i + 1:j]
+    if len(verse) < 3 or not (f.rhymes(verse) or sum(f.is_literary(v) for v in verse) >= 2):
+        return i
+    while short(j):
+        j += 1
+    return j
 
 
 def judge_run(run: list[Line], profile: Counter[str], title_terms: Counter[str], headlines: list[Line],

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from khabar.arabic import normalize
 from khabar.clean.lexicon import (
     CAPTION_CREDITS,
     CAPTION_PREFIXES,
@@ -26,14 +27,15 @@ from khabar.clean.segment import Line
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _SENTENCE_END = re.compile(r"[.!?؟…:؛]['\"»”)\]]*$")
 _HAS_LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
-_BULLET = re.compile(r"^[•●▪◦‣∙·\-–—*]")
 _CHROME_ALT = r"طباعة|تبليغ|[اأ]رسل|حذف|شارك|تعليق|واتساب|فيسبوك|فيس بوك|تويتر"
 _STRONG_CHROME_RAW = re.compile(_CHROME_ALT)
 _CHROME_PAIR = re.compile(rf"(?<!\w)(?:{_CHROME_ALT})\s+(?:{_CHROME_ALT})(?!\w)")
 _HARAKAT = re.compile(r"[\u064b-\u0652]")
 _INVISIBLE = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff "
 _LAST_LETTER = re.compile(r"([^\W\d_])[^\w]*$")
-_IN_SENTENCE = re.compile(r"[.،,؛](?=\s)")
+_PUNCTUATION = re.compile(r"[.،,؛!?؟]")
+_TOKEN = re.compile(r"\S+")
+_PHOTO_CREDIT = re.compile(r"\s*(?:تصوير|عدسة|صورة|photo|image)\b", re.IGNORECASE)
 _CAPTION_TAIL = re.compile(r"\(([^()]{1,40})\)\s*\.?$")
 
 
@@ -77,19 +79,38 @@ def chrome_count(line: Line) -> int:
 
 
 def has_chrome_pair(line: Line) -> bool:
-    """Two button labels side by side ("طباعة شارك"): a widget row, even glued to other text.
+    """Two button labels side by side ("طباعة شارك"): a widget row, even glued to other text."""
+    return bool(_CHROME_PAIR.search(line.text))
 
-    Not in a line with running sentences: a widget glued to the article's own
-    paragraph is left in the body rather than cutting the paragraph.
-    """
-    return bool(_CHROME_PAIR.search(line.text)) and not _IN_SENTENCE.search(line.text)
+
+def has_punctuation(line: Line) -> bool:
+    """The line holds sentence or clause punctuation: running text, not a row of links or labels."""
+    return bool(_PUNCTUATION.search(line.text))
+
+
+def widget_prefix(line: Line) -> int:
+    """Length of a row of widget labels glued before the line's text ("شارك ... اكتب رأيك يقوم..."), or 0."""
+    end = chrome = 0
+    for m in _TOKEN.finditer(line.text):
+        word = normalize(m.group(), "match").lower()
+        if word in CHROME_WORDS:
+            chrome += 1
+            end = m.end()
+        elif word not in CHROME_FILLERS:
+            break
+    rest = line.text[end:].split()
+    return end if chrome >= 2 and len(rest) >= 3 else 0
 
 
 def tag_prefix(line: Line) -> str:
-    """The tag-list label the line starts with ("كلمات دلالية"), or ""."""
+    """The tag-list label the line starts with ("كلمات دلالية: ..."), or "".
+
+    Without a colon the line must not read as a sentence ("مواضيع كثيرة قدمها ...،").
+    """
     for p in TAG_PREFIXES:
         if line.head.startswith(p) and (len(line.head) == len(p) or not line.head[len(p)].isalpha()):
-            return p
+            if line.head[len(p):].lstrip().startswith((":", "：")) or not has_punctuation(line):
+                return p
     return ""
 
 
@@ -119,14 +140,15 @@ def is_headline(line: Line) -> bool:
     return 0 < line.words <= 20 and not ends_sentence(line)
 
 
+def is_title_like(line: Line) -> bool:
+    """A headline, or a short question or exclamation ("متى نحتضن تعليمنا؟"): column titles end so."""
+    return is_headline(line) or (
+        line.words <= 12 and line.text.rstrip(_INVISIBLE).endswith(("?", "؟", "!", "..", "!!", "؟!")))
+
+
 def is_prose(line: Line) -> bool:
     """A paragraph of running text: long, or a sentence of some length."""
     return line.words >= 16 or (line.words >= 6 and ends_sentence(line))
-
-
-def is_bulleted(line: Line) -> bool:
-    """The line is a list item: it opens with a bullet, dash or star."""
-    return bool(_BULLET.match(line.text))
 
 
 def caption_credit(line: Line) -> str:
@@ -138,7 +160,7 @@ def caption_credit(line: Line) -> str:
     if line.words > 20 or continues(line):
         return ""
     m = _CAPTION_TAIL.search(line.norm)
-    if m and m.group(1).strip().lower() in CAPTION_CREDITS:
+    if m and (m.group(1).strip().lower() in CAPTION_CREDITS or _PHOTO_CREDIT.match(m.group(1))):
         return m.group(1).strip()
     if any(line.norm.startswith(p) for p in CAPTION_PREFIXES):
         return line.norm.split()[0]
@@ -153,12 +175,17 @@ def continues(line: Line) -> bool:
     return first.startswith("و") and len(first) >= 4 and first not in WAW_NOUNS
 
 
-def rhymes(lines: list[Line]) -> bool:
-    """Most lines, or most of every other line, end in the same letter: verses (qafiya)."""
+def rhymes(lines: list[Line], share: float = 0.75, common_endings: bool = False) -> bool:
+    """``share`` of the lines, or of every other line, end in the same letter: verses (qafiya).
+
+    By default endings frequent in any Arabic text (taa marbuta, haa, alef) do not
+    count, as headlines may end alike on them; ``common_endings=True`` with a lower
+    share is the lenient test used where a false "verse" only keeps clutter.
+    """
     ends = [m.group(1) if (m := _LAST_LETTER.search(ln.norm)) else "" for ln in lines]
     for group in (ends, ends[0::2], ends[1::2]):
-        letters = [e for e in group if e]
-        if len(letters) >= 2 and max(letters.count(e) for e in set(letters)) >= 0.6 * len(group):
+        letters = [e for e in group if e and (common_endings or e not in "ةها")]
+        if len(group) >= 2 and letters and max(letters.count(e) for e in set(letters)) >= share * len(group):
             return True
     return False
 

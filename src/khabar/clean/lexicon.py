@@ -35,7 +35,7 @@ SECTION_MARKERS: tuple[str, ...] = tuple(sorted({normalize(m).lower() for m in _
 _CHROME = (
     "تعليق تعليقات التعليقات علق ارسل أرسل إرسال طباعة اطبع تبليغ حذف شارك مشاركة شاركها "
     "تغريد غرد واتساب واتس فيسبوك تويتر تلغرام تيليجرام لينكدإن نسخ الرابط "
-    "المفضلة أعجبني إعجاب تابعنا تابعونا أضف اضف تعليقك مشاهدة مشاهدات "
+    "المفضلة أعجبني إعجاب تابعنا تابعونا أضف اضف تعليقك اكتب رأيك مشاهدة مشاهدات جوجل "
     "للقراءة تكبير تصغير المزيد التالي السابق الرئيسية "
     "play icon video photo image print share tweet email comment comments report delete send view all "
     "more next previous home read min whatsapp facebook twitter telegram linkedin copy link"
@@ -44,7 +44,7 @@ CHROME_WORDS: frozenset[str] = frozenset(normalize(w).lower() for w in _CHROME.s
 # Words of widget labels ("شارك على فيسبوك", "حجم الخط", "نسخ الرابط") that are chrome
 # only next to a word of CHROME_WORDS: alone they are ordinary words.
 CHROME_FILLERS: frozenset[str] = frozenset(normalize(w).lower() for w in (
-    "على عبر عرض الكل حجم الخط نسخ رابط مختصر دقائق دقيقة قراءة بريد حفظ فيس بوك هذا المقال الصفحة "
+    "على عبر من خلال بلس عرض الكل حجم الخط نسخ رابط مختصر دقائق دقيقة قراءة بريد حفظ فيس بوك هذا المقال الصفحة "
     "لصديق صديق إلى الى via on by to this article page size font"
 ).split())
 

@@ -8,7 +8,7 @@ from functools import cached_property
 
 from khabar.arabic import normalize
 
-_LINE = re.compile(r"[^\n\r\u2028\u2029]+")
+_LINE = re.compile(r"[^\n\r\u2028\u2029\x00-\x08\x0b\x0c\x0e-\x1f\x7f]+")  # control characters break lines
 HEAD_CHARS = 120  # line starts the prefix rules read: long lines are not normalized whole
 
 
@@ -43,9 +43,25 @@ def split_lines(raw: str) -> list[Line]:
         if not stripped:
             continue
         start = m.start() + (len(text) - len(text.lstrip()))
-        head = normalize(stripped[:HEAD_CHARS], "match").lower()
-        lines.append(Line(len(lines), stripped, start, start + len(stripped), len(stripped.split()), head))
+        lines.append(_line(len(lines), stripped, start))
     return lines
+
+
+def _line(index: int, text: str, start: int) -> Line:
+    return Line(index, text, start, start + len(text), len(text.split()), normalize(text[:HEAD_CHARS], "match").lower())
+
+
+def split_line(line: Line, at: int) -> tuple[Line, Line]:
+    """``line`` cut in two at character ``at`` (both parts stripped, offsets kept)."""
+    left = line.text[:at].rstrip()
+    right = line.text[at:]
+    pad = len(right) - len(right.lstrip())
+    return _line(line.index, left, line.start), _line(line.index, right.strip(), line.start + at + pad)
+
+
+def renumber(line: Line, index: int) -> Line:
+    """``line`` with a new index (after lines were cut)."""
+    return _line(index, line.text, line.start)
 
 
 def gap_is_paragraph(raw: str, before: Line, after: Line) -> bool:

@@ -13,6 +13,7 @@ missed one. Background facts (another happening) never take part.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
@@ -153,10 +154,18 @@ def _conflicting(claims: list[Claim], bodies: Mapping[str, str], stance) -> bool
     if not pairs:
         return False
     for (s1, s2), label in zip(pairs, stance.predict(pairs), strict=True):
-        f = pair_features(s1, s2)
+        f = pair_features(_without_exceptive(s1), _without_exceptive(s2))
         if label == "disagree" and (f["neg_diff"] or f["antonym"] or f["num_mismatch"]):
             return True
     return False
+
+
+_EXCEPTIVE = re.compile(r"(?<!\w)(?:لا|لن|لم|ليس|ليست|ما)(?!\w)(?=[^.،]*?(?<!\w)[إا]لا(?!\w))")
+
+
+def _without_exceptive(text: str) -> str:
+    """Drop the negation of "لن يحدث إلا بعد ..." (only after): a restriction, not a denial."""
+    return _EXCEPTIVE.sub(" ", text)
 
 
 def _evidence(claim: Claim, bodies: Mapping[str, str]) -> str:

