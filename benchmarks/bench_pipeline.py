@@ -1,13 +1,14 @@
 """Embedded engine end to end on a corpus (default: all SaudiNewsNet zips): speed, memory, stages.
 
     PYTHONPATH=src python benchmarks/bench_pipeline.py [PATHS...] [--files N] [--workers N]
-        [--events-out events.json]
+        [--events-out events.json] [--read-only]
 
 Ingests into a fresh SQLite file (clean + analyze in the process pool, batched
 writes), consolidates (group + digest), and prints one JSON object: articles per
 second end to end, seconds per stage, and peak resident memory of this process
 and of its largest worker. ``--events-out`` saves article -> event for comparing
-engines (benchmarks/bench_spark.py).
+engines (benchmarks/bench_spark.py). ``--read-only`` only streams the readers
+(documents, bad records, distinct ids, seconds, peak memory).
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from khabar.ingest import read_paths
+from khabar.model import RawDoc
 from khabar.pipeline import consolidate, default_workers, ingest
 from khabar.store.sqlite import Store
 
@@ -33,8 +36,13 @@ def main() -> None:
     parser.add_argument("--files", type=int, default=0, help="only the first N files of each directory")
     parser.add_argument("--workers", type=int, default=default_workers())
     parser.add_argument("--events-out", type=Path)
+    parser.add_argument("--read-only", action="store_true")
     args = parser.parse_args()
     paths = _limit(args.paths, args.files)
+    if args.read_only:
+        json.dump(read_only(paths), sys.stdout, indent=2)
+        sys.stdout.write("\n")
+        return
     with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.db") as store:
         start = time.perf_counter()
         report = ingest(paths, store, workers=args.workers)
@@ -65,6 +73,21 @@ def main() -> None:
     }
     json.dump(result, sys.stdout, indent=2)
     sys.stdout.write("\n")
+
+
+def read_only(paths: list[Path]) -> dict:
+    """Stream every document of ``paths`` through the readers and count what came out."""
+    start = time.perf_counter()
+    docs = bad = 0
+    ids: set[str] = set()
+    for item in read_paths(paths):
+        if isinstance(item, RawDoc):
+            docs += 1
+            ids.add(item.doc_id)
+        else:
+            bad += 1
+    return {"documents": docs, "bad_records": bad, "distinct_ids": len(ids),
+            "seconds": round(time.perf_counter() - start, 2), "peak_rss_mib": _mib(resource.RUSAGE_SELF)}
 
 
 def _limit(paths: list[Path], files: int) -> list[Path]:

@@ -11,6 +11,8 @@ need=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || need+=("$p")
 done
+# Java runtime for the Spark engine's tests (pyspark runs Spark in a local JVM); any java on PATH will do
+command -v java >/dev/null 2>&1 || need+=(openjdk-17-jre-headless)
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" != "0" ]; then
   echo "system-deps: not root, not installing ${need[*]} (tests needing them will skip)"

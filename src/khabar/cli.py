@@ -276,5 +276,53 @@ def eval_summary(path: Path, fmt: FormatOpt = Format.text) -> None:
     _run_eval("summary", path, fmt)
 
 
+@app.command()
+def spark(
+    paths: Paths,
+    out_dir: Annotated[Path, typer.Option("--out", help="Directory for the Parquet tables.")],
+    master: Annotated[str, typer.Option(help="Spark master: local[*] (this machine's cores) or a cluster URL.")]
+    = "local[*]",
+    db: Annotated[Path | None, typer.Option("--db", help="Also load the tables into this SQLite file.")] = None,
+    words: Annotated[int, typer.Option(help="Summary length in words.")] = 120,
+    fmt: FormatOpt = Format.text,
+) -> None:
+    """Run the whole pipeline on Apache Spark; write articles, events, stories, entities, facts as Parquet."""
+    from khabar.scale import load_parquet, run
+
+    result = run(paths, out_dir, master=master, words=words)
+    loaded = None
+    if db is not None:
+        with Store(db) as store:
+            loaded = load_parquet(out_dir, store)
+    summary = {"out": str(result.out), "counts": result.counts, "seconds": result.timings,
+               "largest_blocks": result.largest_blocks, "loaded": loaded}
+    if fmt is Format.json:
+        sys.stdout.write(json.dumps(summary, ensure_ascii=False) + "\n")
+        return
+    counts = " · ".join(f"{k} {v}" for k, v in result.counts.items() if k in
+                        ("articles", "events", "stories", "entities", "facts", "failures"))
+    err.print(f"wrote {result.out}: {counts}")
+    err.print("seconds: " + " · ".join(f"{k} {v:.1f}" for k, v in result.timings.items()))
+    if loaded is not None:
+        err.print(f"loaded into {db}: {loaded}")
+
+
+@app.command("load-parquet")
+def load_parquet_cmd(
+    out_dir: Annotated[Path, typer.Argument(help="A directory written by `khabar spark`.")],
+    db: DbOpt = Path("khabar.db"),
+) -> None:
+    """Load the tables of a `khabar spark` run into SQLite (for `stories`, `show` and serving)."""
+    from khabar.scale import load_parquet
+
+    try:
+        with Store(db) as store:
+            counts = load_parquet(out_dir, store)
+    except (FileNotFoundError, RuntimeError) as exc:
+        err.print(f"[red]error[/] {exc}", highlight=False)
+        raise typer.Exit(2) from None
+    err.print(f"loaded into {db}: " + " · ".join(f"{k} {v}" for k, v in counts.items()))
+
+
 if __name__ == "__main__":  # python -m khabar.cli
     app()

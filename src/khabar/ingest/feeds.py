@@ -2,11 +2,14 @@
 
 Full-text feeds carry the article in ``content``; others only a ``summary``,
 which is still kept (short, but the best the feed gives). The feed's own title
-names the outlet when the entry does not.
+names the outlet when the entry does not. Entry content is an HTML fragment
+(feedparser sanitizes away any page wrapper), so it is wrapped in a minimal
+document whose ``<article>`` is that fragment: the cleaner expects pages.
 """
 
 from __future__ import annotations
 
+import html as htmllib
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -43,10 +46,11 @@ def read_feed(path: Path) -> Iterator[Item]:
     outlet = parsed.feed.get("title", "")
     for index, entry in enumerate(parsed.entries):
         name = f"{source}#{entry.get('link') or index}"
-        html = _entry_html(entry)
-        if not html.strip():
+        fragment = _entry_html(entry)
+        if not fragment.strip():
             yield BadDocument(name, "entry has no content or summary")
             continue
+        html = _as_page(fragment, entry.get("title", ""))
         yield RawDoc(doc_id(html), name, html=html, url=entry.get("link", ""),
                      outlet=entry.get("source", {}).get("title", "") or outlet,
                      title=entry.get("title", ""), published_at=_entry_date(entry))
@@ -57,6 +61,11 @@ def _entry_html(entry: feedparser.FeedParserDict) -> str:
     contents = [c.get("value", "") for c in entry.get("content", [])]
     best = max(contents, key=len, default="")
     return best if len(best) >= len(entry.get("summary", "")) else entry.get("summary", "")
+
+
+def _as_page(fragment: str, title: str) -> str:
+    head = f"<title>{htmllib.escape(title)}</title>" if title else ""
+    return f'<html><head><meta charset="utf-8">{head}</head><body><article>{fragment}</article></body></html>'
 
 
 def _entry_date(entry: feedparser.FeedParserDict) -> str:

@@ -2,7 +2,8 @@
 
 Files (or Parquet rows) are spread over tasks and read with the same readers as
 the embedded engine; documents with the same content id are kept once; each
-partition then runs :func:`khabar.pipeline.process_safe` on its documents. Model
+partition then runs :func:`khabar.pipeline.process_safe` on its documents, under
+the same per-document size and time limits as the embedded engine. Model
 objects travel as JSON strings (``to_dict``), the same form SQLite stores.
 """
 
@@ -19,7 +20,8 @@ from khabar.model import RawDoc, to_dict
 PROCESSED_SCHEMA = ("id string, source string, outlet string, title string, published_at string, "
                     "day int, keywords array<string>, article string, analysis string")
 FAILURE_SCHEMA = "source string, reason string"
-KEYWORDS = 12  # an article's top stems used for blocking (as many as the clusterer retrieves by)
+KEYWORDS = 20  # top stems per article for blocking: the clusterer retrieves by 12; 20 keeps every
+# same-event pair in one block on SaudiNewsNet (see docs/bench/scale.md), 12 lost 7% of them
 
 
 def input_files(paths: Iterable[str | Path]) -> tuple[list[str], list[str], list[BadDocument]]:
@@ -42,12 +44,13 @@ def input_files(paths: Iterable[str | Path]) -> tuple[list[str], list[str], list
 
 
 def raw_documents(spark, paths: Iterable[str | Path]):
-    """An RDD of RawDoc | BadDocument: one task per input file, Parquet read by Spark itself."""
+    """An RDD of RawDoc | BadDocument: input files spread over tasks, Parquet read by Spark itself."""
     sc = spark.sparkContext
     files, parquet, missing = input_files(paths)
     rdds = [sc.parallelize(missing, 1)] if missing else []
     if files:
-        rdds.append(sc.parallelize(files, max(1, len(files))).flatMap(_read_one))
+        slices = min(len(files), 4 * sc.defaultParallelism)  # many small files share a task
+        rdds.append(sc.parallelize(files, max(1, slices)).flatMap(_read_one))
     if parquet:
         rdds.append(spark.read.parquet(*parquet).rdd.mapPartitionsWithIndex(_rows_to_docs))
     return sc.union(rdds) if rdds else sc.emptyRDD()
@@ -56,9 +59,12 @@ def raw_documents(spark, paths: Iterable[str | Path]):
 def process_documents(spark, docs):
     """``(processed DataFrame, failures DataFrame)`` from an RDD of RawDoc | BadDocument."""
     bad = docs.filter(lambda d: isinstance(d, BadDocument)).map(lambda d: (d.source, d.reason))
+    # the shuffle that drops repeated ids also spreads documents over every core (one input file
+    # is one partition)
+    partitions = max(2 * spark.sparkContext.defaultParallelism, docs.getNumPartitions())
     unique = (docs.filter(lambda d: isinstance(d, RawDoc))
               .map(lambda d: (d.doc_id, d))
-              .reduceByKey(lambda a, b: a if a.source <= b.source else b)
+              .reduceByKey(lambda a, b: a if a.source <= b.source else b, numPartitions=partitions)
               .values())
     outcomes = unique.mapPartitions(_process_partition).cache()
     ok = outcomes.filter(lambda o: o[0] == "ok").map(lambda o: o[1])
@@ -85,11 +91,14 @@ def _rows_to_docs(partition: int, rows) -> Iterator[RawDoc | BadDocument]:
 
 def _process_partition(docs: Iterator[RawDoc]) -> Iterator[tuple]:
     from khabar.group.features import day_of
+    from khabar.limits import DEFAULT_LIMITS, check_size
     from khabar.pipeline import process_safe
 
     timings: dict[str, float] = {}
     for doc in docs:
-        outcome = process_safe(doc, timings)
+        checked = check_size(doc, DEFAULT_LIMITS.max_bytes)
+        outcome = checked if isinstance(checked, BadDocument) else process_safe(checked, timings,
+                                                                                DEFAULT_LIMITS.max_seconds)
         if isinstance(outcome, BadDocument):
             yield "bad", (outcome.source, outcome.reason)
             continue

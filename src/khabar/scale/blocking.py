@@ -1,50 +1,31 @@
-"""Blocking for Spark: MinHash banding over keywords, then connected components.
+"""Blocking for Spark: shared keyword pairs, windowed star runs, connected components.
 
 The stream clusterer compares an article only with events sharing its top
-keywords within a time window. Spark reproduces that locality in bulk: each
-article's keyword set gets a MinHash signature cut into bands; articles that
-agree on a whole band land in one bucket. Inside a bucket, articles sorted by
-day are cut into runs wherever two consecutive days are more than ``window``
-apart, and each run is linked as a star to its first member (n edges for a
-bucket of n, not all pairs, and a short path for the components to converge
-over); buckets too common to mean anything are dropped. Connected components of those edges are the blocks the events are
-then found in, each block by the embedded grouping itself.
+keywords within a time window. Spark reproduces that locality in bulk with a
+banding join whose bands are the pairs of an article's top keywords (the
+``rows=2`` case of LSH banding, taken exhaustively instead of sampled by
+MinHash, which missed too many same-event pairs): two articles are candidates
+when they share two top keywords. Inside a bucket, articles sorted by day are
+cut into runs wherever two consecutive days are more than ``window`` apart, and
+each run is linked as a star to its first member (n edges for a bucket of n,
+not all pairs, and a short path for the components to converge over); buckets
+too common to mean anything are dropped. Connected components of those edges
+are the blocks the events are then found in, each block by the embedded
+grouping itself.
 """
 
 from __future__ import annotations
 
-import hashlib
-import struct
 from collections.abc import Iterator
+from itertools import combinations
 
-BANDS = 16
-ROWS = 2  # keywords per band: two shared top keywords make a candidate
 MAX_BUCKET = 400  # buckets larger than this are a common word pair, not an event
 MAX_ROUNDS = 40
-_PRIME = (1 << 61) - 1
 
 
-def _seeds(n: int) -> list[tuple[int, int]]:
-    """Fixed hash coefficients, so signatures agree across runs and machines."""
-    out = []
-    for i in range(n):
-        digest = hashlib.sha256(f"khabar-minhash-{i}".encode()).digest()
-        a, b = struct.unpack("<QQ", digest[:16])
-        out.append((a % _PRIME or 1, b % _PRIME))
-    return out
-
-
-_COEFFS = _seeds(BANDS * ROWS)
-
-
-def band_keys(keywords: list[str], bands: int = BANDS, rows: int = ROWS) -> list[str]:
-    """One bucket key per band of the MinHash signature of ``keywords`` (none for an empty set)."""
-    if not keywords:
-        return []
-    hashes = [int.from_bytes(hashlib.blake2b(k.encode("utf-8"), digest_size=8).digest(), "little")
-              for k in set(keywords)]
-    signature = [min((a * h + b) % _PRIME for h in hashes) for a, b in _COEFFS[: bands * rows]]
-    return [f"{i}:" + ".".join(map(str, signature[i * rows:(i + 1) * rows])) for i in range(bands)]
+def band_keys(keywords: list[str]) -> list[str]:
+    """One bucket key per pair of distinct keywords (order-free)."""
+    return ["\t".join(pair) for pair in combinations(sorted(set(keywords)), 2)]
 
 
 def star_runs(members: list[tuple[int | None, str]], window: int) -> Iterator[tuple[str, str]]:

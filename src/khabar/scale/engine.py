@@ -63,7 +63,7 @@ def run(paths: Iterable[str | Path], out_dir: str | Path, *, master: str = "loca
                .groupByKey()
                .flatMap(lambda kv: group_block(kv[1], words))
                .persist(StorageLevel.MEMORY_AND_DISK))
-    result.counts["records"] = records.count()
+    tags = records.map(lambda r: r[0]).countByValue()
     clock.lap("group+digest")
 
     def table(tag: str, schema: str):
@@ -71,19 +71,22 @@ def run(paths: Iterable[str | Path], out_dir: str | Path, *, master: str = "loca
 
     members = table("member", "id string, event_id string, story_id string")
     articles = processed.join(members, "id", "left").select(*[c.split()[0] for c in SCHEMAS["articles"].split(", ")])
+    failures = failures.union(table("failure", SCHEMAS["failures"])).persist(StorageLevel.MEMORY_AND_DISK)
     outputs = {
         "articles": articles,
         "events": table("event", SCHEMAS["events"]),
         "stories": table("story", SCHEMAS["stories"]),
         "entities": table("entity", SCHEMAS["entities"]),
         "facts": table("fact", SCHEMAS["facts"]),
-        "failures": failures.union(table("failure", SCHEMAS["failures"])),
+        "failures": failures,
     }
     for name, frame in outputs.items():
         frame.write.mode("overwrite").parquet(str(result.out / name))
-        result.counts[name] = spark.read.parquet(str(result.out / name)).count()
+    result.counts.update(articles=result.counts["processed"], failures=failures.count(),
+                         **{name: tags.get(tag, 0) for name, tag in
+                            (("events", "event"), ("stories", "story"), ("entities", "entity"), ("facts", "fact"))})
     clock.lap("write")
-    for frame in (processed, edges, blocks):
+    for frame in (processed, edges, blocks, failures):
         frame.unpersist()
     records.unpersist()
     return result

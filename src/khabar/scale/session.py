@@ -23,10 +23,12 @@ def spark_session(master: str = "local[*]", app: str = "khabar", conf: dict[str,
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
     os.environ["PYTHONPATH"] = python_path
+    if master.startswith("local"):
+        os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
     builder = (SparkSession.builder.master(master).appName(app)
                .config("spark.ui.enabled", "false")
                .config("spark.ui.showConsoleProgress", "false")
-               .config("spark.sql.shuffle.partitions", "8" if master.startswith("local") else "200")
+               .config("spark.sql.shuffle.partitions", "4" if master.startswith("local") else "200")
                .config("spark.driver.memory", "2g")
                .config("spark.python.worker.reuse", "true")
                .config("spark.executorEnv.PYTHONPATH", python_path)
