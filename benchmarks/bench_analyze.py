@@ -34,7 +34,9 @@ from khabar.clean import clean
 from khabar.ingest.readers import read_paths
 from khabar.model import Article, RawDoc
 
-ZIP = Path("/work/shared/data/saudinewsnet/zips/2015-07-21.zip")
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+ZIP = SHARED / "data/saudinewsnet/zips/2015-07-21.zip"
 
 
 def load_articles(path: Path, limit: int) -> list[Article]:

@@ -18,7 +18,9 @@ from pathlib import Path
 
 from khabar.arabic import normalize, stem
 
-NEWSFANE = Path("/work/shared/data/newsfane/NewsFANE_Gold_2014_170K.txt")
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+NEWSFANE = SHARED / "data/newsfane/NewsFANE_Gold_2014_170K.txt"
 NAME_CLASSES = {"Politician", "Nation", "Population-Center", "Athlete", "Artist", "Other_PER",
                 "State-or-Province"}
 _CLITICS = re.compile(r"^(?:[وف]?(?:ال|لل|[بكل])?)")

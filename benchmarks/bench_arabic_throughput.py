@@ -17,7 +17,9 @@ from pathlib import Path
 
 from khabar.arabic import find_dates, find_numbers, normalize, split_sentences, tokenize
 
-DEFAULT_DIR = Path("/work/shared/data/saudinewsnet/zips")
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+DEFAULT_DIR = SHARED / "data/saudinewsnet/zips"
 
 
 def load(zip_dir: Path, limit: int | None) -> list[str]:

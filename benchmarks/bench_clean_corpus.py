@@ -11,7 +11,9 @@ import zipfile
 from functools import lru_cache
 from pathlib import Path
 
-DATA = Path("/work/shared/data/saudinewsnet/zips")
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+DATA = SHARED / "data/saudinewsnet/zips"
 
 
 @lru_cache(maxsize=32)

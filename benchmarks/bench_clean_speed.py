@@ -18,7 +18,9 @@ from pathlib import Path
 from khabar.clean import clean
 from khabar.model import RawDoc
 
-DATA = Path("/work/shared/data/saudinewsnet/zips")
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+DATA = SHARED / "data/saudinewsnet/zips"
 
 
 def load(data: Path, limit: int) -> list[RawDoc]:

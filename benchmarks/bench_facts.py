@@ -1,8 +1,8 @@
 """Fact extraction: precision / recall on the seed gold, the seed story report, and speed.
 
 Usage:
-    python benchmarks/bench_facts.py [--gold tests/data/seed_facts.json] [--seeds /work/shared/seeds]
-                                     [--speed-zip /work/shared/data/saudinewsnet/zips/2015-07-21.zip] [--n 2000]
+    python benchmarks/bench_facts.py [--gold tests/data/seed_facts.json] [--seeds ../shared/seeds]
+                                     [--speed-zip ../shared/data/saudinewsnet/zips/2015-07-21.zip] [--n 2000]
 
 Quality uses the gold file's body_end (stands in for the cleaner) and its mentions
 (stand in for the NER), so it measures the fact rules alone. Speed runs
@@ -25,6 +25,8 @@ from khabar.arabic import find_dates, find_numbers, name_key, normalize, split_s
 from khabar.consolidate.compare import compare_event
 from khabar.consolidate.timeline import build_timeline
 from khabar.model import Event, Fact, Mention, Sentence
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 ROOT = Path(__file__).resolve().parents[1]
 SCORED = ("when", "where", "city", "who_heads", "duration", "agreement", "topic_excluded", "quote")
@@ -175,8 +177,8 @@ def speed(zip_path: Path, n: int) -> tuple[int, float, float, int]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", type=Path, default=ROOT / "tests" / "data" / "seed_facts.json")
-    parser.add_argument("--seeds", type=Path, default=Path("/work/shared/seeds"))
-    parser.add_argument("--speed-zip", type=Path, default=Path("/work/shared/data/saudinewsnet/zips/2015-07-21.zip"))
+    parser.add_argument("--seeds", type=Path, default=SHARED / "seeds")
+    parser.add_argument("--speed-zip", type=Path, default=SHARED / "data/saudinewsnet/zips/2015-07-21.zip")
     parser.add_argument("--n", type=int, default=2000)
     args = parser.parse_args()
     gold = json.loads(args.gold.read_text(encoding="utf-8"))

@@ -21,7 +21,9 @@ from khabar.evaluate.metrics import clustering_scores
 from khabar.group import DEFAULT, group
 from khabar.model import Article
 
-DATA = Path("/work/shared/data/arabic7_tweets/arabic7_tweets.jsonl")
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+DATA = SHARED / "data/arabic7_tweets/arabic7_tweets.jsonl"
 THRESHOLDS = [round(0.02 + 0.02 * i, 3) for i in range(12)]
 
 

@@ -1,6 +1,6 @@
 """NER figures: held-out NewsFANE scores (CRF alone and with rules), tagging speed, model size.
 
-    PYTHONPATH=src python benchmarks/bench_ner.py [--data /work/shared/data] [--speed-tokens 200000]
+    PYTHONPATH=src python benchmarks/bench_ner.py [--data ../shared/data] [--speed-tokens 200000]
 
 The held-out split is every fifth NewsFANE sentence (index % 5 == 4), which the shipped
 model never saw. Speed is end to end from raw text (sentences, segmentation, features,
@@ -21,6 +21,8 @@ from khabar.analyze.ner.conll import read_conll, split_holdout
 from khabar.analyze.ner.tagger import crf_tags, tag_words
 from khabar.arabic import normalize, tokenize
 from khabar.evaluate.ner import render, score
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 RESOURCES = Path(__file__).resolve().parents[1] / "src" / "khabar" / "resources"
 
@@ -66,7 +68,7 @@ def sizes() -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=Path("/work/shared/data"))
+    parser.add_argument("--data", type=Path, default=SHARED / "data")
     parser.add_argument("--speed-tokens", type=int, default=200_000)
     args = parser.parse_args()
     heldout(args.data)

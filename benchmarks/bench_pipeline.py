@@ -27,7 +27,9 @@ from khabar.model import RawDoc
 from khabar.pipeline import consolidate, default_workers, ingest
 from khabar.store.sqlite import Store
 
-SAUDI = Path("/work/shared/data/saudinewsnet/zips")
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+SAUDI = SHARED / "data/saudinewsnet/zips"
 
 
 def main() -> None:

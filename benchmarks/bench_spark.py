@@ -25,7 +25,9 @@ from khabar.evaluate.metrics import pairwise
 from khabar.ingest import read_paths
 from khabar.model import RawDoc
 
-SAUDI = Path("/work/shared/data/saudinewsnet/zips")
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+SAUDI = SHARED / "data/saudinewsnet/zips"
 SHIFT_DAYS = 60  # per copy: beyond every grouping window, so copies form their own events
 
 

@@ -1,6 +1,6 @@
 """The shipped stance model on ANS dev: accuracy, per-class and macro F1, and pairs per second.
 
-Usage: python benchmarks/bench_stance.py [--csv /work/shared/data/ans_stance/stance/dev.csv]
+Usage: python benchmarks/bench_stance.py [--csv ../shared/data/ans_stance/stance/dev.csv]
 """
 
 from __future__ import annotations
@@ -12,10 +12,12 @@ from pathlib import Path
 from khabar.analyze.stance import StanceModel
 from khabar.evaluate.stance import read_pairs, render, score
 
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--csv", type=Path, default=Path("/work/shared/data/ans_stance/stance/dev.csv"))
+    parser.add_argument("--csv", type=Path, default=SHARED / "data/ans_stance/stance/dev.csv")
     args = parser.parse_args()
     pairs, gold = read_pairs(args.csv)
     model = StanceModel.load()

@@ -2,7 +2,7 @@
 
 Usage:
     PYTHONPATH=src python benchmarks/bench_summary.py \
-        --easc /work/shared/data/easc_dev --saudi /work/shared/data/saudinewsnet/zips
+        --easc ../shared/data/easc_dev --saudi ../shared/data/saudinewsnet/zips
 
 Speed: "events" of ten consecutive SaudiNewsNet articles of one day (not real events:
 they have the size of real ones, and no alignment to find, so this is the cost of the
@@ -27,6 +27,8 @@ from khabar.arabic import split_sentences
 from khabar.consolidate.summary import summarize
 from khabar.evaluate.summary import evaluate, render
 from khabar.model import Sentence
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 
 def saudi_events(zips: Path, n_events: int, size: int = 10) -> list[dict[str, str]]:
@@ -96,8 +98,8 @@ def seed_citations(test_file: Path) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--easc", type=Path, default=Path("/work/shared/data/easc_dev"))
-    parser.add_argument("--saudi", type=Path, default=Path("/work/shared/data/saudinewsnet/zips"))
+    parser.add_argument("--easc", type=Path, default=SHARED / "data/easc_dev")
+    parser.add_argument("--saudi", type=Path, default=SHARED / "data/saudinewsnet/zips")
     parser.add_argument("--events", type=int, default=200)
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--seeds", type=Path, default=Path(__file__).resolve().parents[1] / "tests" / "test_summary_seeds.py")

@@ -1,4 +1,4 @@
-"""SaudiNewsNet access for the grouping benchmarks (the data stays in /work/shared/data, never shipped).
+"""SaudiNewsNet access for the grouping benchmarks (the data stays in ../shared/data, never shipped).
 
 An article is named by ``ZIPDATE/INDEX`` (its position in that day's JSON array).
 """
@@ -12,7 +12,9 @@ from pathlib import Path
 
 from khabar.model import Article
 
-ZIPS = Path("/work/shared/data/saudinewsnet/zips")
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+ZIPS = SHARED / "data/saudinewsnet/zips"
 
 
 def day(date: str) -> list[dict]:

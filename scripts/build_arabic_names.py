@@ -1,6 +1,6 @@
 """Build src/khabar/resources/arabic_names/romanization.tsv from the Wikidata name tokens.
 
-Usage: python scripts/build_arabic_names.py [/work/shared/data/wikidata_names/names_with_source.tsv]
+Usage: python scripts/build_arabic_names.py [../shared/data/wikidata_names/names_with_source.tsv]
 Keeps the CC0 Wikidata person-name words seen at least 5 times (source wikidata-steveash)
 and the CLDR place names (Unicode License); for each Arabic spelling (match-normalized)
 its most frequent English rendering (places win over person names), then the
@@ -15,7 +15,9 @@ from pathlib import Path
 
 from khabar.arabic import normalize
 
-SOURCE = Path("/work/shared/data/wikidata_names/names_with_source.tsv")
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+SOURCE = SHARED / "data/wikidata_names/names_with_source.tsv"
 HAND = Path(__file__).resolve().parents[1] / "src" / "khabar" / "resources" / "arabic_names" / "news_names.tsv"
 OUT = Path(__file__).resolve().parents[1] / "src" / "khabar" / "resources" / "arabic_names" / "romanization.tsv"
 MIN_COUNT = 5

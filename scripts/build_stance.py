@@ -1,6 +1,6 @@
 """Train the stance model on ANS train, pick its settings on ANS dev, write it, print the scores.
 
-Usage: python scripts/build_stance.py [--data /work/shared/data/ans_stance/stance] [--no-embeddings]
+Usage: python scripts/build_stance.py [--data ../shared/data/ans_stance/stance] [--no-embeddings]
                                      [--cs 3 10] [--shares 0.05 0.1]
 Writes src/khabar/resources/stance/{model.json,weights.npz}. Each setting is trained on
 train only; the one with the best dev macro-F1 is written.
@@ -17,13 +17,15 @@ os.environ.setdefault("OMP_NUM_THREADS", "2")
 from khabar.analyze.stance import StanceModel, embed_pairs, embeddings_available  # noqa: E402
 from khabar.evaluate.stance import read_pairs, render, score  # noqa: E402
 
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "khabar" / "resources" / "stance"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=Path("/work/shared/data/ans_stance/stance"))
+    parser.add_argument("--data", type=Path, default=SHARED / "data/ans_stance/stance")
     parser.add_argument("--no-embeddings", action="store_true")
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--cs", type=float, nargs="+", default=[3.0, 10.0], help="inverse regularization")

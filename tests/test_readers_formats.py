@@ -15,7 +15,8 @@ from khabar.ingest import read_paths
 from khabar.ingest.jsonarray import ArrayError, iter_array
 from khabar.model import RawDoc
 
-SAUDI = Path("/work/shared/data/saudinewsnet/zips")
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+SAUDI = SHARED / "data/saudinewsnet/zips"
 
 
 def _records(n: int) -> list[dict]:

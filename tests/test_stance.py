@@ -10,7 +10,8 @@ import pytest
 from khabar.analyze.stance import LABELS, StanceModel, embeddings_available, pair_features
 from khabar.evaluate.stance import evaluate, read_pairs, render, score
 
-ANS_DEV = Path("/work/shared/data/ans_stance/stance/dev.csv")
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+ANS_DEV = SHARED / "data/ans_stance/stance/dev.csv"
 
 
 def test_cues_negation_antonym_number():

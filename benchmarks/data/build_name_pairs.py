@@ -3,7 +3,7 @@
 Usage: python benchmarks/data/build_name_pairs.py > benchmarks/data/name_pairs.tsv
 
 Sources (all redistributable):
-- ``wikidata``: /work/shared/data/wikidata_names (CC0 Wikidata person-name tokens and
+- ``wikidata``: ../shared/data/wikidata_names (CC0 Wikidata person-name tokens and
   Apache-2.0 Wikipedia-mined name tokens). Variants: one English name written two ways
   in Arabic (alignment noise filtered by spelling similarity). Near misses: Arabic
   spellings one edit apart (or equal once inner vowels are dropped) whose English names
@@ -29,7 +29,9 @@ from pathlib import Path
 
 from khabar.arabic import normalize
 
-NAMES = Path("/work/shared/data/wikidata_names/names_with_source.tsv")
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+
+NAMES = SHARED / "data/wikidata_names/names_with_source.tsv"
 PER_KIND = 150
 
 NEWS_SAME = """دارتشييف دارشييف|دارتشييف دارشيف|دارشييف دارشيف|ترامب ترمب|أمريكا أميركا|إسطنبول اسطنبول|
