@@ -54,3 +54,11 @@ def test_random_high_bytes_are_reported_not_crashed_on():
 
 def test_empty_input_is_empty_text():
     assert decode(b"", "empty.txt") == ("", "utf-8")
+
+
+def test_utf8_and_windows_1256_lines_in_one_file_each_decode_right():
+    first, second = ARABIC.split("\n\n")
+    data = first.encode("utf-8") + b"\n\n" + second.encode("cp1256")
+    text, encoding = decode(data, "pasted.txt")
+    assert text == ARABIC
+    assert encoding == "utf-8+windows-1256"

@@ -55,6 +55,9 @@ def decode(data: bytes, source: str) -> tuple[str, str]:
         if _plausible(text):
             return text, "utf-8"
         raise BadDocument(source, "binary data (control characters), not text")
+    mixed = _mixed_lines(data)
+    if mixed is not None:
+        return mixed
     best = _arabic_code_page(data)
     if best is not None:
         return best
@@ -89,6 +92,26 @@ def _utf16_without_bom(data: bytes, name: str) -> str | None:
     except UnicodeDecodeError:
         return None
     return text if _plausible(text) else None
+
+
+def _mixed_lines(data: bytes) -> tuple[str, str] | None:
+    """Files pasted together from a UTF-8 and a Windows-1256 source: each line decoded on
+    its own (None unless some lines are non-ASCII UTF-8 and the others read as Arabic)."""
+    lines = data.splitlines(keepends=True)
+    utf8_arabic, parts, fallback = False, [], []
+    for line in lines:
+        try:
+            parts.append(line.decode("utf-8"))
+            utf8_arabic = utf8_arabic or not line.isascii()
+        except UnicodeDecodeError:
+            page = _arabic_code_page(line)
+            if page is None:
+                return None
+            parts.append(page[0])
+            fallback.append(page[1])
+    if not utf8_arabic or not fallback:
+        return None
+    return "".join(parts), "utf-8+" + max(set(fallback), key=fallback.count)
 
 
 def _arabic_code_page(data: bytes) -> tuple[str, str] | None:
