@@ -52,6 +52,12 @@ def test_date_ending_on_a_dropped_mark_keeps_its_span():
     assert text[when[0].start:when[0].end] == when[0].value and when[0].value.startswith("غد")
 
 
+def test_a_building_named_as_a_place_is_not_the_city():
+    text = "تنطلق اليوم الجولة الثانية من المباحثات في قصر السفارة الروسية في إسطنبول."
+    facts = facts_of(text, {"قصر السفارة الروسية": "LOC", "إسطنبول": "LOC"}, "2025-04-10")
+    assert [f.value for f in facts if f.slot == "city"] == ["إسطنبول"]
+
+
 def test_when_where_city_duration_with_keys():
     text = ("بدأت المحادثات يوم الخميس في مقر السفارة الفرنسية في باريس.\n"
             "وذكرت الوكالة أن المحادثات استمرت ثلاث ساعات.")
@@ -82,6 +88,14 @@ def test_quote_speaker_content_and_carried_over_speaker():
     assert not any(f.slot == "when" for f in facts)
     excluded = [f for f in facts if f.slot == "topic_excluded"]
     assert excluded and "النووي" in excluded[0].value and excluded[0].speaker == "أحمد سالم"
+
+
+def test_a_connective_before_the_next_speaker_is_left_out_of_the_quote():
+    text = ("أكدت الوزارة أن الملف الأمني لن يكون على جدول الأعمال، فيما صرح المتحدث سامي نور بأن "
+            "التطبيع لن يحدث قبل السلام.")
+    facts = facts_of(text, {"سامي نور": "PER"})
+    values = [f.value for f in facts if f.slot == "quote"]
+    assert values == ["الملف الأمني لن يكون على جدول الأعمال", "التطبيع لن يحدث قبل السلام"]
 
 
 def test_hearsay_is_not_a_quote():

@@ -44,6 +44,8 @@ _VENUE = rx(
 )
 _ARABIC_WORD = re.compile(r"[\u0621-\u064a]{2,}")
 _PLACE_PREP = rx(r"(?:^|\s)(?:في|ب|داخل)\s*$")
+# A building or site named as a place ("قصر السفارة الروسية") is a venue, not the city.
+_FACILITY = rx(r"^[وب]?(?:ال)?(?:قصر|مقر|مبنى|فندق|سفار[ةه]|قنصلي[ةه]|مطار|ميناء|جامع|مسجد|قاع[ةه]|مركز|منتجع)(?!\w)")
 _POSTED_TO = rx(r"(?<!\w)(?:ال)?(?:سفير|مبعوث|ممثل|مندوب|مراسل|لدى)(?!\w)(?:\s+\S+){0,3}\s+(?:في|ب)?\s*$")
 _DURATION_VERB = rx(r"(?<!\w)(?:استمر|استمرت|دام|دامت|يستمر|تستمر|استغرق|استغرقت|امتد|امتدت)(?!\w)")
 _TIME_UNITS = {"ساع": "h", "يوم": "d", "ايام": "d", "اسبوع": "w", "اسابيع": "w", "دقيق": "min", "دقائق": "min",
@@ -225,7 +227,8 @@ def _cities(clause: Clause) -> list[Fact]:
         if m.type != "LOC":
             continue
         a = clause.nstart(m.start)
-        if (is_country(clause.norm[a:clause.nstart(m.end)]) or not _PLACE_PREP.search(clause.norm[max(0, a - 6):a])
+        name = clause.norm[a:clause.nstart(m.end)]
+        if (is_country(name) or _FACILITY.search(name) or not _PLACE_PREP.search(clause.norm[max(0, a - 6):a])
                 or _POSTED_TO.search(clause.norm, max(0, a - 40), a)):
             continue
         facts.append(_fact(clause, "city", a, clause.nstart(m.end), m.key or text_key(m.text), "city"))

@@ -21,6 +21,8 @@ _CIRCUMSTANCE = rx(
     r"\s(?:في وقت|يوم|اليوم|امس|خلال|لصحافيين|لصحفيين|للصحفيين|للصحافيين|لوسائل|في بيان|في تصريح|"
     r"في مؤتمر|عقب|لوكالة|في واشنطن|في موسكو|على|من جانب)(?!\w)"
 )
+# A connective that opens the next clause ("..., فيما صرحت X بأن") is not part of the content.
+_TRAILING_CONNECTIVE = rx(r"(?<!\w)(?:فيما|بينما|في حين|كما|حيث|ثم)\s*$")
 _HEARSAY = rx(r"^(?:ما|لما|وفق|وفقا|بحسب|حسب|كما)\s+$")
 
 
@@ -41,7 +43,9 @@ def find_quotes(clause: Clause) -> list[Quote]:
              if not (m.group("pre") and _HEARSAY.match(m.group("pre")))]
     quotes: list[Quote] = []
     for m, after in zip(found, [*found[1:], None][:len(found)], strict=True):
-        start, end = trim(clause, m.end(), after.start("verb") if after else len(clause.norm))
+        stop = after.start("verb") if after else len(clause.norm)
+        tail = _TRAILING_CONNECTIVE.search(clause.norm, m.end(), stop)
+        start, end = trim(clause, m.end(), tail.start() if tail else stop)
         if end - start < 3:
             continue
         speaker, key = _speaker(clause, *m.span("who")) if m.group("who") else ("", "")

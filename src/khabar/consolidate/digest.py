@@ -6,6 +6,7 @@ so each stays replaceable (and the Spark engine calls the same function per stor
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from pathlib import PurePath
 from urllib.parse import urlparse
@@ -19,6 +20,9 @@ from khabar.model import Analysis, Article, Event, EventDigest, Story, StoryDige
 Items = Mapping[str, tuple[Article, Analysis]]
 
 
+_HASH_SUFFIX = re.compile(r"[_-][0-9a-f]{12,}$")
+
+
 def outlet_of(article: Article) -> str:
     """The name to show for where an article comes from."""
     if article.outlet:
@@ -27,7 +31,8 @@ def outlet_of(article: Article) -> str:
         return urlparse(article.url).netloc.removeprefix("www.")
     if article.credited_source:
         return article.credited_source
-    return PurePath(article.source.split(":")[0]).stem
+    stem = PurePath(article.source.split(":")[0]).stem
+    return _HASH_SUFFIX.sub("", stem) or stem
 
 
 def digest_event(event: Event, items: Items, words: int) -> EventDigest:
