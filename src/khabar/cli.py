@@ -151,9 +151,10 @@ def stories(db: DbOpt = Path("khabar.db"), fmt: FormatOpt = Format.text,
     if fmt is Format.json:
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return
+    from khabar.present.terminal import count
     for r in rows:
-        out.print(f"[bold]{r['id']}[/] {r['date'] or '?':<10} {r['events']} events · {r['articles']} articles · "
-                  f"{r['outlets']} outlets  {r['headline']}", highlight=False)
+        out.print(f"[bold]{r['id']}[/] {r['date'] or '?':<10} {count(r['events'], 'event')} · "
+                  f"{count(r['articles'], 'article')} · {count(r['outlets'], 'outlet')}  {r['headline']}", highlight=False)
 
 
 @app.command()

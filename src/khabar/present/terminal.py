@@ -27,17 +27,23 @@ def _facts_table(groups: list[dict], arts: dict) -> Table:
     return table
 
 
+def count(n: int, noun: str) -> str:
+    """"1 event", "2 events"."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def render_terminal(console: Console, report: dict) -> None:
     arts = report["articles"]
     for d in report["stories"]:
-        console.print(Panel(f"[bold]{d['headline']}[/]\n{len(d['events'])} events · {len(d['article_ids'])} articles · "
-                            f"{len(d['outlets'])} outlets · story {d['story']['id']}", expand=False))
+        console.print(Panel(f"[bold]{d['headline']}[/]\n{count(len(d['events']), 'event')} · "
+                            f"{count(len(d['article_ids']), 'article')} · {count(len(d['outlets']), 'outlet')} · "
+                            f"story {d['story']['id']}", expand=False))
         for s in d["summary"]:
             console.print(f"• {s['text']} [dim]{cite(s['citations'], arts)}[/]")
         for e in d["events"]:
             ev = e["event"]
             console.print(f"\n[bold cyan]Event {ev['date'] or '?'}[/] {e['headline']} "
-                          f"[dim]({len(ev['article_ids'])} articles · {ev['id']})[/]")
+                          f"[dim]({count(len(ev['article_ids']), 'article')} · {ev['id']})[/]")
             facts = [g for g in e["facts"] if g["slot"] != "quote"]
             if facts:
                 console.print(_facts_table(facts, arts))
