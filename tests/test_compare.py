@@ -126,3 +126,16 @@ def test_only_after_is_a_restriction_not_a_denial():
              "b": [fact("quote", bodies["b"], "تحقيق تطبيع سلام علاق مرهون")]}
     (group,) = compare_event(["a", "b"], bodies, facts, OUTLETS, stance=AlwaysDisagree())
     assert group.status == "agreed"
+
+
+def test_timeline_shows_the_clause_of_each_background_date():
+    body = ("والاجتماع المغلق المنعقد في مقر القنصل العام هو ثاني لقاء بين ممثلين عن الدولتين، بعد اجتماع "
+            "جرى في 18 فبراير في السعودية، وكان الأول منذ بدء الحرب في فبراير 2022.")
+    first, second = body.index("18 فبراير"), body.index("فبراير 2022")
+    facts = {"x": [fact("when", "اليوم", "2025-02-27"),
+                   fact("when", "18 فبراير", "2025-02-18", background=True, start=first),
+                   fact("when", "فبراير 2022", "2022-02", background=True, start=second)]}
+    timeline = build_timeline([Event("e1", ("x",), "الجولة الأولى")], {"x": body}, facts)
+    texts = {t.date: t.text for t in timeline if t.background}
+    assert texts["2025-02-18"] == "بعد اجتماع جرى في 18 فبراير في السعودية"
+    assert texts["2022-02"] == "وكان الأول منذ بدء الحرب في فبراير 2022"

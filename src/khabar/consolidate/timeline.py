@@ -12,6 +12,7 @@ whose article mentions them.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
@@ -20,6 +21,8 @@ from khabar.model import Citation, Event, Fact, TimelineEntry
 
 MIN_CONFIDENCE = 0.7  # below this a date is a guess ("الأسبوع الماضي"): not put on the timeline
 MAX_TEXT = 220
+MIN_TEXT = 40  # a clause shorter than this is widened to the one before it
+_CLAUSE_BREAK = re.compile(r"[،,؛;!?؟\n]|\.(?!\d)")
 
 
 def build_timeline(events: Sequence[Event], bodies: Mapping[str, str],
@@ -132,11 +135,21 @@ def _first_per_article(citations: list[Citation]) -> list[Citation]:
 
 
 def _sentence_text(body: str, fact: Fact | None = None) -> str:
-    """The evidence sentence around ``fact`` (or the article's first line), shortened for display."""
+    """The clause around ``fact`` (or the article's first line), shortened for display.
+
+    A sentence often dates several happenings ("... بعد اجتماع جرى في 18 فبراير، وكان الأول
+    منذ بدء الغزو ... في فبراير 2022"): each entry shows the clause of its own date, widened
+    to the clauses before it (within the paragraph) until it says enough to read alone.
+    """
     if fact is None:
         line = body.strip().split("\n", 1)[0] if body.strip() else ""
         return line[:MAX_TEXT]
-    start = max(body.rfind("\n", 0, fact.start), body.rfind(". ", 0, fact.start) + 1, 0)
-    ends = [i for i in (body.find("\n", fact.end), body.find(". ", fact.end)) if i >= 0]
-    text = body[start:min(ends) if ends else len(body)].strip()
+    paragraph = body.rfind("\n", 0, fact.start) + 1
+    breaks = [paragraph] + [m.end() for m in _CLAUSE_BREAK.finditer(body, paragraph, fact.start)]
+    after = _CLAUSE_BREAK.search(body, fact.end)
+    end = after.start() if after else len(body)
+    start = breaks.pop()
+    while breaks and end - start < MIN_TEXT:
+        start = breaks.pop()
+    text = body[start:end].strip()
     return text if len(text) <= MAX_TEXT else text[:MAX_TEXT].rsplit(" ", 1)[0] + " …"
