@@ -1,9 +1,11 @@
 """Precision and recall of "same name" by name_key on the name-pair test set.
 
-Usage: python benchmarks/bench_arabic_names.py [PAIRS_TSV] [--split dev|test|all] [--errors]
+Usage: python benchmarks/bench_arabic_names.py [PAIRS_TSV] [--split dev|test|all] [--errors] [--sweep]
 Two judges: key equality (``name_key(a) == name_key(b)``) and the scored ``same_name``.
 Precision and recall are of the "same" class; figures per source and overall, on the
 ``dev`` split (developed against) unless told otherwise; ``test`` is held out.
+``--sweep`` prints the overall figures of ``same_name`` for a range of distance thresholds
+(how ``names.SAME_NAME_DISTANCE`` was chosen, on dev).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import csv
 from collections import Counter
 from pathlib import Path
 
-from khabar.arabic import name_key
+from khabar.arabic import name_key, names
 from khabar.arabic.names import same_name
 
 PAIRS = Path(__file__).resolve().parent / "data" / "name_pairs.tsv"
@@ -24,11 +26,29 @@ def main() -> None:
     parser.add_argument("pairs", nargs="?", type=Path, default=PAIRS)
     parser.add_argument("--split", choices=("dev", "test", "all"), default="dev")
     parser.add_argument("--errors", action="store_true", help="list the misjudged pairs")
+    parser.add_argument("--sweep", action="store_true", help="same_name figures per distance threshold")
     args = parser.parse_args()
+    if args.sweep:
+        sweep(args.pairs, args.split)
+        return
     for title, judge in (("name_key(a) == name_key(b)", lambda a, b: name_key(a) == name_key(b)),
                          ("same_name(a, b)", same_name)):
         print(f"## {title} ({args.split})")
         report(args.pairs, judge, args.split, args.errors)
+
+
+def sweep(pairs: Path, split: str) -> None:
+    """same_name precision and recall (all but wikidata-vowels) per distance threshold."""
+    with pairs.open(encoding="utf-8") as f:
+        rows = [r for r in csv.DictReader(f, delimiter="\t")
+                if r["source"] != "wikidata-vowels" and split in ("all", r["split"])]
+    default = names.SAME_NAME_DISTANCE
+    for threshold in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0):
+        names.SAME_NAME_DISTANCE = threshold
+        c = Counter((same_name(r["a"], r["b"]), r["label"] == "same") for r in rows)
+        tp, fp, fn = c[True, True], c[True, False], c[False, True]
+        print(f"threshold={threshold:.1f} precision={tp / max(1, tp + fp):.3f} recall={tp / max(1, tp + fn):.3f}")
+    names.SAME_NAME_DISTANCE = default
 
 
 def report(pairs: Path, judge, split: str, errors: bool) -> None:

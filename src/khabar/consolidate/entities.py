@@ -29,7 +29,7 @@ from khabar.analyze.ner.roles import find_roles
 from khabar.analyze.ner.rules import name_like
 from khabar.analyze.ner.vocab import load_vocabulary
 from khabar.arabic import name_key, normalize, romanize
-from khabar.arabic.names import same_name
+from khabar.arabic.names import known_latin, same_name
 from khabar.model import Citation, Entity, EntityRef, Mention, Role, Sentence
 
 
@@ -223,6 +223,9 @@ def _most_specific(roles: Mapping[str, Role]) -> tuple[Role, ...]:
 
 
 def _roman(name: str) -> str:
-    """Latin spelling of a person's name: the usual Wikidata spelling of each word, else a transliteration."""
+    """Latin spelling of a person's name: the whole name's or each word's usual spelling
+    (the Arabic layer's lexicon first, then the gazetteer's Wikidata spellings), else a transliteration."""
+    if known_latin(name):
+        return romanize(name)
     latin = load().latin
-    return " ".join((latin.get(w) or romanize(w)).title() for w in normalize(name).split())
+    return " ".join((known_latin(w) or latin.get(w) or romanize(w)).title() for w in normalize(name).split())
