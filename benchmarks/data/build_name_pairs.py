@@ -17,15 +17,15 @@ Sources (all redistributable):
 Labels of the sampled Wikidata variants were read one by one: ``RELABEL`` lists the pairs
 whose "one English name" label is wrong (two different Arabic names aligned to one English
 word, truncated or mis-aligned tokens); they are relabelled or dropped, with the reason.
-Split: pairs are joined into groups through shared names (match-normalized) and a whole
-group goes to ``dev`` or ``test`` by a hash of its first name, so no name is on both sides.
+Split: ``dev`` holds the hand-written pairs and the first Wikidata sample (developed against);
+``test`` is a second Wikidata sample of pairs that share no name with dev (match-normalized),
+read for labels before any matcher ran on it, and scored once.
 Columns: label (same|different), a, b, source, note (English names), split (dev|test).
 """
 
 from __future__ import annotations
 
 import csv
-import hashlib
 import random
 import re
 import sys
@@ -38,7 +38,8 @@ from khabar.arabic import normalize
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 
 NAMES = SHARED / "data/wikidata_names/names_with_source.tsv"
-PER_KIND = 300
+PER_KIND = 300  # dev: Wikidata variants; half as many near misses of each kind
+TEST_SEED, TEST_SAME, TEST_DIFFERENT = 20261123, 230, 120  # held-out test, names unseen in dev
 
 NEWS_SAME = """دارتشييف دارشييف|دارتشييف دارشيف|دارشييف دارشيف|ترامب ترمب|أمريكا أميركا|إسطنبول اسطنبول|
 ديميترييف دميترييف|زيلينسكي زيلينسكى|زيلينسكي زيلنسكي|بيسكوف بسكوف|نتنياهو نتانياهو|بلينكن بلينكين|
@@ -64,7 +65,7 @@ NEWSFANE_DIFFERENT = """الشيشان الصين|مدني مدينة|قرية �
 الان اليونان|المالكي المملكة|الساعدي السعودية|كارلس كارلوس|بابلو باولو|القوقاز اليكس|جاليلي جولي|كراوتش كروز"""
 
 
-# Wikidata "same" pairs whose label is wrong, read by hand: new label ("different" or None to
+# Wikidata "same" pairs (dev and test samples) whose label is wrong, read by hand: new label ("different" or None to
 # drop the pair) and why. Documented in benchmarks/data/README.md.
 RELABEL = {
     ("داهر", "طاهر"): ("different", "two Arabic names (Dahir, Tahir) aligned to one English word"),
@@ -98,6 +99,33 @@ RELABEL = {
     ("جينتنر", "غنتر"): (None, "two names (Gentner, Gunter)"),
     ("هانس", "هاينس"): (None, "two names (Hans, Heinz/Haines)"),
     ("خضر", "خيضر"): (None, "two Arabic names (Khidr, Khaidar)"),
+    ("برنغاريا", "برينغيلا"): (None, "test: two forms of a name (Berengaria, Berenguela)"),
+    ("إيفيلاند", "ليفيلاند"): (None, "test: mis-aligned token"),
+    ("بريت", "بريتو"): (None, "test: two names (Brett, Brito)"),
+    ("الصيدوني", "سيدون"): (None, "test: a nisba (al-Saidouni) and a place (Sidon)"),
+    ("لويت", "ليفيت"): (None, "test: ambiguous (Lewitt, Levitt)"),
+    ("هوسرل", "هوسل"): (None, "test: truncated token"),
+    ("آية", "أيا"): (None, "test: Arabic Aya and Japanese Aya"),
+    ("محرمة", "مهرماه"): (None, "test: an Arabic word and a Turkish name"),
+    ("دقنة", "ديقنا"): (None, "test: ambiguous (Digna as an Arabic name)"),
+    ("مارينو", "مارينيو"): (None, "test: two names (Marino, Marinho)"),
+    ("باطرفي", "طرفي"): (None, "test: two Arabic names (Batarfi, Tarfi)"),
+    ("سوكر", "سيغور"): (None, "test: mis-aligned token"),
+    ("بورتين", "بيرتون"): (None, "test: two names (Portin, Burton)"),
+    ("إسماعيل", "إشمايل"): (None, "test: two forms of a name (Ismail, Ishmael)"),
+    ("الأخضر", "لخضر"): (None, "test: an Arabic word and its Maghrebi name form"),
+    ("كولمان", "كوهلمان"): (None, "test: two names (Coleman, Kuhlmann)"),
+    ("الهمذاني", "همداني"): (None, "test: two Arabic nisbas (al-Hamadhani, Hamdani)"),
+    ("أشا", "عشا"): (None, "test: an Arabic word and a name"),
+    ("ليتيليير", "يتيليه"): (None, "test: truncated token"),
+    ("سزوك", "سوك"): (None, "test: truncated token"),
+    ("مارت", "مارثا"): (None, "test: two forms of a name (Marthe, Martha)"),
+    ("إريش", "إريك"): (None, "test: two names (Erich, Erik)"),
+    ("أوريانا", "أوريلانا"): (None, "test: two names (Oriana, Orellana)"),
+    ("فري", "فريج"): (None, "test: mis-aligned token"),
+    ("فلورنس", "فلورنسا"): (None, "test: a given name and the city (Florence, Firenze)"),
+    ("بلد", "بلود"): (None, "test: an Arabic word and a name"),
+    ("بانك", "بونك"): (None, "test: two names (Bank, Bunke)"),
 }
 
 
@@ -115,25 +143,9 @@ def relabelled(rows):
             yield new, a, b, source, note
 
 
-def splits(rows) -> list[str]:
-    """dev or test per row: pairs linked by a shared name form a group that stays on one side."""
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    names = [(normalize(a, "match"), normalize(b, "match")) for _, a, b, _, _ in rows]
-    for a, b in names:
-        parent[find(a)] = find(b)
-    groups: dict[str, list[str]] = defaultdict(list)
-    for a, b in names:
-        groups[find(a)] += [a, b]
-    side = {root: "dev" if hashlib.sha1(min(g).encode()).digest()[0] % 2 == 0 else "test" for root, g in groups.items()}
-    return [side[find(a)] for a, _ in names]
+def unseen(pool, seen: set[str]):
+    """Pairs of the pool that share no name with the dev pairs."""
+    return [p for p in pool if normalize(p[1], "match") not in seen and normalize(p[2], "match") not in seen]
 
 
 def skeleton(word: str) -> str:
@@ -189,9 +201,15 @@ def main() -> None:
     rows += relabelled(rng.sample(same, min(PER_KIND, len(same))))
     rows += rng.sample(vowel_only, min(PER_KIND // 2, len(vowel_only)))
     rows += rng.sample(different, min(PER_KIND // 2, len(different)))
+    seen = {normalize(w, "match") for row in rows for w in row[1:3]}
+    fresh = random.Random(TEST_SEED)
+    test = list(relabelled(fresh.sample(unseen(same, seen), TEST_SAME)))
+    test += fresh.sample(unseen(vowel_only, seen), TEST_DIFFERENT // 2)
+    test += fresh.sample(unseen(different, seen), TEST_DIFFERENT)
     out = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
     out.writerow(["label", "a", "b", "source", "note", "split"])
-    out.writerows(row + (split,) for row, split in zip(rows, splits(rows), strict=True))
+    out.writerows(row + ("dev",) for row in rows)
+    out.writerows(row + ("test",) for row in test)
     print(f"pool: {len(same)} variant pairs, {len(vowel_only)} near misses differing only in "
           f"inner vowels, {len(different)} other near misses", file=sys.stderr)
 
