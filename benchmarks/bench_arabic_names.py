@@ -65,7 +65,7 @@ def report(pairs: Path, judge, split: str, errors: bool) -> None:
             for group in groups:
                 counts.setdefault(group, Counter())[o] += 1
             if errors and o in ("fp", "fn"):
-                print(f"{o}\t{row['a']}\t{row['b']}\t{name_key(row['a'])}\t{name_key(row['b'])}\t{row['note']}")
+                print(f"{o}\t{row['source']}\t{row['a']}\t{row['b']}\t{name_key(row['a'])}\t{name_key(row['b'])}\t{row['note']}")
     for group, c in counts.items():
         precision = c["tp"] / max(1, c["tp"] + c["fp"])
         recall = c["tp"] / max(1, c["tp"] + c["fn"])

@@ -61,7 +61,7 @@ def test_romanize_gives_readable_latin():
 
 @pytest.mark.parametrize("a, b", [
     ("بوتين", "بوتن"), ("فلاديمير", "فلاديمر"), ("جونسون", "جونسن"),
-    ("إبراهيمي", "براهيمي"), ("لوتشيانو", "لوسيانو"), ("فلاديمير بوتين", "فلاديمر بوتن"),
+    ("جوليانو", "يوليانو"), ("لوتشيانو", "لوسيانو"), ("فلاديمير بوتين", "فلاديمر بوتن"),
 ])
 def test_scored_match_joins_variants_the_strict_key_keeps_apart(a, b):
     assert name_key(a) != name_key(b)  # the key stays strict for grouping ...

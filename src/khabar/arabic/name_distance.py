@@ -20,16 +20,17 @@ VOWELS = frozenset("اوي")
 _LIGHT_FINALS = frozenset("يه")  # a final -e written or not: ديسايي / ديساييه, بارون / باروني
 _ENDINGS = frozenset("اويهة")
 _FINAL_ALTERNATIONS = ("يه", "اهة")  # final -e as ي or ه, final -a as ا, ه or ة
-# Two letters for one sound: ch (تش, تسش), j (دج), tz (تز), pf (بف at the start).
-_CLUSTERS = re.compile(r"تسش|تش|دج|تز|^بف")
-_CLUSTER_LETTER = {"تسش": "ش", "تش": "ش", "دج": "ج", "تز": "ز", "بف": "ف"}
+# Two letters for one sound: ch (تش, تسش), j (دج), tz (تز, تس), pf (بف at the start).
+_CLUSTERS = re.compile(r"تسش|تش|دج|تز|تس|^بف")
+_CLUSTER_LETTER = {"تسش": "ش", "تش": "ش", "دج": "ج", "تز": "ز", "تس": "س", "بف": "ف"}
 _DOUBLED = re.compile(r"(.)\1+")
 
 # Letters one Latin letter is rendered as, by the source language of the name.
 _ALTERNATIONS = (
-    "تطث", "دض", "سصث", "زذظثس", "شس", "شك", "شخ", "جغقك", "جي", "جخ", "خهح", "كق", "فڤو", "بپ",
-    "جچگ", "اع",
+    "تطث", "دض", "سصث", "زذظثس", "شس", "شكخ", "جغق", "جخ", "خهح", "كق", "فڤ", "بپ", "جچگ",
 )
+# Only at the start of a word, where و and ي are consonants: v / w as ف / و, j / y as ج / ي.
+_INITIAL_ALTERNATIONS = ("فو", "جي")
 _NEAR = 0.35  # a consonant for one of its known renderings
 _VOWEL_INDEL = 0.25  # an inner long vowel written or not
 _FINAL = 0.4  # a final -e written or dropped, -e as ي or ه, -a as ا, ه or ة
@@ -66,8 +67,6 @@ def _indel(word: str, i: int) -> float:
         return _FINAL
     if ch in VOWELS and 0 < i < len(word) - 1:
         return _VOWEL_INDEL
-    if i == 0 and ch == "ا":  # an initial vowel written or not: ابراهيمي / براهيمي
-        return _FINAL
     return _OTHER
 
 
@@ -80,6 +79,8 @@ def _substitution(a: str, i: int, b: str, j: int) -> float:
             return _FINAL
         if x in _ENDINGS and y in _ENDINGS:  # -a / -o / -i endings: Ivanov / Ivanova, Carl / Carlo
             return _OTHER
+    if i == j == 0 and _alternate(x, y, _INITIAL_ALTERNATIONS):
+        return _NEAR
     if x in VOWELS and y in VOWELS:
         return _VOWEL_SWAP if i and j else _OTHER
     return _NEAR if _alternate(x, y, _ALTERNATIONS) else _OTHER
