@@ -3,7 +3,7 @@
 Arabic news writes a foreign name by ear, so two spellings of one name differ in cheap,
 known ways: a long vowel written or not (ترامب / ترمب), a final vowel (نافار / نافارا),
 a consonant whose Latin source letter has several renderings (ch as ش / ك / تش, g as
-ج / غ / ق, j as ج / خ / ي, v and w as ف / و, t as ت / ط, s as س / ص, z as ز / س / ذ / ث).
+ج / غ / ق, j as ج / خ (and ي or ج word-initially, as v / w as ف / و), t as ت / ط, s as س / ص, z as ز / س / ذ / ث).
 Two different names differ by an unrelated consonant, or by one vowel *replacing* another
 (بوتين / بوتان). Plain Levenshtein costs all of these alike, and libraries of weighted
 distances know no Arabic transliteration, so the costs live here; they were set by hand

@@ -9,7 +9,9 @@ the article ال stays apart. Arabic given names are the opposite: their long vo
 tell names apart (حسن / حسين, سعد / سعيد), so words of a shipped list of Arabic names,
 and words of three letters or less, keep their spelling. Where the shipped lexicon
 knows different names with one skeleton (بيروت Beirut / بيرت Bert) their keys carry
-the English name. Edit-distance libraries know none of these rules, hence our own.
+the English name. The key stays strict (it groups and indexes); :func:`same_name` is the
+looser pair decision (a weighted edit distance, :mod:`khabar.arabic.name_distance`) that
+joins key groups. Edit-distance libraries know none of these rules, hence our own.
 Figures: docs/bench/arabic.md (benchmarks/bench_arabic_names.py).
 """
 
@@ -125,10 +127,7 @@ def _vowels_moved(gaps: list[tuple[str, str]]) -> bool:
 
 def _compatible_vowels(a: str, b: str) -> bool:
     """No consonant gap holds a vowel in both words that differs between them."""
-    for va, vb in zip(_vowel_gaps(a), _vowel_gaps(b), strict=False):
-        if va and vb and not set(va) & set(vb):
-            return False
-    return True
+    return not _vowels_differ(list(zip(_vowel_gaps(a), _vowel_gaps(b), strict=False)))
 
 
 def _words(name: str) -> list[str]:
