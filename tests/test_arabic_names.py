@@ -95,5 +95,6 @@ def test_romanize_well_known_names_not_letter_by_letter():
     assert romanize("الولايات المتحدة") == "United States"
     assert romanize("عبد الفتاح السيسي").endswith("Al-Sisi")
     assert romanize("وأميركيون") == "and Americans"
+    assert romanize("السفارة الروسية") == "Al-Sfara Al-Rusiya"  # unknown words: letter by letter
     assert known_latin("ترمب") is None or known_latin("ترمب") == "Trump"
     assert known_latin("دارشيف") is None

@@ -221,8 +221,8 @@ def romanize(name: str) -> str:
 
     Known names and phrases take their usual English spelling, longest first
     (الولايات المتحدة → United States, ترامب → Trump, from Wikidata and a hand-written
-    list); other words a letter-by-letter rendering with long vowels as vowels and the
-    usual Russian endings (دارشيف → Darshev).
+    list); other words a letter-by-letter rendering with long vowels as vowels, the
+    usual Russian endings (دارشيف → Darshev) and the nisba -iya (الروسية → Al-Rusiya).
     """
     words = normalize(name, "match").split()
     out, i = [], 0
@@ -274,4 +274,4 @@ def _romanize_word(w: str) -> str:
 
 
 _LONGEST_PHRASE = 4  # words of the longest known phrase (رجب طيب أردوغان)
-_ENDINGS = (("ييف", "iev"), ("يف", "ev"), ("وف", "ov"), ("سكي", "ski"))
+_ENDINGS = (("ييف", "iev"), ("يف", "ev"), ("وف", "ov"), ("سكي", "ski"), ("ية", "iya"))
