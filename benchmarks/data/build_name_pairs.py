@@ -19,7 +19,8 @@ whose "one English name" label is wrong (two different Arabic names aligned to o
 word, truncated or mis-aligned tokens); they are relabelled or dropped, with the reason.
 Split: ``dev`` holds the hand-written pairs and the first Wikidata sample (developed against);
 ``test`` is a second Wikidata sample of pairs that share no name with dev (match-normalized),
-read for labels before any matcher ran on it, and scored once.
+plus NewsFANE tokens unseen in dev paired by spelling similarity (real-text near misses),
+read for labels before any matcher ran on them, and scored once.
 Columns: label (same|different), a, b, source, note (English names), split (dev|test).
 """
 
@@ -38,6 +39,12 @@ from khabar.arabic import normalize
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 
 NAMES = SHARED / "data/wikidata_names/names_with_source.tsv"
+NEWSFANE = SHARED / "data/newsfane/NewsFANE_Gold_2014_170K.txt"
+# NewsFANE fine classes of people, groups and places mined for held-out near misses.
+NEWSFANE_CLASSES = ("Politician", "Person", "Nation", "Population-Center", "Athlete", "Artist", "Businessman",
+                    "Scientist", "Religious", "Group", "Continent", "State-or-Province", "County", "Land-Region",
+                    "Water", "Police", "Engineer", "Lawyer", "Other")
+NEWSFANE_TEST_PAIRS = 200
 PER_KIND = 300  # dev: Wikidata variants; half as many near misses of each kind
 TEST_SEED, TEST_SAME, TEST_DIFFERENT = 20261123, 230, 120  # held-out test, names unseen in dev
 
@@ -129,6 +136,59 @@ RELABEL = {
 }
 
 
+# Held-out NewsFANE pairs (mined by spelling similarity, see newsfane_test) are different
+# names unless listed here: read by hand, "same" or None (dropped: inflections of one
+# word such as الصينيون / الصينيين, truncated or unclear tokens).
+NEWSFANE_TEST_LABELS = {
+    ("اندرياس", "اندريس"): "same",
+    ("جيانلوكا", "غانلوكا"): "same",
+    ("قوانغ", "كوانغ"): "same",
+    ("عبدال", "عبدالحق"): None,
+    ("اميركيون", "اميركيين"): None,
+    ("الامريكيون", "الاميركيين"): None,
+    ("الصينيون", "الصينيين"): None,
+    ("اسرائيل", "سرائيل"): None,
+    ("الاسلامي", "الاسلاميين"): None,
+    ("افلسطينيين", "للفلسطينيين"): None,
+    ("المغاربة", "المغربي"): None,
+    ("الشيوعيون", "الشيوعيين"): None,
+    ("الاسلامي", "الاسلامية"): None,
+    ("العراق", "العراقي"): None,
+    ("عراقيان", "للعراقيين"): None,
+    ("القحطانيون", "القحطانيين"): None,
+    ("اوغو", "هوغو"): None,
+    ("جايلي", "جيولي"): None,
+    ("بوادي", "بوداي"): None,
+    ("بوسريف", "بوشريف"): None,
+    ("ليستير", "يستي"): None,
+    ("لعال", "هلال"): None,
+    ("عادل", "لعال"): None,
+    ("الفيوم", "اليو"): None,
+}
+
+
+def newsfane_test(seen: set[str]):
+    """Held-out pairs from NewsFANE entity tokens unseen in dev: similar spellings (difflib
+    ratio ≥ 0.75, the article on both or neither), a seeded sample, labelled by hand."""
+    tokens = set()
+    with NEWSFANE.open(encoding="utf-8-sig") as f:
+        for line in f:
+            parts = line.replace("\u200e", "").strip().split("\t")
+            if len(parts) == 2 and parts[1] != "O" and any(c in parts[1] for c in NEWSFANE_CLASSES):
+                w = normalize(parts[0], "match")
+                if len(w) >= 4 and re.fullmatch(r"[\u0621-\u064a]+", w):
+                    tokens.add(w)
+    words = sorted(tokens - seen)
+    candidates = [(a, b) for i, a in enumerate(words) for b in words[i + 1:]
+                  if abs(len(a) - len(b)) <= 2 and a.startswith("ال") == b.startswith("ال")
+                  and SequenceMatcher(None, a, b).ratio() >= 0.75]
+    random.Random(7).shuffle(candidates)
+    for a, b in candidates[:NEWSFANE_TEST_PAIRS]:
+        label = NEWSFANE_TEST_LABELS.get((a, b), "different")
+        if label:
+            yield label, a, b, "newsfane", ""
+
+
 def pairs(spec: str, label: str, source: str = "news"):
     for item in spec.replace("\n", "").split("|"):
         a, b = item.split()
@@ -206,6 +266,7 @@ def main() -> None:
     test = list(relabelled(fresh.sample(unseen(same, seen), TEST_SAME)))
     test += fresh.sample(unseen(vowel_only, seen), TEST_DIFFERENT // 2)
     test += fresh.sample(unseen(different, seen), TEST_DIFFERENT)
+    test += newsfane_test(seen)
     out = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
     out.writerow(["label", "a", "b", "source", "note", "split"])
     out.writerows(row + ("dev",) for row in rows)
