@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 
 from khabar.arabic import name_key, romanize
-from khabar.arabic.names import same_name
+from khabar.arabic.name_distance import name_distance
+from khabar.arabic.names import known_latin, same_name
 
 PAIRS = Path(__file__).resolve().parents[1] / "benchmarks" / "data" / "name_pairs.tsv"
 
@@ -56,3 +57,44 @@ def test_romanize_gives_readable_latin():
     assert romanize("دارشيف") == "Darshev"  # unknown: letter by letter, long vowels as vowels
     assert romanize("الزبيدي").startswith("Al-")
     assert romanize("") == ""
+
+
+@pytest.mark.parametrize("a, b", [
+    ("بوتين", "بوتن"), ("فلاديمير", "فلاديمر"), ("جونسون", "جونسن"),
+    ("جوليانو", "يوليانو"), ("لوتشيانو", "لوسيانو"), ("فلاديمير بوتين", "فلاديمر بوتن"),
+])
+def test_scored_match_joins_variants_the_strict_key_keeps_apart(a, b):
+    assert name_key(a) != name_key(b)  # the key stays strict for grouping ...
+    assert same_name(a, b)  # ... the pair decision joins them
+
+
+@pytest.mark.parametrize("a, b", [
+    ("الشيشان", "الصين"), ("باريس", "بوريس"), ("لندن", "ليندون"),
+    ("إيفانوف", "إيفانوفا"), ("كارل", "كارلو"), ("رابح", "رباح"), ("مدني", "مدينة"),
+    ("الزرقاوي", "الشرقاوي"), ("كيم", "كيمي"), ("دارتشييف", "ديميترييف"),
+    ("فلاديمير بوتين", "فلاديمير بوتان"),
+])
+def test_near_misses_stay_apart(a, b):
+    assert not same_name(a, b)
+
+
+def test_name_distance_costs_follow_transliteration():
+    assert name_distance("ترامب", "ترامب") == 0
+    assert name_distance("جوستاف", "غوستاف") == name_distance("غوستاف", "جوستاف")
+    known = name_distance("جوستاف", "غوستاف")  # g as ج or غ
+    vowel = name_distance("ترامب", "ترمب")  # a long vowel written or not
+    other = name_distance("جوستاف", "موستاف")  # an unrelated consonant
+    assert 0 < vowel < known < other
+
+
+def test_romanize_well_known_names_not_letter_by_letter():
+    assert romanize("فلاديمير بوتين") == "Vladimir Putin"
+    assert romanize("سوناتا كولتر") == "Sonata Coulter"
+    assert romanize("رجب طيب أردوغان") == "Recep Tayyip Erdogan"  # a known phrase, longest first
+    assert romanize("إيلون ماسك") == "Elon Musk"
+    assert romanize("الولايات المتحدة") == "United States"
+    assert romanize("عبد الفتاح السيسي").endswith("Al-Sisi")
+    assert romanize("وأميركيون") == "and Americans"
+    assert romanize("السفارة الروسية") == "Al-Sfara Al-Rusiya"  # unknown words: letter by letter
+    assert known_latin("ترمب") is None or known_latin("ترمب") == "Trump"
+    assert known_latin("دارشيف") is None

@@ -182,3 +182,10 @@ def test_heading_roles_read_through_diacritics_and_show_the_original_text() -> N
     roles = find_roles(body, _sentences(body), mentions)
     heads = {(i, role) for i, role, _ in roles if role.startswith("رئيس")}
     assert heads == {(0, "رئيس الوفدَ الروسيَّ"), (1, "رئيس الوفدَ الأمريكي")}
+
+
+def test_full_names_whose_family_spellings_differ_in_key_merge_by_same_name() -> None:
+    bodies = {"a": "قال فلاديمير بوتين.", "b": "وصل فلاديمير بوتن أمس.", "c": "وصل فلاديمير بوتان."}
+    entities = _merge(bodies, {"a": ["فلاديمير بوتين"], "b": ["فلاديمير بوتن"], "c": ["فلاديمير بوتان"]})
+    assert name_key("فلاديمير بوتين") != name_key("فلاديمير بوتن")
+    assert sorted(len(e.mentions) for e in entities) == [1, 2]  # بوتان (a vowel replaced) stays apart

@@ -9,7 +9,9 @@ the article ال stays apart. Arabic given names are the opposite: their long vo
 tell names apart (حسن / حسين, سعد / سعيد), so words of a shipped list of Arabic names,
 and words of three letters or less, keep their spelling. Where the shipped lexicon
 knows different names with one skeleton (بيروت Beirut / بيرت Bert) their keys carry
-the English name. Edit-distance libraries know none of these rules, hence our own.
+the English name. The key stays strict (it groups and indexes); :func:`same_name` is the
+looser pair decision (a weighted edit distance, :mod:`khabar.arabic.name_distance`) that
+joins key groups. Edit-distance libraries know none of these rules, hence our own.
 Figures: docs/bench/arabic.md (benchmarks/bench_arabic_names.py).
 """
 
@@ -20,8 +22,11 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
 
+from khabar.arabic.name_distance import name_distance
 from khabar.arabic.normalize import normalize
 
+SAME_NAME_DISTANCE = 0.7  # chosen on the dev split of benchmarks/data/name_pairs.tsv
+SHORT_NAME_DISTANCE = 0.35  # words of three letters or less: one cheap change at most
 _RESOURCES = Path(__file__).resolve().parents[1] / "resources" / "arabic_names"
 
 
@@ -32,6 +37,7 @@ def _lines(name: str) -> list[str]:
 
 NATIVE_NAMES = frozenset(normalize(x, "key") for x in _lines("native_names.txt"))
 _ROMANIZATION = dict(line.split("\t", 1) for line in _lines("romanization.tsv"))
+_DISPLAY_WORDS = {normalize(a, "match"): e for a, e in (line.split("\t", 1) for line in _lines("display_words.tsv"))}
 _CONSONANTS = str.maketrans({"ڤ": "ف", "پ": "ب", "چ": "ج", "گ": "ج", "غ": "ج", "ط": "ت", "ث": "س",
                              "ذ": "ز", "ظ": "ز", "ز": "س", "ش": "س", "ء": None})
 _CLUSTERS = re.compile(r"تش|دج|تسش")
@@ -54,24 +60,74 @@ def name_key(name: str) -> str:
 
 
 def same_name(a: str, b: str) -> bool:
-    """Whether two spellings name the same person or place: equal keys, compatible vowels.
+    """Whether two spellings name the same person or place: a decision per word.
 
-    The key drops inner long vowels, so it also merges names that differ by one vowel
-    *replacing* another (تامي / تومي, بوتين / بوتان), while spelling variants *add or
-    omit* vowels (ترامب / ترمب). That rule is not transitive, so it cannot live in a
-    key: use :func:`name_key` to group candidates, this to confirm a pair.
+    Words of equal keys are one name unless a vowel *replaces* another (تامي / تومي,
+    بوتين / بوتان): spelling variants *add or omit* vowels (ترامب / ترمب). Foreign words
+    of different keys are one name when their weighted edit distance
+    (:func:`khabar.arabic.name_distance.name_distance`: ch as ش / ك, g as ج / غ, final
+    vowels ...) is small, their vowels are compatible and the lexicon does not know them
+    as two names (بيروت / بيرت). Arabic given names must match exactly. Not transitive,
+    so it cannot be a key: use :func:`name_key` to group, this to confirm or join groups.
     """
-    if name_key(a) != name_key(b):
+    wa, wb = _words(a), _words(b)
+    if len(wa) != len(wb):  # عبد الله / عبدالله: only the key can compare the words
+        return name_key(a) == name_key(b) and all(map(_compatible_vowels, wa, wb))
+    return all(map(_same_word, wa, wb))
+
+
+def _same_word(a: str, b: str) -> bool:
+    key_a, key_b = _word_key(a), _word_key(b)
+    if _is_listed_native(a) or _is_listed_native(b):
+        return key_a == key_b
+    if a.startswith("ال") != b.startswith("ال") or _lexicon_tells_apart(a, b, key_a, key_b):
         return False
-    return all(_compatible_vowels(wa, wb) for wa, wb in zip(_words(a), _words(b), strict=False))
+    gaps = list(zip(_vowel_gaps(a), _vowel_gaps(b), strict=False))
+    if len(_vowel_gaps(a)) == len(_vowel_gaps(b)) and (
+            _vowels_differ(gaps) or (min(len(a), len(b)) <= 4 and _vowels_moved(gaps))):
+        return False
+    limit = SAME_NAME_DISTANCE if min(len(a), len(b)) > 3 else SHORT_NAME_DISTANCE
+    return name_distance(a, b) <= limit
+
+
+def _is_listed_native(w: str) -> bool:
+    w = _native_form(w)
+    return w in NATIVE_NAMES or (w.startswith("ال") and w[2:] in NATIVE_NAMES)
+
+
+def _lexicon_tells_apart(a: str, b: str, key_a: str, key_b: str) -> bool:
+    """Whether the lexicon knows the two spellings as two names (بيروت Beirut / بيرت Bert).
+
+    Two known spellings of different names are apart; a known spelling and an unknown
+    one are apart when another known name is strictly nearer to the unknown one
+    (ليندون is nearer to ليندن Linden than to لندن London).
+    """
+    if "~" in key_a and "~" in key_b:
+        return key_a != key_b
+    if "~" not in key_a and "~" not in key_b:
+        return False
+    (known, known_key), unknown = ((a, key_a), b) if "~" in key_a else ((b, key_b), a)
+    spellings = _known_clashes().get(known_key.split("~")[0].removeprefix("ال"), {})
+    to_known = name_distance(known, unknown)
+    return any(key != known_key and name_distance(w, unknown) < to_known for w, key in spellings.items())
+
+
+def _vowels_differ(gaps: list[tuple[str, str]]) -> bool:
+    """A consonant gap holds a vowel in both words that differs: بوتين / بوتان."""
+    return any(x and y and not set(x) & set(y) for x, y in gaps)
+
+
+def _vowels_moved(gaps: list[tuple[str, str]]) -> bool:
+    """A vowel only one word writes and another only the other writes: رابح / رباح.
+
+    In a short word that is a different name; longer variants do move a vowel (أمريكا / أميركا).
+    """
+    return any(x and not y for x, y in gaps) and any(y and not x for x, y in gaps)
 
 
 def _compatible_vowels(a: str, b: str) -> bool:
     """No consonant gap holds a vowel in both words that differs between them."""
-    for va, vb in zip(_vowel_gaps(a), _vowel_gaps(b), strict=False):
-        if va and vb and not set(va) & set(vb):
-            return False
-    return True
+    return not _vowels_differ(list(zip(_vowel_gaps(a), _vowel_gaps(b), strict=False)))
 
 
 def _words(name: str) -> list[str]:
@@ -163,17 +219,42 @@ _ROMAN = {"ا": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ
 def romanize(name: str) -> str:
     """A readable Latin rendering for display beside the Arabic name (never for matching).
 
-    Known name words take their usual English spelling (ترامب → Trump, from Wikidata);
-    others a letter-by-letter rendering with long vowels as vowels and the usual
-    Russian endings (دارشيف → Darshev).
+    Known names and phrases take their usual English spelling, longest first
+    (الولايات المتحدة → United States, ترامب → Trump, from Wikidata and a hand-written
+    list); other words a letter-by-letter rendering with long vowels as vowels, the
+    usual Russian endings (دارشيف → Darshev) and the nisba -iya (الروسية → Al-Rusiya).
     """
-    return " ".join(_romanize_word(w) for w in normalize(name, "match").split())
+    words = normalize(name, "match").split()
+    out, i = [], 0
+    while i < len(words):
+        for j in range(min(len(words), i + _LONGEST_PHRASE), i, -1):
+            known = known_latin(" ".join(words[i:j]))
+            if known:
+                out.append(known)
+                i = j
+                break
+        else:
+            out.append(_conjunction_and_known(words[i]) or _romanize_word(words[i]))
+            i += 1
+    return " ".join(out)
+
+
+def known_latin(name: str) -> str | None:
+    """The usual English spelling of a known name or name word (ترامب → Trump), else None."""
+    key = normalize(name, "match")
+    known = _ROMANIZATION.get(key) or _DISPLAY_WORDS.get(key)
+    if not known:
+        return None
+    return known if any(c.isupper() for c in known) else known.capitalize()
+
+
+def _conjunction_and_known(w: str) -> str | None:
+    """وأميركيون → "and Americans": a known word behind the conjunction و."""
+    known = known_latin(w[1:]) if w.startswith("و") and len(w) > 3 else None
+    return f"and {known}" if known else None
 
 
 def _romanize_word(w: str) -> str:
-    known = _ROMANIZATION.get(w)
-    if known:
-        return known.capitalize()
     prefix = ""
     if w.startswith("ال") and len(w) > 3:
         prefix, w = "al-", w[2:]
@@ -189,7 +270,8 @@ def _romanize_word(w: str) -> str:
         else:
             out.append(_ROMAN.get(ch, ch))
     word = "".join(out).replace("tsh", "ch") + ending
-    return (prefix + word).capitalize()
+    return prefix.capitalize() + word.capitalize() if prefix else word.capitalize()
 
 
-_ENDINGS = (("ييف", "iev"), ("يف", "ev"), ("وف", "ov"), ("سكي", "ski"))
+_LONGEST_PHRASE = 4  # words of the longest known phrase (رجب طيب أردوغان)
+_ENDINGS = (("ييف", "iev"), ("يف", "ev"), ("وف", "ov"), ("سكي", "ski"), ("ية", "iya"))
