@@ -90,6 +90,13 @@ def test_a_file_that_is_not_a_feed_is_a_value(tmp_path):
     assert isinstance(item, BadDocument)
 
 
+def test_a_binary_feed_file_is_named_with_its_reason(tmp_path):
+    path = tmp_path / "feed.rss"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(40))
+    [item] = list(read_paths([path]))
+    assert isinstance(item, BadDocument) and item.source == str(path) and "PNG" in item.reason
+
+
 @pytest.mark.parametrize("gz", [True, False])
 def test_warc_yields_html_responses_only(tmp_path, gz):
     texts = seed_texts()

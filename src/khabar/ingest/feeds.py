@@ -26,18 +26,12 @@ Item = RawDoc | BadDocument
 
 
 def read_feed(path: Path) -> Iterator[Item]:
-    """The entries of the feed file at ``path``; a file with no entries is one BadDocument."""
+    """The entries of the feed file at ``path`` (read through ``read_file``, which reports a file
+    that cannot be read or decoded); a file with no entries is one BadDocument."""
     from khabar.ingest.readers import doc_id
 
     source = str(path)
-    try:
-        text, _ = decode(path.read_bytes(), source)
-    except BadDocument as err:
-        yield err
-        return
-    except OSError as err:
-        yield BadDocument(source, f"cannot read: {err.strerror or err}")
-        return
+    text, _ = decode(path.read_bytes(), source)  # BadDocument and OSError: read_file reports them
     parsed = feedparser.parse(text)
     if not parsed.entries:
         reason = f"not a feed: {parsed.bozo_exception}" if parsed.bozo else "feed has no entries"
