@@ -54,6 +54,7 @@ def group(items: Sequence[tuple[Article, Analysis]], previous: Grouping | None =
         if analysis.article_id and analysis.article_id != article.id:
             raise ValueError(f"{article.source or article.id}: analysis is of article {analysis.article_id}")
         clusterer.add(article, analysis, event=prior.get(article.id))
+    clusterer.merge_close(keep=frozenset(prior.values()))
     events = _keep_previous(clusterer.result(), previous)
     return Grouping(events, link_stories(clusterer.topics()))
 

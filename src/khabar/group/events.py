@@ -15,8 +15,9 @@ import hashlib
 import heapq
 import math
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from khabar.group.dedup import Deduplicator
 from khabar.group.features import Profile, embedding_text, profile
@@ -31,7 +32,7 @@ class Weights:
 
     terms: float = 0.4  # terms/chars split chosen on the dev parts of both benchmark sets
     chars: float = 0.6
-    entities: float = 0.15  # added: share of the article's entity keys the event has
+    entities: float = 0.15  # added: TF-IDF cosine of the article's entity keys with the event's
     embedding: float = 0.5  # share given to the dense cosine when embeddings are on
     # e5 cosines of unrelated Arabic news sit near 0.79 (95% below 0.83), same-event ones near 0.92
     # (SaudiNewsNet labelled set): rescaled so that unrelated is about 0 and same-event about 0.6
@@ -42,6 +43,7 @@ class Weights:
     date_gap: int = 3
     threshold: float = 0.22  # chosen on the dev events of benchmarks/data/snn_events.jsonl
     threshold_embeddings: float = 0.30  # the same choice, with embeddings on
+    merge: float = 0.0  # second pass: an event joins an earlier one its centroid scores this against (0: off)
     window: int = 4  # days an event stays open after its last article
     keywords: int = 12  # an article's top features used for candidate retrieval
     candidates: int = 10  # events scored in full per article
@@ -59,11 +61,21 @@ def event_id(first_article_id: str) -> str:
     return "ev-" + hashlib.sha1(first_article_id.encode("utf-8")).hexdigest()[:12]
 
 
+class _Vectors(NamedTuple):
+    """One article's (or a whole event's) unit vectors: stems, character n-grams, entity keys, dense."""
+
+    terms: dict[str, float]
+    chars: dict[str, float]
+    names: dict[str, float]
+    dense: object = None
+
+
 @dataclass
 class _Event:
     id: str
     terms: Centroid = field(default_factory=Centroid)
     chars: Centroid = field(default_factory=Centroid)
+    names: Centroid = field(default_factory=Centroid)
     embedding: object = None
     article_ids: list[str] = field(default_factory=list)
     duplicates: list[Duplicate] = field(default_factory=list)
@@ -84,6 +96,7 @@ class EventClusterer:
         self.embedder = embedder
         self.terms_space = OnlineTfidf(background_df())
         self.chars_space = OnlineTfidf()
+        self.names_space = OnlineTfidf()  # entity keys: a name most articles carry weighs little
         self.dedup = Deduplicator()
         self.events: dict[str, _Event] = {}
         self.event_of: dict[str, str] = {}
@@ -103,29 +116,63 @@ class EventClusterer:
             prof.day = self._clock
         self.terms_space.observe(prof.terms)
         self.chars_space.observe(prof.chars)
-        tv, cv = self._vectors(prof)
-        keywords = self._keywords(tv)
-        emb = self._embed(prof)
+        self.names_space.observe(dict.fromkeys(prof.entities, 1))
+        vec = self._vectors(prof)
+        keywords = self._keywords(vec.terms)
         dup = self.dedup.add(article.id, analysis.terms)
         if event is None and dup is not None:
             event = self.event_of.get(dup.original_id)
         if event is None:
-            event = self._best_event(prof, keywords, tv, cv, emb)
+            event = self._best_event(prof, keywords, vec)
         ev = self.events.get(event) if event else None
         if ev is None:
             ev = _Event(event or event_id(article.id), title=article.title)
             self.events[ev.id] = ev
-        self._join(ev, prof, tv, cv, emb, dup, keywords)
+        self._join(ev, prof, vec, dup, keywords)
         return ev.id
+
+    def merge_close(self, keep: frozenset[str] = frozenset()) -> None:
+        """Second pass over the events in the order they opened: each joins the earlier open event
+        its centroid scores at least ``weights.merge`` against (same score as for an article).
+
+        A single pass depends on arrival order: an event opened by an off-topic first article
+        stays apart from the one its later articles would have joined. Events in ``keep`` (ids
+        already stored) are never folded away, so stored ids survive re-runs.
+        """
+        w = self.weights
+        if not w.merge:
+            return
+        self._index = {}
+        kept: dict[str, _Event] = {}
+        for ev in self.events.values():
+            target = None if ev.id in keep else self._closest(ev, kept)
+            if target is None:
+                kept[ev.id] = ev
+                for kw in ev.keywords:
+                    self._index.setdefault(kw, []).append(ev.id)
+                continue
+            target.article_ids += ev.article_ids
+            target.duplicates += ev.duplicates
+            target.terms.add(ev.terms.weights)
+            target.chars.add(ev.chars.weights)
+            target.names.add(ev.names.weights)
+            for attr in ("entities", "dates", "event_days"):
+                getattr(target, attr).update(getattr(ev, attr))
+            target.first_day = _extreme(min, target.first_day, ev.first_day)
+            target.last_day = _extreme(max, target.last_day, ev.last_day)
+            self._index_keywords(target, ev.keywords)
+            for aid in ev.article_ids:
+                self.event_of[aid] = target.id
+        self.events = kept
 
     def similarity(self, a: tuple[Article, Analysis], b: tuple[Article, Analysis]) -> float:
         """The score the clusterer would give article ``a`` against an event made of ``b``."""
         probe = EventClusterer(self.weights, self.embedder)
-        probe.terms_space, probe.chars_space = self.terms_space, self.chars_space
+        probe.terms_space, probe.chars_space, probe.names_space = self.terms_space, self.chars_space, self.names_space
         pa, pb = profile(*a), profile(*b)
         ev = _Event("probe")
-        probe._join(ev, pb, *self._vectors(pb), probe._embed(pb), None)
-        return probe._score(ev, pa, *self._vectors(pa), probe._embed(pa))
+        probe._join(ev, pb, probe._vectors(pb), None)
+        return probe._score(ev, pa, probe._vectors(pa))
 
     def result(self) -> tuple[Event, ...]:
         """The events so far, earliest first, articles in arrival order."""
@@ -149,14 +196,10 @@ class EventClusterer:
 
     # -- internals --------------------------------------------------------------------------
 
-    def _vectors(self, prof: Profile) -> tuple[dict[str, float], dict[str, float]]:
-        return (self.terms_space.vector(prof.terms, self.weights.top_terms),
-                self.chars_space.vector(prof.chars))
-
-    def _embed(self, prof: Profile):
-        if self.embedder is None:
-            return None
-        return self.embedder([prof.text])[0]
+    def _vectors(self, prof: Profile) -> _Vectors:
+        return _Vectors(self.terms_space.vector(prof.terms, self.weights.top_terms),
+                        self.chars_space.vector(prof.chars), self.names_space.vector(dict.fromkeys(prof.entities, 1)),
+                        None if self.embedder is None else self.embedder([prof.text])[0])
 
     def _keywords(self, tv: dict[str, float]) -> list[str]:
         return heapq.nsmallest(self.weights.keywords, tv, key=lambda f: (-tv[f], f))
@@ -164,7 +207,7 @@ class EventClusterer:
     def _open(self, ev: _Event, day: int | None) -> bool:
         return day is None or ev.last_day is None or day - ev.last_day <= self.weights.window
 
-    def _best_event(self, prof: Profile, keywords: list[str], tv, cv, emb) -> str | None:
+    def _best_event(self, prof: Profile, keywords: list[str], vec: _Vectors) -> str | None:
         w = self.weights
         hits: Counter = Counter()
         for kw in keywords:
@@ -176,28 +219,58 @@ class EventClusterer:
             if len(posting) > w.max_posting:
                 continue
             for e in posting:
-                hits[e] += tv[kw]
+                hits[e] += vec.terms[kw]
         best, best_score = None, w.threshold if self.embedder is None else w.threshold_embeddings
         for e, _ in hits.most_common(w.candidates):
             ev = self.events[e]
             if not self._open(ev, prof.day):
                 continue
-            s = self._score(ev, prof, tv, cv, emb)
+            s = self._score(ev, prof, vec)
             if s >= best_score:
                 best, best_score = e, s
         return best
 
-    def _score(self, ev: _Event, prof: Profile, tv, cv, emb) -> float:
+    def _closest(self, ev: _Event, kept: dict[str, _Event]) -> _Event | None:
+        """The earlier event ``ev`` (as a whole) is close enough to join, if any."""
         w = self.weights
-        s = w.terms * ev.terms.cosine(tv) + w.chars * ev.chars.cosine(cv)
-        if emb is not None and ev.embedding is not None:
+        vec = _Vectors(_unit(_top(ev.terms.weights, w.top_terms)), _unit(_top(ev.chars.weights, 4 * w.top_terms)),
+                       _unit(ev.names.weights), ev.embedding)
+        hits: Counter = Counter()
+        for kw in self._keywords(vec.terms):
+            posting = self._index.get(kw, ())
+            if len(posting) <= w.max_posting:
+                for e in posting:
+                    hits[e] += vec.terms[kw]
+        days = ev.event_days.most_common(1)
+        prof = Profile(ev.id, Counter(), Counter(), frozenset(ev.entities), frozenset(ev.dates),
+                       days[0][0] if days else None, ev.first_day)
+        best, best_score = None, w.merge
+        for e, _ in hits.most_common(w.candidates):
+            other = kept[e]
+            if not self._open(other, ev.first_day):
+                continue
+            s = self._score(other, prof, vec)
+            if s >= best_score:
+                best, best_score = other, s
+        return best
+
+    def _index_keywords(self, ev: _Event, keywords: Iterable[str]) -> None:
+        for kw in keywords:
+            if kw not in ev.keywords:
+                ev.keywords.add(kw)
+                self._index.setdefault(kw, []).append(ev.id)
+
+    def _score(self, ev: _Event, prof: Profile, vec: _Vectors) -> float:
+        w = self.weights
+        s = w.terms * ev.terms.cosine(vec.terms) + w.chars * ev.chars.cosine(vec.chars)
+        if vec.dense is not None and ev.embedding is not None:
             import numpy as np
 
-            dense = float(np.dot(ev.embedding, emb) / (np.linalg.norm(ev.embedding) or 1.0))
+            dense = float(np.dot(ev.embedding, vec.dense) / (np.linalg.norm(ev.embedding) * np.linalg.norm(vec.dense)
+                                                             or 1.0))
             dense = min(1.0, max(0.0, (dense - w.dense_floor) / w.dense_span))
             s = (1 - w.embedding) * s + w.embedding * dense
-        if prof.entities and ev.entities:
-            s += w.entities * sum(1 for k in prof.entities if k in ev.entities) / len(prof.entities)
+        s += w.entities * ev.names.cosine(vec.names)
         if prof.event_day is not None and ev.event_days:
             gap = min(abs(prof.event_day - d) for d in ev.event_days)
             if gap > w.date_gap:
@@ -208,15 +281,16 @@ class EventClusterer:
             s += w.date_bonus
         return s
 
-    def _join(self, ev: _Event, prof: Profile, tv, cv, emb, dup: Duplicate | None,
+    def _join(self, ev: _Event, prof: Profile, vec: _Vectors, dup: Duplicate | None,
               keywords: list[str] | None = None) -> None:
         ev.article_ids.append(prof.article_id)
         if dup is not None and dup.original_id in ev.article_ids:
             ev.duplicates.append(dup)
-        ev.terms.add(tv)
-        ev.chars.add(cv)
-        if emb is not None:
-            ev.embedding = emb.copy() if ev.embedding is None else ev.embedding + emb
+        ev.terms.add(vec.terms)
+        ev.chars.add(vec.chars)
+        ev.names.add(vec.names)
+        if vec.dense is not None:
+            ev.embedding = vec.dense.copy() if ev.embedding is None else ev.embedding + vec.dense
         ev.entities.update(prof.entities)
         ev.dates.update(prof.dates)
         if prof.event_day is not None:
@@ -224,15 +298,21 @@ class EventClusterer:
         if prof.day is not None:
             ev.first_day = prof.day if ev.first_day is None else min(ev.first_day, prof.day)
             ev.last_day = prof.day if ev.last_day is None else max(ev.last_day, prof.day)
-        for kw in keywords if keywords is not None else self._keywords(tv):
-            if kw not in ev.keywords:
-                ev.keywords.add(kw)
-                self._index.setdefault(kw, []).append(ev.id)
+        self._index_keywords(ev, keywords if keywords is not None else self._keywords(vec.terms))
         self.event_of[prof.article_id] = ev.id
 
 
 def _top(weights: dict[str, float], n: int) -> dict[str, float]:
     return dict(sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:n])
+
+
+def _unit(vec: dict[str, float]) -> dict[str, float]:
+    norm = math.sqrt(sum(x * x for x in vec.values()))
+    return {f: x / norm for f, x in vec.items()} if norm else {}
+
+
+def _extreme(pick, a: int | None, b: int | None) -> int | None:
+    return b if a is None else a if b is None else pick(a, b)
 
 
 def _iso(day: int | None) -> str:
