@@ -8,7 +8,17 @@ import random
 import pytest
 
 from khabar.analyze import analyze
-from khabar.group import Deduplicator, EventClusterer, Grouping, group
+from khabar.group import (
+    DEFAULT,
+    SHORT,
+    Deduplicator,
+    EventClusterer,
+    Grouping,
+    Weights,
+    event_id,
+    group,
+    weights_for,
+)
 from khabar.model import Analysis, Article
 from test_group_seeds import EVENT_DATES, seed_articles
 
@@ -116,3 +126,43 @@ def test_dense_embeddings_enter_the_similarity(seeds):
     plain = EventClusterer()
     assert same_vector.similarity(*pair) > plain.similarity(*pair)
     assert orthogonal.similarity(*pair) <= same_vector.similarity(*pair)
+
+
+MATCH = "فاز فريق الهلال على النصر بثلاثة أهداف مقابل هدف في مباراة الدوري السعودي للمحترفين."
+CROWD = "امتلأت مدرجات ملعب الملك فهد الدولي بالجماهير التي نفدت تذاكرها قبل انطلاق الديربي بساعات."
+
+
+def _bridged(weights: Weights, keep: frozenset[str] = frozenset()) -> tuple[int, EventClusterer]:
+    """The match report, the crowd report, then one article that tells both: a single pass splits them."""
+    c = EventClusterer(weights)
+    for i, text in enumerate((MATCH, CROWD, f"{MATCH} {CROWD}")):
+        art = Article(id=f"a{i}", source=f"a{i}", title="", body=text, published_at="2025-04-10")
+        c.add(art, analyze(art))
+    opened = len(c.events)
+    c.merge_close(keep=keep)
+    return opened, c
+
+
+def test_second_pass_merges_events_a_later_article_bridged():
+    opened, single = _bridged(Weights(threshold=0.3))
+    assert opened == 2 and len(single.result()) == 2
+    _, merged = _bridged(Weights(threshold=0.3, merge=0.3))
+    (event,) = merged.result()
+    assert set(event.article_ids) == {"a0", "a1", "a2"}
+    assert event.id == event_id("a0")  # the earliest event's id survives
+    assert merged.event_of["a1"] == event.id
+
+
+def test_second_pass_never_folds_away_a_stored_event():
+    _, single = _bridged(Weights(threshold=0.3))
+    stored = next(e.id for e in single.result() if "a1" in e.article_ids)
+    _, kept = _bridged(Weights(threshold=0.3, merge=0.3), keep=frozenset({stored}))
+    assert stored in {e.id for e in kept.result()} and len(kept.result()) == 2
+
+
+def test_short_texts_get_the_short_text_weights(seeds):
+    tweets = [analyze(Article(id=str(i), source=str(i), title="", body=t)) for i, t in enumerate((MATCH, CROWD))]
+    assert weights_for(tweets) == SHORT
+    assert weights_for([an for _, an in seeds]) == DEFAULT
+    assert weights_for([]) == DEFAULT
+    assert SHORT.threshold < DEFAULT.threshold and SHORT.window > DEFAULT.window

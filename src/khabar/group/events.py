@@ -262,11 +262,11 @@ class EventClusterer:
         vec = _Vectors(_unit(_top(ev.terms.weights, w.top_terms)), _unit(_top(ev.chars.weights, 4 * w.top_terms)),
                        _unit(ev.names.weights), ev.embedding)
         hits: Counter = Counter()
-        for kw in self._keywords(vec.terms):
+        for kw in ev.keywords:  # every article's keywords: an event's centroid may be led by words of one part
             posting = self._index.get(kw, ())
             if len(posting) <= w.max_posting:
                 for e in posting:
-                    hits[e] += vec.terms[kw]
+                    hits[e] += 1
         days = ev.event_days.most_common(1)
         prof = Profile(ev.id, Counter(), Counter(), frozenset(ev.entities), frozenset(ev.dates),
                        days[0][0] if days else None, ev.first_day)
