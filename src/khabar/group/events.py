@@ -7,6 +7,8 @@ article stays flat as the collection grows. The similarity mixes TF-IDF cosine
 over normalized stems and over character n-grams (robust to spelling variants and
 clitics the light stemmer leaves), the overlap of merged entity name keys, the
 proximity of the dates the articles talk about and, optionally, dense embeddings.
+An optional second pass (:meth:`EventClusterer.merge_close`) merges events whose
+centroids are close, which a single pass cannot undo (short texts want it).
 """
 
 from __future__ import annotations
@@ -147,7 +149,8 @@ class EventClusterer:
 
     def merge_close(self, keep: frozenset[str] = frozenset()) -> None:
         """Second pass over the events in the order they opened: each joins the earlier open event
-        its centroid scores at least ``weights.merge`` against (same score as for an article).
+        its whole centroid scores at least ``weights.merge`` (and the article threshold) against,
+        with the same score as one article gets.
 
         A single pass depends on arrival order: an event opened by an off-topic first article
         stays apart from the one its later articles would have joined. Events in ``keep`` (ids
@@ -170,6 +173,8 @@ class EventClusterer:
             target.terms.add(ev.terms.weights)
             target.chars.add(ev.chars.weights)
             target.names.add(ev.names.weights)
+            if ev.embedding is not None:
+                target.embedding = ev.embedding if target.embedding is None else target.embedding + ev.embedding
             for attr in ("entities", "dates", "event_days"):
                 getattr(target, attr).update(getattr(ev, attr))
             target.first_day = _extreme(min, target.first_day, ev.first_day)
