@@ -19,7 +19,7 @@ from khabar.group import (
     group,
     weights_for,
 )
-from khabar.model import Analysis, Article
+from khabar.model import Analysis, Article, Mention
 from test_group_seeds import EVENT_DATES, seed_articles
 
 ROUND_2 = {"7ec4a7996114fafa", "53fd142aed23886e", "4c60f5eac8c6b1a4", "7b4578ec5f0292d2"}
@@ -166,3 +166,17 @@ def test_short_texts_get_the_short_text_weights(seeds):
     assert weights_for([an for _, an in seeds]) == DEFAULT
     assert weights_for([]) == DEFAULT
     assert SHORT.threshold < DEFAULT.threshold and SHORT.window > DEFAULT.window
+
+
+def _named(aid: str, *keys: str) -> tuple[Article, Analysis]:
+    mentions = tuple(Mention(0, 1, k, "LOC", k, 0) for k in keys)
+    return Article(id=aid, source=aid, title="", body=""), Analysis(article_id=aid, mentions=mentions, terms=("خبر",))
+
+
+def test_a_name_most_articles_carry_weighs_less_than_a_rare_one():
+    c = EventClusterer(Weights(terms=0.0, chars=0.0, entities=1.0))
+    for i in range(30):
+        c.add(*_named(f"bg{i}", "الرياض", f"other{i}"))
+    common = c.similarity(_named("x", "الرياض", "x1"), _named("y", "الرياض", "y1"))
+    rare = c.similarity(_named("x", "قديروف", "x1"), _named("y", "قديروف", "y1"))
+    assert 0.0 < common < rare
