@@ -132,7 +132,7 @@ class EventClusterer:
             prof.day = self._clock
         self.terms_space.observe(prof.terms)
         self.chars_space.observe(prof.chars)
-        self.names_space.observe(dict.fromkeys(prof.entities, 1))
+        self.names_space.observe(_names(prof))
         vec = self._vectors(prof)
         keywords = self._keywords(vec.terms)
         dup = self.dedup.add(article.id, analysis.terms)
@@ -165,7 +165,7 @@ class EventClusterer:
             target = None if ev.id in keep else self._closest(ev, kept)
             if target is None:
                 kept[ev.id] = ev
-                for kw in ev.keywords:
+                for kw in sorted(ev.keywords):  # a set's order changes from process to process
                     self._index.setdefault(kw, []).append(ev.id)
                 continue
             target.article_ids += ev.article_ids
@@ -179,7 +179,7 @@ class EventClusterer:
                 getattr(target, attr).update(getattr(ev, attr))
             target.first_day = _extreme(min, target.first_day, ev.first_day)
             target.last_day = _extreme(max, target.last_day, ev.last_day)
-            self._index_keywords(target, ev.keywords)
+            self._index_keywords(target, sorted(ev.keywords))
             for aid in ev.article_ids:
                 self.event_of[aid] = target.id
         self.events = kept
@@ -208,7 +208,7 @@ class EventClusterer:
         for ev in self.events.values():
             terms = _top(ev.terms.weights, top)
             norm = math.sqrt(sum(x * x for x in terms.values())) or 1.0
-            ents = frozenset(k for k, _ in ev.entities.most_common(8))
+            ents = frozenset(k for k, _ in sorted(ev.entities.items(), key=lambda kv: (-kv[1], kv[0]))[:8])
             out.append(EventTopic(ev.id, ev.first_day, ev.title, {f: x / norm for f, x in terms.items()}, ents))
         order = {e.id: i for i, e in enumerate(out)}
         return sorted(out, key=lambda t: (t.day if t.day is not None else 10**7, order[t.id]))
@@ -217,7 +217,7 @@ class EventClusterer:
 
     def _vectors(self, prof: Profile) -> _Vectors:
         return _Vectors(self.terms_space.vector(prof.terms, self.weights.top_terms),
-                        self.chars_space.vector(prof.chars), self.names_space.vector(dict.fromkeys(prof.entities, 1)),
+                        self.chars_space.vector(prof.chars), self.names_space.vector(_names(prof)),
                         None if self.embedder is None else self.embedder([prof.text])[0])
 
     def _keywords(self, tv: dict[str, float]) -> list[str]:
@@ -270,7 +270,7 @@ class EventClusterer:
         vec = _Vectors(_unit(_top(ev.terms.weights, w.top_terms)), _unit(_top(ev.chars.weights, 4 * w.top_terms)),
                        _unit(ev.names.weights), ev.embedding)
         hits: Counter = Counter()
-        for kw in ev.keywords:  # every article's keywords: an event's centroid may be led by words of one part
+        for kw in sorted(ev.keywords):  # every article's keywords: an event's centroid may be led by words of one part
             posting = self._index.get(kw, ())
             if len(posting) <= w.max_posting:
                 for e in posting:
@@ -325,7 +325,7 @@ class EventClusterer:
         ev.names.add(vec.names)
         if vec.dense is not None:
             ev.embedding = vec.dense.copy() if ev.embedding is None else ev.embedding + vec.dense
-        ev.entities.update(prof.entities)
+        ev.entities.update(sorted(prof.entities))
         ev.dates.update(prof.dates)
         if prof.event_day is not None:
             ev.event_days[prof.event_day] += 1
@@ -338,6 +338,11 @@ class EventClusterer:
 
 def _top(weights: dict[str, float], n: int) -> dict[str, float]:
     return dict(sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:n])
+
+
+def _names(prof: Profile) -> dict[str, int]:
+    """The entity keys as counts, in a fixed order (a frozenset's order changes from run to run)."""
+    return dict.fromkeys(sorted(prof.entities), 1)
 
 
 def _unit(vec: dict[str, float]) -> dict[str, float]:

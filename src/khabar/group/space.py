@@ -60,8 +60,9 @@ class Centroid:
         if self.norm2 <= 0 or not vec:
             return 0.0
         w = self.weights
-        # only shared features count: the key intersection runs in C over the smaller side
-        return sum(w[f] * vec[f] for f in w.keys() & vec.keys()) / math.sqrt(self.norm2)
+        # only shared features count: the key intersection runs in C over the smaller side; fsum
+        # makes the result independent of the intersection's (per-process) order
+        return math.fsum(w[f] * vec[f] for f in w.keys() & vec.keys()) / math.sqrt(self.norm2)
 
 
 @lru_cache(maxsize=1)
