@@ -180,3 +180,12 @@ def test_a_name_most_articles_carry_weighs_less_than_a_rare_one():
     common = c.similarity(_named("x", "الرياض", "x1"), _named("y", "الرياض", "y1"))
     rare = c.similarity(_named("x", "قديروف", "x1"), _named("y", "قديروف", "y1"))
     assert 0.0 < common < rare
+
+
+def test_an_events_top_entities_do_not_depend_on_set_order():
+    """Ties are broken by key, not by a frozenset's per-process order (story ids hang on them)."""
+    keys = [f"name{i:02d}" for i in range(12)]
+    c = EventClusterer()
+    c.add(*_named("a", *reversed(keys)))
+    (topic,) = c.topics()
+    assert topic.entities == frozenset(keys[:8])
