@@ -1,10 +1,13 @@
 """Event clustering on the Arabic_7 tweets: threshold chosen on a dev split, scored on the test split.
 
 Split: a tweet is in ``dev`` when sha1(tweet_id) is even, else in ``test`` (about half each,
-every event in both). The threshold is swept on dev only; the best dev threshold is
-then applied once to test. Run with and without the tweets' dates (``--dates``).
+every event in both). Tweets get the short-text weights (``khabar.group.SHORT``, what
+``group()`` picks for them); the threshold is swept on dev only and the best dev threshold
+applied once to test. Run with and without the tweets' dates (``--dates``). ``--grid`` also
+sweeps the entity weight, the second-pass merge bar and the window, on dev only (how SHORT
+was chosen), and prints no test figure.
 
-    PYTHONPATH=src python benchmarks/bench_group_arabic7.py [--dates] [--embeddings]
+    PYTHONPATH=src python benchmarks/bench_group_arabic7.py [--dates] [--embeddings] [--grid]
 """
 
 from __future__ import annotations
@@ -12,19 +15,21 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import hashlib
+import itertools
 import json
 import time
 from pathlib import Path
 
 from khabar.analyze import analyze
 from khabar.evaluate.metrics import clustering_scores
-from khabar.group import DEFAULT, group
+from khabar.group import SHORT, group
 from khabar.model import Article
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 DATA = SHARED / "data/arabic7_tweets/arabic7_tweets.jsonl"
 THRESHOLDS = [round(0.02 + 0.02 * i, 3) for i in range(12)]
+GRID = {"entities": (0.15, 0.2, 0.3), "merge": (0.04, 0.1, 0.15, 0.2), "window": (14, 30)}
 
 
 def split(rows: list[dict]) -> tuple[list[dict], list[dict]]:
@@ -63,25 +68,42 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--dates", action="store_true", help="give the clusterer the tweets' dates")
     ap.add_argument("--embeddings", action="store_true")
+    ap.add_argument("--grid", action="store_true", help="dev-only sweep of the short-text weights")
     args = ap.parse_args()
     rows = [json.loads(line) for line in DATA.open(encoding="utf-8")]
     dev, test = split(rows)
     dev_items, test_items = items(dev, args.dates), items(test, args.dates)
     dev_labels, test_labels = [r["event_id"] for r in dev], [r["event_id"] for r in test]
+    if args.grid:
+        grid(dev_items, dev_labels)
+        return
     best = None
     for t in THRESHOLDS:
-        w = dataclasses.replace(DEFAULT, **{knob(args.embeddings): t})
+        w = dataclasses.replace(SHORT, **{knob(args.embeddings): t})
         s = score(dev_items, dev_labels, w, args.embeddings)
         print(f"dev  threshold {t:.3f}: B3 F1 {s['bcubed_f1']:.3f} NMI {s['nmi']:.3f} events {s['events']}; "
               f"stories B3 F1 {s['story_bcubed_f1']:.3f} NMI {s['story_nmi']:.3f} ({s['stories']})")
         if best is None or s["bcubed_f1"] > best[1]["bcubed_f1"]:
             best = (t, s)
     t0 = time.perf_counter()
-    s = score(test_items, test_labels, dataclasses.replace(DEFAULT, **{knob(args.embeddings): best[0]}), args.embeddings)
+    s = score(test_items, test_labels, dataclasses.replace(SHORT, **{knob(args.embeddings): best[0]}), args.embeddings)
     secs = time.perf_counter() - t0
     print(f"dev {len(dev)} tweets, test {len(test)} tweets; best dev threshold {best[0]}")
     print("test: " + ", ".join(f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}" for k, v in s.items()))
     print(f"grouping time on test: {secs:.2f} s ({len(test) / secs:.0f} items/s)")
+
+
+def grid(items_: list, labels: list) -> None:
+    """Best dev B-cubed F1 (over the thresholds) of each combination of GRID; the test split is not read."""
+    results = []
+    for combo in itertools.product(*GRID.values()):
+        kw = dict(zip(GRID, combo, strict=True))
+        f1, t = max((score(items_, labels, dataclasses.replace(SHORT, **kw, threshold=t), False)["bcubed_f1"], t)
+                    for t in THRESHOLDS)
+        results.append((f1, t, kw))
+        print(f"dev B3 F1 {f1:.3f} at threshold {t:.2f}: {kw}", flush=True)
+    f1, t, kw = max(results, key=lambda r: r[0])
+    print(f"best on dev: {kw}, threshold {t:.2f} (B3 F1 {f1:.3f})")
 
 
 if __name__ == "__main__":

@@ -8,8 +8,18 @@ import random
 import pytest
 
 from khabar.analyze import analyze
-from khabar.group import Deduplicator, EventClusterer, Grouping, group
-from khabar.model import Analysis, Article
+from khabar.group import (
+    DEFAULT,
+    SHORT,
+    Deduplicator,
+    EventClusterer,
+    Grouping,
+    Weights,
+    event_id,
+    group,
+    weights_for,
+)
+from khabar.model import Analysis, Article, Mention
 from test_group_seeds import EVENT_DATES, seed_articles
 
 ROUND_2 = {"7ec4a7996114fafa", "53fd142aed23886e", "4c60f5eac8c6b1a4", "7b4578ec5f0292d2"}
@@ -116,3 +126,66 @@ def test_dense_embeddings_enter_the_similarity(seeds):
     plain = EventClusterer()
     assert same_vector.similarity(*pair) > plain.similarity(*pair)
     assert orthogonal.similarity(*pair) <= same_vector.similarity(*pair)
+
+
+MATCH = "فاز فريق الهلال على النصر بثلاثة أهداف مقابل هدف في مباراة الدوري السعودي للمحترفين."
+CROWD = "امتلأت مدرجات ملعب الملك فهد الدولي بالجماهير التي نفدت تذاكرها قبل انطلاق الديربي بساعات."
+
+
+def _bridged(weights: Weights, keep: frozenset[str] = frozenset()) -> tuple[int, EventClusterer]:
+    """The match report, the crowd report, then one article that tells both: a single pass splits them."""
+    c = EventClusterer(weights)
+    for i, text in enumerate((MATCH, CROWD, f"{MATCH} {CROWD}")):
+        art = Article(id=f"a{i}", source=f"a{i}", title="", body=text, published_at="2025-04-10")
+        c.add(art, analyze(art))
+    opened = len(c.events)
+    c.merge_close(keep=keep)
+    return opened, c
+
+
+def test_second_pass_merges_events_a_later_article_bridged():
+    opened, single = _bridged(Weights(threshold=0.3))
+    assert opened == 2 and len(single.result()) == 2
+    _, merged = _bridged(Weights(threshold=0.3, merge=0.3))
+    (event,) = merged.result()
+    assert set(event.article_ids) == {"a0", "a1", "a2"}
+    assert event.id == event_id("a0")  # the earliest event's id survives
+    assert merged.event_of["a1"] == event.id
+
+
+def test_second_pass_never_folds_away_a_stored_event():
+    _, single = _bridged(Weights(threshold=0.3))
+    stored = next(e.id for e in single.result() if "a1" in e.article_ids)
+    _, kept = _bridged(Weights(threshold=0.3, merge=0.3), keep=frozenset({stored}))
+    assert stored in {e.id for e in kept.result()} and len(kept.result()) == 2
+
+
+def test_short_texts_get_the_short_text_weights(seeds):
+    tweets = [analyze(Article(id=str(i), source=str(i), title="", body=t)) for i, t in enumerate((MATCH, CROWD))]
+    assert weights_for(tweets) == SHORT
+    assert weights_for([an for _, an in seeds]) == DEFAULT
+    assert weights_for([]) == DEFAULT
+    assert SHORT.threshold < DEFAULT.threshold and SHORT.window > DEFAULT.window
+
+
+def _named(aid: str, *keys: str) -> tuple[Article, Analysis]:
+    mentions = tuple(Mention(0, 1, k, "LOC", k, 0) for k in keys)
+    return Article(id=aid, source=aid, title="", body=""), Analysis(article_id=aid, mentions=mentions, terms=("خبر",))
+
+
+def test_a_name_most_articles_carry_weighs_less_than_a_rare_one():
+    c = EventClusterer(Weights(terms=0.0, chars=0.0, entities=1.0))
+    for i in range(30):
+        c.add(*_named(f"bg{i}", "الرياض", f"other{i}"))
+    common = c.similarity(_named("x", "الرياض", "x1"), _named("y", "الرياض", "y1"))
+    rare = c.similarity(_named("x", "قديروف", "x1"), _named("y", "قديروف", "y1"))
+    assert 0.0 < common < rare
+
+
+def test_an_events_top_entities_do_not_depend_on_set_order():
+    """Ties are broken by key, not by a frozenset's per-process order (story ids hang on them)."""
+    keys = [f"name{i:02d}" for i in range(12)]
+    c = EventClusterer()
+    c.add(*_named("a", *reversed(keys)))
+    (topic,) = c.topics()
+    assert topic.entities == frozenset(keys[:8])

@@ -37,18 +37,18 @@ def load(path: Path) -> list[tuple[Article, str]]:
 def evaluate(path: Path, *, embeddings: bool = False, threshold: float | None = None) -> dict:
     """Cluster the file's items and score them against the labels.
 
-    The package threshold was chosen on news articles; short texts (tweets) score lower
-    and want their own, chosen on a dev split (``threshold``).
+    Weights are the ones the collection wants (news, or short texts such as tweets:
+    :func:`khabar.group.weights_for`); ``threshold`` overrides their threshold.
     """
     import dataclasses
 
-    from khabar.group import DEFAULT, group
+    from khabar.group import group, weights_for
 
     rows = load(Path(path))
     items = [(a, analyze(a)) for a, _ in rows]
-    weights = DEFAULT
+    weights = weights_for([an for _, an in items])
     if threshold is not None:
-        weights = dataclasses.replace(DEFAULT, **{"threshold_embeddings" if embeddings else "threshold": threshold})
+        weights = dataclasses.replace(weights, **{"threshold_embeddings" if embeddings else "threshold": threshold})
     grouping = group(items, embeddings=embeddings, weights=weights)
     event_of = {aid: ev.id for ev in grouping.events for aid in ev.article_ids}
     labels = [label for _, label in rows]

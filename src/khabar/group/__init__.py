@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from khabar.group.crossref import infer_event_dates
 from khabar.group.dedup import Deduplicator
-from khabar.group.events import DEFAULT, EventClusterer, Weights, embedding_text, event_id
+from khabar.group.events import DEFAULT, SHORT, EventClusterer, Weights, embedding_text, event_id, weights_for
 from khabar.group.stories import StoryWeights, link_stories, story_id
 from khabar.model import Analysis, Article, Event, Story
 
@@ -32,12 +32,13 @@ def time_order(items: Sequence[tuple[Article, Analysis]]) -> list[tuple[Article,
 
 
 def group(items: Sequence[tuple[Article, Analysis]], previous: Grouping | None = None, *,
-          embeddings: bool = False, weights: Weights = DEFAULT) -> Grouping:
+          embeddings: bool = False, weights: Weights | None = None) -> Grouping:
     """Group articles into events and stories.
 
     ``previous`` is the grouping already stored: its articles that appear again in
     ``items`` stay in their events and new articles extend them, so ids never
-    change; its articles missing from ``items`` are kept as they were.
+    change; its articles missing from ``items`` are kept as they were. ``weights`` default to
+    the ones the collection wants (:func:`weights_for`: news, or short texts such as tweets).
     """
     items = infer_event_dates(items)
     prior = {aid: ev.id for ev in (previous.events if previous else ()) for aid in ev.article_ids}
@@ -47,13 +48,14 @@ def group(items: Sequence[tuple[Article, Analysis]], previous: Grouping | None =
 
         embedder = shared()
         embedder.prefetch([embedding_text(a, an) for a, an in items])
-    clusterer = EventClusterer(weights, embedder=embedder)
+    clusterer = EventClusterer(weights or weights_for([an for _, an in items]), embedder=embedder)
     ordered = time_order(items)
     stored = [it for it in ordered if it[0].id in prior]  # seen in an earlier run: replayed first
     for article, analysis in stored + [it for it in ordered if it[0].id not in prior]:
         if analysis.article_id and analysis.article_id != article.id:
             raise ValueError(f"{article.source or article.id}: analysis is of article {analysis.article_id}")
         clusterer.add(article, analysis, event=prior.get(article.id))
+    clusterer.merge_close(keep=frozenset(prior.values()))
     events = _keep_previous(clusterer.result(), previous)
     return Grouping(events, link_stories(clusterer.topics()))
 
@@ -79,5 +81,5 @@ def _keep_previous(events: tuple[Event, ...], previous: Grouping | None) -> tupl
     return tuple(out)
 
 
-__all__ = ["DEFAULT", "Deduplicator", "EventClusterer", "Grouping", "StoryWeights", "Weights", "event_id",
-           "group", "link_stories", "story_id", "time_order"]
+__all__ = ["DEFAULT", "SHORT", "Deduplicator", "EventClusterer", "Grouping", "StoryWeights", "Weights", "event_id",
+           "group", "link_stories", "story_id", "time_order", "weights_for"]
