@@ -32,7 +32,8 @@ def time_order(items: Sequence[tuple[Article, Analysis]]) -> list[tuple[Article,
 
 
 def group(items: Sequence[tuple[Article, Analysis]], previous: Grouping | None = None, *,
-          embeddings: bool = False, weights: Weights | None = None) -> Grouping:
+          embeddings: bool = False, weights: Weights | None = None,
+          story_weights: StoryWeights | None = None) -> Grouping:
     """Group articles into events and stories.
 
     ``previous`` is the grouping already stored: its articles that appear again in
@@ -57,7 +58,7 @@ def group(items: Sequence[tuple[Article, Analysis]], previous: Grouping | None =
         clusterer.add(article, analysis, event=prior.get(article.id))
     clusterer.merge_close(keep=frozenset(prior.values()))
     events = _keep_previous(clusterer.result(), previous)
-    return Grouping(events, link_stories(clusterer.topics()))
+    return Grouping(events, link_stories(clusterer.topics(), story_weights or StoryWeights()))
 
 
 def _keep_previous(events: tuple[Event, ...], previous: Grouping | None) -> tuple[Event, ...]:
