@@ -8,30 +8,23 @@ the scores are those of what Khabar does, not of a side model.
 from __future__ import annotations
 
 import hashlib
-import json
 from pathlib import Path
 
 from khabar.analyze import analyze
+from khabar.evaluate.jsonl import read_items
 from khabar.evaluate.metrics import clustering_scores
 from khabar.model import Article
 
 
 def load(path: Path) -> list[tuple[Article, str]]:
     """Articles and gold labels of a JSONL file; a bad line raises an error naming it."""
-    out = []
-    with open(path, encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-                text, label = str(row["text"]), str(row["label"])
-            except (ValueError, KeyError, TypeError) as exc:
-                raise ValueError(f"{path}:{n}: not an item with text and label ({exc})") from exc
-            aid = str(row.get("id") or hashlib.sha1(f"{n}:{text}".encode()).hexdigest()[:16])
-            out.append((Article(id=aid, source=f"{path}:{n}", title=str(row.get("title") or ""), body=text,
-                                published_at=str(row.get("published_at") or "")), label))
-    return out
+    def item(n: int, row: dict) -> tuple[Article, str]:
+        text, label = str(row["text"]), str(row["label"])
+        aid = str(row.get("id") or hashlib.sha1(f"{n}:{text}".encode()).hexdigest()[:16])
+        return Article(id=aid, source=f"{path}:{n}", title=str(row.get("title") or ""), body=text,
+                       published_at=str(row.get("published_at") or "")), label
+
+    return list(read_items(path, item, "an item with text and label"))
 
 
 def evaluate(path: Path, *, embeddings: bool = False, threshold: float | None = None) -> dict:

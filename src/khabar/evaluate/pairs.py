@@ -8,31 +8,22 @@ learnt from all the texts of the file (as the stream clusterer would have them).
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from khabar.analyze import analyze
+from khabar.evaluate.jsonl import read_items
 from khabar.evaluate.metrics import correlations
 from khabar.model import Article
 
 
 def load(path: Path) -> list[tuple[Article, Article, float]]:
     """The pairs of a JSONL file; a bad line raises an error naming it."""
-    out = []
-    with open(path, encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-                a = Article(id=f"{n}a", source=f"{path}:{n}", title=str(row.get("title1") or ""),
-                            body=str(row["text1"]))
-                b = Article(id=f"{n}b", source=f"{path}:{n}", title=str(row.get("title2") or ""),
-                            body=str(row["text2"]))
-                out.append((a, b, float(row["score"])))
-            except (ValueError, KeyError, TypeError) as exc:
-                raise ValueError(f"{path}:{n}: not a pair with text1, text2 and score ({exc})") from exc
-    return out
+    def pair(n: int, row: dict) -> tuple[Article, Article, float]:
+        a = Article(id=f"{n}a", source=f"{path}:{n}", title=str(row.get("title1") or ""), body=str(row["text1"]))
+        b = Article(id=f"{n}b", source=f"{path}:{n}", title=str(row.get("title2") or ""), body=str(row["text2"]))
+        return a, b, float(row["score"])
+
+    return list(read_items(path, pair, "a pair with text1, text2 and score"))
 
 
 def evaluate(path: Path) -> dict:
