@@ -139,3 +139,37 @@ def test_timeline_shows_the_clause_of_each_background_date():
     texts = {t.date: t.text for t in timeline if t.background}
     assert texts["2025-02-18"] == "بعد اجتماع جرى في 18 فبراير في السعودية"
     assert texts["2022-02"] == "وكان الأول منذ بدء الحرب في فبراير 2022"
+
+
+class CountingDisagree(AlwaysDisagree):
+    def __init__(self):
+        self.pairs = []
+
+    def predict(self, pairs):
+        self.pairs.append(len(pairs))
+        return super().predict(pairs)
+
+
+def test_an_event_spends_a_bounded_stance_budget_on_its_most_reported_facts_first():
+    from khabar.consolidate.compare import MAX_STANCE_PAIRS
+
+    topics = ["النووي", "الحدود", "المياه", "التجارة"]
+    ids = [f"o{k}" for k in range(12)]
+    bodies, facts = {}, {}
+    for k, aid in enumerate(ids):
+        sentences = [f"{t} {'ليس' if k % 2 else ''} على جدول أعمال الجولة رقم {k}" for t in topics]
+        bodies[aid] = ". ".join(sentences)
+        facts[aid] = []
+        for t, sentence in zip(topics, sentences, strict=True):
+            if t == "التجارة" and k >= 3:
+                continue  # a fact fewer outlets report
+            start = bodies[aid].index(sentence)
+            facts[aid].append(Fact("agenda", sentence, t, start, start + len(sentence),
+                                   0, "", "", 0.9, False))
+    model = CountingDisagree()
+    groups = compare_event(ids, bodies, facts, {a: a for a in ids}, stance=model)
+    assert sum(model.pairs) <= MAX_STANCE_PAIRS
+    judged = [g for g in groups if g.status == "contradicted"]
+    unjudged = [g for g in groups if g.status == "agreed"]
+    assert judged and unjudged  # the budget ran out before every fact was judged
+    assert min(len(g.claims) for g in judged) >= max(len(g.claims) for g in unjudged)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 from khabar.model import Citation, Claim, Fact, FactGroup
@@ -51,9 +52,11 @@ def compare_event(article_ids: Sequence[str], bodies: Mapping[str, str], facts: 
     groups += [FactGroup("number", unit, _agreed_or_single([c.article_id for c in cs], outlets), tuple(cs))
                for (unit, _), cs in numbers.items()]
     model = _default_stance() if stance is None else stance or None
-    for slot, cs in free.items():
-        for cluster in _clusters(cs):
-            groups.append(_free_text(slot, cluster, bodies, outlets, model))
+    budget = _Budget(MAX_STANCE_PAIRS)
+    clusters = [(slot, cluster) for slot, cs in free.items() for cluster in _clusters(cs)]
+    # the most-reported facts are judged first, while the event's stance budget lasts
+    for slot, cluster in sorted(clusters, key=lambda sc: -len({c.article_id for c in sc[1]})):
+        groups.append(_free_text(slot, cluster, bodies, outlets, model, budget))
     groups.sort(key=lambda g: (_ORDER[g.slot], _STATUS_ORDER[g.status], -len(g.claims)))
     return tuple(groups)
 
@@ -131,26 +134,34 @@ def _clusters(claims: list[Claim]) -> list[list[Claim]]:
     return clusters
 
 
-MAX_STANCE_PAIRS = 64
+MAX_STANCE_PAIRS = 32  # per event: each pair costs two sentence embeddings
+
+
+@dataclass
+class _Budget:
+    """Stance-model pairs an event may still spend."""
+
+    pairs: int
 
 
 def _free_text(slot: str, claims: list[Claim], bodies: Mapping[str, str], outlets: Mapping[str, str],
-               stance) -> FactGroup:
+               stance, budget: _Budget) -> FactGroup:
     claims = _one_per_key(claims)
     subject = min((c.key for c in claims), key=len)
     articles = list(dict.fromkeys(c.article_id for c in claims))
     status = _agreed_or_single(articles, outlets)
-    if status == "agreed" and stance is not None and _conflicting(claims, bodies, stance):
+    if status == "agreed" and stance is not None and budget.pairs > 0 and _conflicting(claims, bodies, stance, budget):
         status = "contradicted"
     return FactGroup(slot, subject, status, tuple(claims))
 
 
-def _conflicting(claims: list[Claim], bodies: Mapping[str, str], stance) -> bool:
+def _conflicting(claims: list[Claim], bodies: Mapping[str, str], stance, budget: _Budget) -> bool:
     """Does the stance model see a contradiction between two sources, backed by a cue?
 
     The cheap cue (negation, antonym, number mismatch) is checked first and the model
-    only runs on the distinct pairs that have one, at most ``MAX_STANCE_PAIRS``: an
-    event reported by many outlets must not cost a quadratic number of model calls.
+    only runs on the distinct pairs that have one, within the event's ``budget``
+    (``MAX_STANCE_PAIRS`` in all): an event reported by many outlets must not cost a
+    quadratic number of model calls; on a corpus the embeddings were most of the digest time.
     """
     from khabar.analyze.stance import pair_features
 
@@ -165,10 +176,11 @@ def _conflicting(claims: list[Claim], bodies: Mapping[str, str], stance) -> bool
             f = pair_features(_without_exceptive(s1), _without_exceptive(s2))
             if f["neg_diff"] or f["antonym"] or f["num_mismatch"]:
                 pairs[(s1, s2)] = None
-                if len(pairs) >= MAX_STANCE_PAIRS:
+                if len(pairs) >= budget.pairs:
                     break
-        if len(pairs) >= MAX_STANCE_PAIRS:
+        if len(pairs) >= budget.pairs:
             break
+    budget.pairs -= len(pairs)
     return bool(pairs) and "disagree" in stance.predict(list(pairs))
 
 
