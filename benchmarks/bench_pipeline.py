@@ -39,13 +39,14 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=default_workers())
     parser.add_argument("--events-out", type=Path)
     parser.add_argument("--read-only", action="store_true")
+    parser.add_argument("--db", type=Path, help="keep the database here (default: a temporary file)")
     args = parser.parse_args()
     paths = _limit(args.paths, args.files)
     if args.read_only:
         json.dump(read_only(paths), sys.stdout, indent=2)
         sys.stdout.write("\n")
         return
-    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.db") as store:
+    with tempfile.TemporaryDirectory() as tmp, Store(args.db or Path(tmp) / "bench.db") as store:
         start = time.perf_counter()
         report = ingest(paths, store, workers=args.workers)
         ingested = time.perf_counter()
