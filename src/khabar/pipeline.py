@@ -226,12 +226,24 @@ def _one_native_thread() -> None:
 def consolidate(store: Store, *, words: int = 120, embeddings: bool = False,
                 timings: dict[str, float] | None = None, workers: int | None = None,
                 pool: Executor | None = None) -> list[StoryDigest]:
+    """:func:`refresh_stories`, then every story's digest (earliest story first)."""
+    ids = refresh_stories(store, words=words, embeddings=embeddings, timings=timings, workers=workers, pool=pool)
+    clock = _Clock(timings)
+    digests = [store.digest(i) for i in ids]
+    clock.lap("load")
+    return [d for d in digests if d is not None]
+
+
+def refresh_stories(store: Store, *, words: int = 120, embeddings: bool = False,
+                    timings: dict[str, float] | None = None, workers: int | None = None,
+                    pool: Executor | None = None) -> list[str]:
     """Group every stored article into events and stories, and digest the stories that changed.
 
     Grouping reads the compact view of each article (no bodies); stories whose
     events are as they were at the last run keep their stored digest, the others
     are digested in ``pool`` (or in a pool of ``workers`` processes, default one
-    per core; 1 digests in this process). Returns every story's digest.
+    per core; 1 digests in this process) and stored as they come, so memory does
+    not grow with the number of stories. Returns the story ids.
     ``timings``, when given, receives the seconds spent per stage (load, group,
     digest, store; digest_cpu sums the CPU time of the digesting processes,
     stories_digested counts them).
@@ -250,17 +262,13 @@ def consolidate(store: Store, *, words: int = 120, embeddings: bool = False,
     keys = {i[0].id: batch.digest_key(i, words) for i in inputs}
     stored = store.digest_keys()
     todo = [i for i in inputs if stored.get(i[0].id) != keys[i[0].id]]
-    fresh: dict[str, StoryDigest] = {}
     for digests, cpu in _digest_all(store, todo, words, workers, pool):
         clock.add("digest_cpu", cpu)
         clock.lap("digest")
         store.save_digests(digests, keys)
-        fresh.update((d.story.id, d) for d in digests)
         clock.lap("store")
     clock.add("stories_digested", len(todo))
-    out = [fresh.get(s.id) or store.digest(s.id) for s in grouping.stories]
-    clock.lap("load")
-    return [d for d in out if d is not None]
+    return [s.id for s in grouping.stories]
 
 
 def _digest_all(store: Store, todo: list[batch.StoryInputs], words: int, workers: int | None,
