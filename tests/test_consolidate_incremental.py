@@ -116,3 +116,13 @@ def test_a_database_from_before_the_grouping_view_is_filled_in(tmp_path):
         views = store.db.execute("SELECT COUNT(*) FROM grouping_views").fetchone()[0]
     assert again == expected and views == 5
     assert timings["stories_digested"] == len(expected)
+
+
+def test_a_huge_story_is_summarized_from_an_even_spread_of_its_articles(monkeypatch):
+    from khabar.consolidate import summary
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("*.txt"))]
+    bodies = {f"a{i}": texts[i % len(texts)] for i in range(7)}
+    monkeypatch.setattr(summary, "MAX_ARTICLES", 3)
+    cited = {c.article_id for s in summary.summarize(bodies, {}, words=200) for c in (*s.citations, s)}
+    assert cited and cited <= {"a0", "a2", "a4"}
