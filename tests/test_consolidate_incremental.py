@@ -55,8 +55,8 @@ def test_grouping_view_groups_exactly_like_the_full_articles(tmp_path):
 
 
 def test_adding_an_article_redigests_its_story_only_and_matches_a_fresh_run(tmp_path):
-    base = [_seeds(tmp_path, ("000", "001", "002", "003")), _easc(tmp_path, ("Topic1", "Topic13"))]
-    last = _seeds(tmp_path, ("004",))
+    base = [_seeds(tmp_path, ("000", "001", "002", "004")), _easc(tmp_path, ("Topic1", "Topic13"))]
+    last = _seeds(tmp_path, ("003",))
     with Store(tmp_path / "grow.db") as store:
         ingest(base, store, workers=1)
         before, first = _consolidate(store, workers=1)

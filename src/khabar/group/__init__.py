@@ -8,7 +8,7 @@ into stories.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from khabar.group.crossref import infer_event_dates
 from khabar.group.dedup import Deduplicator
@@ -36,8 +36,9 @@ def group(items: Sequence[tuple[Article, Analysis]], previous: Grouping | None =
     """Group articles into events and stories.
 
     ``previous`` is the grouping already stored: its articles that appear again in
-    ``items`` stay in their events and new articles extend them, so ids never
-    change; its articles missing from ``items`` are kept as they were.
+    ``items`` stay in their events and new articles extend them, and its events stay
+    in their stories, so ids never change; its articles missing from ``items`` are
+    kept as they were.
     """
     items = infer_event_dates(items)
     prior = {aid: ev.id for ev in (previous.events if previous else ()) for aid in ev.article_ids}
@@ -54,8 +55,20 @@ def group(items: Sequence[tuple[Article, Analysis]], previous: Grouping | None =
         if analysis.article_id and analysis.article_id != article.id:
             raise ValueError(f"{article.source or article.id}: analysis is of article {analysis.article_id}")
         clusterer.add(article, analysis, event=prior.get(article.id))
-    events = _keep_previous(clusterer.result(), previous)
-    return Grouping(events, link_stories(clusterer.topics()))
+    rank = {article.id: i for i, (article, _) in enumerate(ordered)}
+    events = tuple(_in_time_order(e, rank) for e in _keep_previous(clusterer.result(), previous))
+    story_of = {eid: s for s in (previous.stories if previous else ()) for eid in s.event_ids}
+    return Grouping(events, link_stories(clusterer.topics(), previous=story_of))
+
+
+def _in_time_order(event: Event, rank: dict[str, int]) -> Event:
+    """The event with its articles (and duplicates) in stream order, however they arrived: a run
+    that adds articles to stored events lists them as a run over all articles at once would."""
+    def key(aid: str) -> int:
+        return rank.get(aid, -1)  # articles not in this run's input were kept first
+
+    return replace(event, article_ids=tuple(sorted(event.article_ids, key=key)),
+                   duplicates=tuple(sorted(event.duplicates, key=lambda d: key(d.article_id))))
 
 
 def _keep_previous(events: tuple[Event, ...], previous: Grouping | None) -> tuple[Event, ...]:
