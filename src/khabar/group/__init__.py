@@ -14,7 +14,7 @@ from khabar.group.crossref import infer_event_dates
 from khabar.group.dedup import Deduplicator
 from khabar.group.events import DEFAULT, EventClusterer, Weights, embedding_text, event_id
 from khabar.group.stories import StoryWeights, link_stories, story_id
-from khabar.model import Analysis, Article, Event, Story
+from khabar.model import Analysis, Article, Duplicate, Event, Story
 
 
 @dataclass(frozen=True)
@@ -56,9 +56,18 @@ def group(items: Sequence[tuple[Article, Analysis]], previous: Grouping | None =
             raise ValueError(f"{article.source or article.id}: analysis is of article {analysis.article_id}")
         clusterer.add(article, analysis, event=prior.get(article.id))
     rank = {article.id: i for i, (article, _) in enumerate(ordered)}
-    events = tuple(_in_time_order(e, rank) for e in _keep_previous(clusterer.result(), previous))
+    old_duplicates = {d.article_id: d for ev in (previous.events if previous else ()) for d in ev.duplicates}
+    events = tuple(_in_time_order(_stored_duplicates(e, prior, old_duplicates), rank)
+                   for e in _keep_previous(clusterer.result(), previous))
     story_of = {eid: s for s in (previous.stories if previous else ()) for eid in s.event_ids}
     return Grouping(events, link_stories(clusterer.topics(), previous=story_of))
+
+
+def _stored_duplicates(event: Event, prior: dict[str, str], old: dict[str, Duplicate]) -> Event:
+    """The event with its stored articles' duplicate records as they were stored: replayed in
+    another order, a copy may find another (equally close) original first."""
+    fresh = tuple(d for d in event.duplicates if d.article_id not in prior)
+    return replace(event, duplicates=fresh + tuple(old[a] for a in event.article_ids if a in prior and a in old))
 
 
 def _in_time_order(event: Event, rank: dict[str, int]) -> Event:
