@@ -126,3 +126,17 @@ def test_a_huge_story_is_summarized_from_an_even_spread_of_its_articles(monkeypa
     monkeypatch.setattr(summary, "MAX_ARTICLES", 3)
     cited = {c.article_id for s in summary.summarize(bodies, {}, words=200) for c in (*s.citations, s)}
     assert cited and cited <= {"a0", "a2", "a4"}
+
+
+def test_regrouping_with_the_stored_grouping_changes_nothing_even_in_another_order(tmp_path):
+    corpus = [EXAMPLES, _easc(tmp_path, ("Topic1", "Topic13", "Topic101"))]
+    with Store(tmp_path / "k.db") as store:
+        ingest(corpus, store, workers=1)
+        items = list(store.grouping_items())
+    first = group(items)
+    assert group(list(reversed(items)), first) == first
+    grown = group(items[:-2])
+    again = group(items, grown)
+    assert {s.id for s in grown.stories} <= {s.id for s in again.stories}
+    assert all(set(e.article_ids) <= set(next(x for x in again.events if x.id == e.id).article_ids)
+               for e in grown.events)
