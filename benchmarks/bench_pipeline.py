@@ -1,14 +1,17 @@
 """Embedded engine end to end on a corpus (default: all SaudiNewsNet zips): speed, memory, stages.
 
     PYTHONPATH=src python benchmarks/bench_pipeline.py [PATHS...] [--files N] [--workers N]
-        [--events-out events.json] [--read-only]
+        [--db FILE] [--events-out events.json] [--read-only]
 
-Ingests into a fresh SQLite file (clean + analyze in the process pool, batched
-writes), consolidates (group + digest), and prints one JSON object: articles per
-second end to end, seconds per stage, and peak resident memory of this process
-and of its largest worker. ``--events-out`` saves article -> event for comparing
-engines (benchmarks/bench_spark.py). ``--read-only`` only streams the readers
-(documents, bad records, distinct ids, seconds, peak memory).
+Ingests into a SQLite file (fresh unless ``--db`` names one already filled: then the
+run measures an incremental ingest), with clean + analyze in a process pool and
+batched writes, then consolidates (group, then digest the changed stories in the
+same pool), and prints one JSON object: articles per second end to end, seconds
+per stage, CPU seconds of this process per phase and of the workers in all (the
+machine is shared: wall time alone misleads), and peak resident memory of this
+process and of its largest worker. ``--events-out`` saves article -> event for
+comparing engines (benchmarks/bench_spark.py). ``--read-only`` only streams the
+readers (documents, bad records, distinct ids, seconds, peak memory).
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from pathlib import Path
 
 from khabar.ingest import read_paths
 from khabar.model import RawDoc
-from khabar.pipeline import consolidate, default_workers, ingest
+from khabar.pipeline import default_workers, ingest, refresh_stories, worker_pool
 from khabar.store.sqlite import Store
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -39,19 +42,24 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=default_workers())
     parser.add_argument("--events-out", type=Path)
     parser.add_argument("--read-only", action="store_true")
+    parser.add_argument("--db", type=Path, help="keep the database here (default: a temporary file)")
     args = parser.parse_args()
     paths = _limit(args.paths, args.files)
     if args.read_only:
         json.dump(read_only(paths), sys.stdout, indent=2)
         sys.stdout.write("\n")
         return
-    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.db") as store:
+    with (tempfile.TemporaryDirectory() as tmp, Store(args.db or Path(tmp) / "bench.db") as store,
+          worker_pool(args.workers) as pool):
         start = time.perf_counter()
-        report = ingest(paths, store, workers=args.workers)
+        cpu_start = _cpu(resource.RUSAGE_SELF)
+        report = ingest(paths, store, workers=args.workers, pool=pool if args.workers > 1 else None)
         ingested = time.perf_counter()
+        cpu_ingested = _cpu(resource.RUSAGE_SELF)
         timings: dict[str, float] = {}
-        digests = consolidate(store, timings=timings)
+        stories = refresh_stories(store, timings=timings, workers=args.workers, pool=pool if args.workers > 1 else None)
         done = time.perf_counter()
+        cpu_done = _cpu(resource.RUSAGE_SELF)
         events = store.events()
     if args.events_out:
         args.events_out.write_text(json.dumps({a: e.id for e in events for a in e.article_ids}), encoding="utf-8")
@@ -63,11 +71,14 @@ def main() -> None:
         "duplicates": report.duplicates,
         "skipped": len(report.skipped),
         "events": len(events),
-        "stories": len(digests),
+        "stories": len(stories),
         "seconds": {"total": round(wall, 1), "ingest_wall": round(ingested - start, 1),
                     "consolidate_wall": round(done - ingested, 1),
                     "ingest_stages_cpu": {k: round(v, 1) for k, v in report.timings.items()},
-                    "consolidate_stages": {k: round(v, 1) for k, v in timings.items()}},
+                    "consolidate_stages": {k: round(v, 1) for k, v in timings.items()},
+                    "cpu": {"main_ingest": round(cpu_ingested - cpu_start, 1),
+                            "main_consolidate": round(cpu_done - cpu_ingested, 1),
+                            "workers_all": round(_cpu(resource.RUSAGE_CHILDREN), 1)}},
         "articles_per_second": round(report.processed / wall, 1) if wall else 0.0,
         "ingest_articles_per_second": round(report.processed / (ingested - start), 1),
         "peak_rss_mib": {"main": _mib(resource.RUSAGE_SELF), "largest_worker": _mib(resource.RUSAGE_CHILDREN)},
@@ -99,6 +110,12 @@ def _limit(paths: list[Path], files: int) -> list[Path]:
     for p in paths:
         out.extend(sorted(x for x in p.iterdir() if x.is_file())[:files] if p.is_dir() else [p])
     return out
+
+
+def _cpu(who: int) -> float:
+    """CPU seconds of this process, or of its exited workers (the pool has shut down when this is read)."""
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _mib(who: int) -> int:

@@ -20,7 +20,7 @@ from rich.progress import (
 )
 
 from khabar.limits import MAX_BYTES, MAX_SECONDS, Limits
-from khabar.pipeline import IngestReport, consolidate, ingest
+from khabar.pipeline import IngestReport, consolidate, ingest, refresh_stories
 from khabar.store.sqlite import Store
 
 app = typer.Typer(help="Khabar (خبر): Arabic-first news story intelligence.", no_args_is_help=True,
@@ -128,7 +128,7 @@ def ingest_cmd(
     with Store(db) as store:
         report = _ingest(paths, store, quiet or fmt is Format.json, Limits(max_bytes, max_seconds))
         if group_after:
-            consolidate(store)
+            refresh_stories(store)
     if fmt is Format.json:
         sys.stdout.write(json.dumps({"processed": report.processed, "duplicates": report.duplicates,
                                      "skipped": [{"source": s, "reason": r} for s, r in report.skipped]},

@@ -10,6 +10,7 @@ every fact, entity and summary sentence can be traced back to its span.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -258,15 +259,16 @@ def to_dict(obj: Any) -> Any:
 
 def from_dict(cls: type, data: Any) -> Any:
     """Rebuild a model object written by :func:`to_dict` (nested types restored)."""
+    return cls(**{name: _coerce(tp, data[name]) for name, tp in _field_types(cls) if name in data})
+
+
+@functools.cache
+def _field_types(cls: type) -> tuple[tuple[str, Any], ...]:
+    """Each field's name and resolved type (resolving the hints is the slow part: done once per class)."""
     import typing
 
     hints = typing.get_type_hints(cls)
-    kwargs = {}
-    for f in dataclasses.fields(cls):
-        if f.name not in data:
-            continue
-        kwargs[f.name] = _coerce(hints[f.name], data[f.name])
-    return cls(**kwargs)
+    return tuple((f.name, hints[f.name]) for f in dataclasses.fields(cls))
 
 
 def _coerce(tp: Any, value: Any) -> Any:

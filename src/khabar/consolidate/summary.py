@@ -45,6 +45,7 @@ DOCUMENT_RATIO = 1 / 3  # single-document default length: EASC annotators kept a
 _MIN_CITABLE_WORDS = 4
 MAX_SENTENCES = 2000  # per call: beyond, each article's first sentences only (the matrices are n x n)
 _MIN_DEPTH = 10
+MAX_ARTICLES = MAX_SENTENCES // _MIN_DEPTH  # beyond, an even spread of the articles (else n grows without bound)
 
 
 class _Unit(NamedTuple):
@@ -76,8 +77,13 @@ def summarize(
     to other years as background; ``key_terms`` (entity and agreed-fact keys) raise
     the score of sentences that mention them. Raises ValueError naming the article
     when a sentence span does not fit its body. Very large inputs are read to a
-    depth of ``MAX_SENTENCES / number of articles`` sentences per article (at least 10).
+    depth of ``MAX_SENTENCES / number of articles`` sentences per article (at least 10),
+    from at most ``MAX_ARTICLES`` articles spread evenly over the given order (a story's
+    is time order), so that the n x n matrices stay within MAX_SENTENCES squared.
     """
+    if len(bodies) > MAX_ARTICLES:
+        ids = list(bodies)
+        bodies = {a: bodies[a] for a in (ids[i * len(ids) // MAX_ARTICLES] for i in range(MAX_ARTICLES))}
     dates = {aid: (d or "") for aid, d in (dates or {}).items()}
     sentences = sentences or {}
     depth = max(_MIN_DEPTH, MAX_SENTENCES // max(len(bodies), 1))

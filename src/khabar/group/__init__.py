@@ -8,13 +8,13 @@ into stories.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from khabar.group.crossref import infer_event_dates
 from khabar.group.dedup import Deduplicator
 from khabar.group.events import DEFAULT, SHORT, EventClusterer, Weights, embedding_text, event_id, weights_for
 from khabar.group.stories import StoryWeights, link_stories, story_id
-from khabar.model import Analysis, Article, Event, Story
+from khabar.model import Analysis, Article, Duplicate, Event, Story
 
 
 @dataclass(frozen=True)
@@ -37,9 +37,10 @@ def group(items: Sequence[tuple[Article, Analysis]], previous: Grouping | None =
     """Group articles into events and stories.
 
     ``previous`` is the grouping already stored: its articles that appear again in
-    ``items`` stay in their events and new articles extend them, so ids never
-    change; its articles missing from ``items`` are kept as they were. ``weights`` default to
-    the ones the collection wants (:func:`weights_for`: news, or short texts such as tweets).
+    ``items`` stay in their events and new articles extend them, and its events stay
+    in their stories, so ids never change; its articles missing from ``items`` are
+    kept as they were. ``weights`` default to the ones the collection wants
+    (:func:`weights_for`: news, or short texts such as tweets).
     """
     items = infer_event_dates(items)
     prior = {aid: ev.id for ev in (previous.events if previous else ()) for aid in ev.article_ids}
@@ -57,8 +58,29 @@ def group(items: Sequence[tuple[Article, Analysis]], previous: Grouping | None =
             raise ValueError(f"{article.source or article.id}: analysis is of article {analysis.article_id}")
         clusterer.add(article, analysis, event=prior.get(article.id))
     clusterer.merge_close(keep=frozenset(prior.values()))
-    events = _keep_previous(clusterer.result(), previous)
-    return Grouping(events, link_stories(clusterer.topics(), story_weights or StoryWeights()))
+    rank = {article.id: i for i, (article, _) in enumerate(ordered)}
+    old_duplicates = {d.article_id: d for ev in (previous.events if previous else ()) for d in ev.duplicates}
+    events = tuple(_in_time_order(_stored_duplicates(e, prior, old_duplicates), rank)
+                   for e in _keep_previous(clusterer.result(), previous))
+    story_of = {eid: s for s in (previous.stories if previous else ()) for eid in s.event_ids}
+    return Grouping(events, link_stories(clusterer.topics(), story_weights or StoryWeights(), previous=story_of))
+
+
+def _stored_duplicates(event: Event, prior: dict[str, str], old: dict[str, Duplicate]) -> Event:
+    """The event with its stored articles' duplicate records as they were stored: replayed in
+    another order, a copy may find another (equally close) original first."""
+    fresh = tuple(d for d in event.duplicates if d.article_id not in prior)
+    return replace(event, duplicates=fresh + tuple(old[a] for a in event.article_ids if a in prior and a in old))
+
+
+def _in_time_order(event: Event, rank: dict[str, int]) -> Event:
+    """The event with its articles (and duplicates) in stream order, however they arrived: a run
+    that adds articles to stored events lists them as a run over all articles at once would."""
+    def key(aid: str) -> int:
+        return rank.get(aid, -1)  # articles not in this run's input were kept first
+
+    return replace(event, article_ids=tuple(sorted(event.article_ids, key=key)),
+                   duplicates=tuple(sorted(event.duplicates, key=lambda d: key(d.article_id))))
 
 
 def _keep_previous(events: tuple[Event, ...], previous: Grouping | None) -> tuple[Event, ...]:

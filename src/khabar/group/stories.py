@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from khabar.group.space import Centroid
@@ -57,13 +57,27 @@ class _Story:
     title: str = ""
 
 
-def link_stories(events: Sequence[EventTopic], weights: StoryWeights = StoryWeights()) -> tuple[Story, ...]:
-    """Thread events (given earliest first) into stories, each with its events in time order."""
+def link_stories(events: Sequence[EventTopic], weights: StoryWeights = StoryWeights(),
+                 previous: Mapping[str, Story] | None = None) -> tuple[Story, ...]:
+    """Thread events (given earliest first) into stories, each with its events in time order.
+
+    ``previous`` maps event ids to the story they were in at an earlier run: those events
+    stay in it (same id and title), so regrouping the same events gives the same stories
+    and only new events are linked by similarity (they may join an earlier story).
+    """
     w = weights
+    previous = previous or {}
     stories: dict[str, _Story] = {}
     index: dict[str, list[str]] = {}
+    for ev in events:  # earlier stories first, whole: a new event may be older than their events
+        if ev.id in previous:
+            old = previous[ev.id]
+            stories.setdefault(old.id, _Story(old.id, title=old.title))
+            _join(stories[old.id], ev, _keywords(ev, w.keywords), index)
     for ev in events:
-        keywords = sorted(ev.terms, key=lambda f: (-ev.terms[f], f))[: w.keywords]
+        if ev.id in previous:
+            continue
+        keywords = _keywords(ev, w.keywords)
         hits: Counter = Counter()
         for kw in keywords:
             posting = index.get(kw, ())
@@ -84,13 +98,22 @@ def link_stories(events: Sequence[EventTopic], weights: StoryWeights = StoryWeig
         if st is None:
             st = _Story(story_id(ev.id), title=ev.title)
             stories[st.id] = st
-        st.terms.add(ev.terms)
-        st.entities.update(ev.entities)
-        st.event_ids.append(ev.id)
-        if ev.day is not None:
-            st.last_day = ev.day if st.last_day is None else max(st.last_day, ev.day)
-        for kw in keywords:
-            if kw not in st.keywords:
-                st.keywords.add(kw)
-                index.setdefault(kw, []).append(st.id)
-    return tuple(Story(s.id, tuple(s.event_ids), s.title) for s in stories.values())
+        _join(st, ev, keywords, index)
+    order = {ev.id: i for i, ev in enumerate(events)}
+    return tuple(Story(s.id, tuple(sorted(s.event_ids, key=order.__getitem__)), s.title) for s in stories.values())
+
+
+def _keywords(ev: EventTopic, n: int) -> list[str]:
+    return sorted(ev.terms, key=lambda f: (-ev.terms[f], f))[:n]
+
+
+def _join(st: _Story, ev: EventTopic, keywords: list[str], index: dict[str, list[str]]) -> None:
+    st.terms.add(ev.terms)
+    st.entities.update(ev.entities)
+    st.event_ids.append(ev.id)
+    if ev.day is not None:
+        st.last_day = ev.day if st.last_day is None else max(st.last_day, ev.day)
+    for kw in keywords:
+        if kw not in st.keywords:
+            st.keywords.add(kw)
+            index.setdefault(kw, []).append(st.id)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from khabar.arabic import normalize
 from khabar.model import Analysis, Article, Event, Story, StoryDigest, from_dict, to_dict
+from khabar.store import grouping_view
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -31,6 +32,10 @@ CREATE TABLE IF NOT EXISTS analyses (
     article_id TEXT PRIMARY KEY REFERENCES articles(id),
     data TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS grouping_views (
+    article_id TEXT PRIMARY KEY REFERENCES articles(id),
+    data TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS events (
     id TEXT PRIMARY KEY,
     story_id TEXT,
@@ -43,7 +48,8 @@ CREATE TABLE IF NOT EXISTS stories (
     n_articles INTEGER NOT NULL,
     n_outlets INTEGER NOT NULL,
     data TEXT NOT NULL,
-    digest TEXT
+    digest TEXT,
+    digest_key TEXT
 );
 CREATE INDEX IF NOT EXISTS stories_listed ON stories(date DESC, n_articles DESC, id) WHERE digest IS NOT NULL;
 CREATE TABLE IF NOT EXISTS failures (
@@ -60,8 +66,14 @@ CREATE VIRTUAL TABLE IF NOT EXISTS article_search USING fts5(
 class Store:
     """A Khabar database. Opening creates the schema; all writes are transactional."""
 
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path, *, readonly: bool = False):
+        """Open (creating it if needed) the database at ``path``; ``readonly`` opens an existing one
+        for reading only (what worker processes do while the main process writes)."""
         self.path = Path(path)
+        if readonly:
+            self.db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, timeout=30,
+                                      check_same_thread=False)
+            return
         if self.path.parent and not self.path.parent.exists():
             self.path.parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(str(self.path), timeout=30, check_same_thread=False)
@@ -69,6 +81,14 @@ class Store:
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.execute("PRAGMA foreign_keys=ON")
         self.db.executescript(SCHEMA)
+        self._upgrade()
+
+    def _upgrade(self) -> None:
+        """Bring a database made by an earlier version up to this schema (columns added since)."""
+        columns = {r[1] for r in self.db.execute("PRAGMA table_info(stories)")}
+        if "digest_key" not in columns:
+            with self.db:
+                self.db.execute("ALTER TABLE stories ADD COLUMN digest_key TEXT")
 
     def close(self) -> None:
         self.db.close()
@@ -102,6 +122,8 @@ class Store:
                 added += 1
                 self.db.execute("INSERT INTO analyses (article_id, data) VALUES (?, ?)",
                                 (article.id, _json(analysis)))
+                self.db.execute("INSERT INTO grouping_views (article_id, data) VALUES (?, ?)",
+                                (article.id, grouping_view.encode(article, analysis)))
                 self.db.execute(
                     "INSERT INTO article_search (article_id, title, body) VALUES (?, ?, ?)",
                     (article.id, normalize(article.title, "key"), normalize(article.body, "key")),
@@ -128,6 +150,42 @@ class Store:
             "SELECT a.data, n.data FROM articles a JOIN analyses n ON n.article_id = a.id ORDER BY a.seq")
         for art, ana in rows:
             yield from_dict(Article, json.loads(art)), from_dict(Analysis, json.loads(ana))
+
+    def grouping_items(self) -> Iterator[tuple[Article, Analysis]]:
+        """Every article in ingestion order, as the compact view grouping reads (no bodies).
+
+        Articles stored by a version without that view get it written first.
+        """
+        self._fill_grouping_views()
+        rows = self.db.execute(
+            "SELECT g.article_id, g.data FROM articles a JOIN grouping_views g ON g.article_id = a.id ORDER BY a.seq")
+        for article_id, data in rows:
+            yield grouping_view.decode(article_id, data)
+
+    def _fill_grouping_views(self) -> None:
+        missing = self.db.execute(
+            "SELECT a.data, n.data FROM articles a JOIN analyses n ON n.article_id = a.id"
+            " WHERE a.id NOT IN (SELECT article_id FROM grouping_views)").fetchall()
+        if not missing:
+            return
+        with self.db:
+            for art, ana in missing:
+                article, analysis = from_dict(Article, json.loads(art)), from_dict(Analysis, json.loads(ana))
+                self.db.execute("INSERT INTO grouping_views (article_id, data) VALUES (?, ?)",
+                                (article.id, grouping_view.encode(article, analysis)))
+
+    def items_of(self, article_ids: Iterable[str]) -> dict[str, tuple[Article, Analysis]]:
+        """The full article and analysis of each stored id among ``article_ids``."""
+        out: dict[str, tuple[Article, Analysis]] = {}
+        ids = list(dict.fromkeys(article_ids))
+        for i in range(0, len(ids), 500):  # SQLite caps the number of parameters per statement
+            part = ids[i:i + 500]
+            rows = self.db.execute(
+                "SELECT a.id, a.data, n.data FROM articles a JOIN analyses n ON n.article_id = a.id"
+                f" WHERE a.id IN ({','.join('?' * len(part))})", part)
+            for aid, art, ana in rows:
+                out[aid] = from_dict(Article, json.loads(art)), from_dict(Analysis, json.loads(ana))
+        return out
 
     def count_articles(self) -> int:
         return self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
@@ -175,13 +233,20 @@ class Store:
     def stories(self) -> list[Story]:
         return [from_dict(Story, json.loads(r[0])) for r in self.db.execute("SELECT data FROM stories ORDER BY id")]
 
-    def save_digests(self, digests: Iterable[StoryDigest]) -> None:
+    def save_digests(self, digests: Iterable[StoryDigest], keys: dict[str, str] | None = None) -> None:
+        """Store each story's digest, with the key of what it was made from (see :meth:`digest_keys`)."""
+        keys = keys or {}
         with self.db:
             for d in digests:
                 date = max((e.event.date for e in d.events), default="")
                 self.db.execute(
-                    "UPDATE stories SET digest=?, date=?, n_articles=?, n_outlets=? WHERE id=?",
-                    (_json(d), date, len(d.article_ids), len(d.outlets), d.story.id))
+                    "UPDATE stories SET digest=?, digest_key=?, date=?, n_articles=?, n_outlets=? WHERE id=?",
+                    (_json(d), keys.get(d.story.id), date, len(d.article_ids), len(d.outlets), d.story.id))
+
+    def digest_keys(self) -> dict[str, str]:
+        """Story id -> key of the inputs its stored digest was made from, for stories that have one."""
+        rows = self.db.execute("SELECT id, digest_key FROM stories WHERE digest IS NOT NULL AND digest_key IS NOT NULL")
+        return dict(rows.fetchall())
 
     def digest(self, story_id: str) -> StoryDigest | None:
         row = self.db.execute("SELECT digest FROM stories WHERE id=?", (story_id,)).fetchone()
