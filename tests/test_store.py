@@ -46,3 +46,22 @@ def test_grouping_and_digests(db_path):
         # regrouping without s1 removes it
         store.save_grouping(events[:1], [Story("s2", ("e1",))])
         assert store.find_stories("s") == ["s2"]
+
+
+def test_story_list_reads_a_stored_listing_and_old_databases_get_one(db_path):
+    from khabar.model import SummarySentence
+    from khabar.present.web.queries import story_rows
+
+    with Store(db_path) as store:
+        store.add_articles([_item(1, "نص"), _item(2, "نص آخر")])
+        story = Story("s1", ("e1",))
+        store.save_grouping([Event("e1", ("id1", "id2"), date="2025-04-10")], [story])
+        store.save_digests([StoryDigest(story, "عنوان <b>", summary=(SummarySentence("أول جملة.", "id1", 0),),
+                                        article_ids=("id1", "id2"), outlets=("a", "b"))])
+        expected = story_rows(store, 10)
+        assert expected[0]["headline"] == "عنوان <b>" and expected[0]["outlets"] == ["a", "b"]
+        assert expected[0]["lede"] == "أول جملة." and expected[0]["n_events"] == 0
+        store.db.execute("ALTER TABLE stories DROP COLUMN listing")  # a database from before the column
+        store.db.commit()
+    with Store(db_path) as store:
+        assert story_rows(store, 10) == expected

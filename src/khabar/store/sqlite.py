@@ -49,7 +49,8 @@ CREATE TABLE IF NOT EXISTS stories (
     n_outlets INTEGER NOT NULL,
     data TEXT NOT NULL,
     digest TEXT,
-    digest_key TEXT
+    digest_key TEXT,
+    listing TEXT
 );
 CREATE INDEX IF NOT EXISTS stories_listed ON stories(date DESC, n_articles DESC, id) WHERE digest IS NOT NULL;
 CREATE TABLE IF NOT EXISTS failures (
@@ -61,6 +62,18 @@ CREATE VIRTUAL TABLE IF NOT EXISTS article_search USING fts5(
     article_id UNINDEXED, title, body, tokenize = 'unicode61 remove_diacritics 2'
 );
 """
+
+
+# What the story list shows of a digest, stored beside it: a list page must not parse digests
+# of megabytes (json_extract reads the whole text) to show a headline.
+_LISTING_SQL = ("json_object('headline', json_extract(digest, '$.headline'), 'outlets',"
+                " json(json_extract(digest, '$.outlets')), 'n_events', json_array_length(digest, '$.events'),"
+                " 'lede', json_extract(digest, '$.summary[0].text'))")
+
+
+def _listing(d: StoryDigest) -> str:
+    return json.dumps({"headline": d.headline, "outlets": list(d.outlets), "n_events": len(d.events),
+                       "lede": d.summary[0].text if d.summary else None}, ensure_ascii=False)
 
 
 class Store:
@@ -86,9 +99,12 @@ class Store:
     def _upgrade(self) -> None:
         """Bring a database made by an earlier version up to this schema (columns added since)."""
         columns = {r[1] for r in self.db.execute("PRAGMA table_info(stories)")}
-        if "digest_key" not in columns:
-            with self.db:
+        with self.db:
+            if "digest_key" not in columns:
                 self.db.execute("ALTER TABLE stories ADD COLUMN digest_key TEXT")
+            if "listing" not in columns:
+                self.db.execute("ALTER TABLE stories ADD COLUMN listing TEXT")
+                self.db.execute(f"UPDATE stories SET listing = {_LISTING_SQL} WHERE digest IS NOT NULL")
 
     def close(self) -> None:
         self.db.close()
@@ -240,8 +256,9 @@ class Store:
             for d in digests:
                 date = max((e.event.date for e in d.events), default="")
                 self.db.execute(
-                    "UPDATE stories SET digest=?, digest_key=?, date=?, n_articles=?, n_outlets=? WHERE id=?",
-                    (_json(d), keys.get(d.story.id), date, len(d.article_ids), len(d.outlets), d.story.id))
+                    "UPDATE stories SET digest=?, digest_key=?, listing=?, date=?, n_articles=?, n_outlets=?"
+                    " WHERE id=?", (_json(d), keys.get(d.story.id), _listing(d), date, len(d.article_ids),
+                                    len(d.outlets), d.story.id))
 
     def digest_keys(self) -> dict[str, str]:
         """Story id -> key of the inputs its stored digest was made from, for stories that have one."""

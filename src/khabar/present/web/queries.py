@@ -18,9 +18,9 @@ from khabar.model import Article
 from khabar.present.web.views import story_row
 from khabar.store.sqlite import Store
 
-_COLUMNS = ("s.id, s.date, s.n_articles, s.n_outlets, json_extract(s.digest, '$.headline'),"
-            " json_extract(s.digest, '$.outlets'), json_array_length(s.digest, '$.events'),"
-            " json_extract(s.digest, '$.summary[0].text')")
+_COLUMNS = ("s.id, s.date, s.n_articles, s.n_outlets, json_extract(s.listing, '$.headline'),"
+            " json_extract(s.listing, '$.outlets'), json_extract(s.listing, '$.n_events'),"
+            " json_extract(s.listing, '$.lede')")
 _ORDER = "date DESC, n_articles DESC, id"  # the order of Store.digests: newest first, then the biggest
 # A partial index in that order makes the story list and its deep pages a walk along the index.
 def _row(r: Sequence) -> dict:
