@@ -119,3 +119,38 @@ def test_snippet_marks_the_original_spelling_in_later_paragraphs():
     assert [p["text"] for p in parts if p["hit"]] == ["إسطنبولَ"]
     assert "".join(p["text"] for p in parts).replace("…", "") in text
     assert snippet("نص", ["غائب"]) == [{"text": "نص", "hit": False}]
+
+
+def test_a_long_story_page_keeps_its_events_and_best_sourced_background_dates():
+    citation = {"article_id": "a", "sentence": 0, "start": 0, "end": 1}
+    timeline = [{"date": f"2015-07-{1 + i % 28:02d}", "text": f"خلفية {i}", "event_id": "e1", "background": True,
+                 "citations": [citation] * (3 if i == 5 else 1)} for i in range(100)]
+    timeline.insert(50, {"date": "2015-07-21", "text": "الحدث", "event_id": "e1", "background": False,
+                         "citations": [citation]})
+    digest = {"story": {"id": "s"}, "headline": "ع", "events": [], "article_ids": ["a"], "outlets": [],
+              "timeline": timeline, "entities": []}
+    view = story_view(digest, {"a": {"id": "a", "outlet": "أ", "sentences": [], "body": "x"}})
+    texts = [t["text"] for t in view["timeline"]]
+    assert len(texts) == 60 and view["timeline_more"] == 41
+    assert "الحدث" in texts and "خلفية 5" in texts
+    assert texts == [t["text"] for t in timeline if t["text"] in set(texts)]  # the story's order is kept
+
+
+def test_coverage_matrix_is_bounded_even_by_contradictions_and_agreements():
+    fact = {"label": "المكان", "subject_label": "", "event_date": "", "status": "agreed",
+            "claims": [{"outlet": "أ", "value": "إسطنبول"}]}
+    view = {"sources": [{"outlet": "أ"}], "events": [{}],
+            "facts": {"agreed": [fact] * 30, "single": [], "contradicted": [fact | {"status": "contradicted"}] * 5}}
+    _, rows, left_out = coverage(view, max_rows=10)
+    assert len(rows) == 10 and left_out == 25 and [r["status"] for r in rows[:6]] == ["contradicted"] * 5 + ["agreed"]
+
+
+def test_a_sentence_cited_by_many_articles_shows_a_bounded_set_one_per_outlet_first():
+    articles = {f"a{i}": {"id": f"a{i}", "outlet": f"o{i % 3}", "sentences": [], "body": "نص"} for i in range(40)}
+    summary = [{"text": "جملة.", "article_id": "a0", "sentence": 0,
+                "citations": [{"article_id": f"a{i}", "sentence": 0, "start": 0, "end": 2} for i in range(40)]}]
+    digest = {"story": {"id": "s"}, "headline": "ع", "events": [], "article_ids": list(articles), "outlets": [],
+              "summary": summary, "timeline": [], "entities": []}
+    cites = story_view(digest, articles)["summary"][0]["cites"]
+    assert len(cites) == 12 and {c["outlet"] for c in cites} == {"o0", "o1", "o2"}
+    assert [c["article_id"] for c in cites][:3] == ["a0", "a1", "a2"]

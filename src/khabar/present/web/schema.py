@@ -119,6 +119,7 @@ class StoryView(StoryRow):
     summary: list[CitedSentence]
     events: list[EventView]
     timeline: list[TimelineItem]
+    timeline_more: int  # background dates of a long story left out of ``timeline``
     facts: FactsByStatus
     sources: list[SourceView]
     entities: list[EntityView]

@@ -29,6 +29,7 @@ SLOT_LABELS = {
 }
 
 QUOTE_CHARS = 320  # longest source sentence shown in a citation reveal
+CITES_SHOWN = 12  # citation markers on one sentence or timeline entry
 
 
 def slot_label(slot: str) -> str:
@@ -64,7 +65,8 @@ def story_row(digest: Mapping) -> dict:
 
 
 class _Citations:
-    """Numbers a story's citations in order of first use and resolves their quotes."""
+    """Numbers a story's citations in order of first use and resolves their quotes; a sentence
+    cited by hundreds of articles shows at most ``CITES_SHOWN``, one per outlet first."""
 
     def __init__(self, articles: Mapping[str, Mapping]):
         self.articles = articles
@@ -72,7 +74,7 @@ class _Citations:
 
     def __call__(self, citations: Sequence[Mapping]) -> list[dict]:
         out = []
-        for c in citations:
+        for c in self._shown(citations):
             key = (c["article_id"], c.get("start", 0), c.get("end", 0))
             n = self.numbers.setdefault(key, len(self.numbers) + 1)
             art = self.articles.get(c["article_id"], {})
@@ -85,6 +87,18 @@ class _Citations:
                         "outlet": art.get("outlet") or c["article_id"][:8], "title": art.get("title", ""),
                         "quote": quote})
         return out
+
+
+    def _shown(self, citations: Sequence[Mapping]) -> list[Mapping]:
+        if len(citations) <= CITES_SHOWN:
+            return list(citations)
+        seen: set[str] = set()
+        first = [i for i, c in enumerate(citations)
+                 if not ((o := self.articles.get(c["article_id"], {}).get("outlet", c["article_id"])) in seen
+                         or seen.add(o))]
+        chosen = set(first[:CITES_SHOWN])
+        chosen.update([i for i in range(len(citations)) if i not in chosen][:CITES_SHOWN - len(chosen)])
+        return [citations[i] for i in sorted(chosen)]
 
 
 def _summary(sentences: Sequence[Mapping], cite: _Citations) -> list[dict]:
@@ -157,26 +171,41 @@ def story_view(digest: Mapping, articles: Mapping[str, Mapping]) -> dict:
                                          - {""}),
                        "summary": _summary(e.get("summary", ()), cite),
                        "n_duplicates": len(ev.get("duplicates", ()))})
+    kept = _timeline_kept(digest.get("timeline", ()))
     timeline = [{"date": t.get("date", ""), "text": t.get("text", ""), "event_id": t.get("event_id", ""),
                  "background": bool(t.get("background")), "cites": cite(t.get("citations", ()))}
-                for t in digest.get("timeline", ())]
+                for t in kept]
     row = story_row(digest)
     return row | {
         "summary": summary,
         "events": events,
         "timeline": timeline,
+        "timeline_more": len(digest.get("timeline", ())) - len(kept),
         "facts": {status: [f for f in facts if f["status"] == status] for status in STATUSES},
         "sources": _sources(digest, articles, facts),
         "entities": [_entity(x) for x in digest.get("entities", ())],
     }
 
 
-COVERAGE_ROWS = 24  # single-source facts beyond this are left to the lists above the matrix
+TIMELINE_ENTRIES = 60  # a long story's timeline keeps its events and best-sourced background dates
+
+
+def _timeline_kept(entries: Sequence[Mapping], limit: int = TIMELINE_ENTRIES) -> list[Mapping]:
+    """At most ``limit`` entries, in their order: the events' own entries first, then the
+    background dates most sources give."""
+    if len(entries) <= limit:
+        return list(entries)
+    rank = sorted(range(len(entries)), key=lambda i: (bool(entries[i].get("background")),
+                                                      -len(entries[i].get("citations", ())), i))
+    return [entries[i] for i in sorted(rank[:limit])]
+
+
+COVERAGE_ROWS = 24  # facts beyond this are left to the lists above the matrix
 
 
 def coverage(view: Mapping, max_rows: int = COVERAGE_ROWS) -> tuple[list[str], list[dict], int]:
     """The coverage matrix data: outlets (columns), fact rows (contradictions first, then agreements,
-    then single-source facts up to ``max_rows``) with the value each outlet gave, and how many rows were left out."""
+    then single-source facts; ``max_rows`` in all) with the value each outlet gave, and how many rows were left out."""
     outlets = [s["outlet"] for s in view["sources"]]
     several_events = len(view["events"]) > 1
     rows = []
@@ -188,8 +217,7 @@ def coverage(view: Mapping, max_rows: int = COVERAGE_ROWS) -> tuple[list[str], l
             label = " · ".join(x for x in (f["label"], f["subject_label"],
                                            f["event_date"] if several_events else "") if x)
             rows.append({"label": label, "status": status, "cells": cells})
-    shown = [r for r in rows if r["status"] != "single"]
-    shown += [r for r in rows if r["status"] == "single"][:max(0, max_rows - len(shown))]
+    shown = rows[:max_rows]
     return outlets, shown, len(rows) - len(shown)
 
 
