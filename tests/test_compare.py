@@ -173,3 +173,12 @@ def test_an_event_spends_a_bounded_stance_budget_on_its_most_reported_facts_firs
     unjudged = [g for g in groups if g.status == "agreed"]
     assert judged and unjudged  # the budget ran out before every fact was judged
     assert min(len(g.claims) for g in judged) >= max(len(g.claims) for g in unjudged)
+
+
+def test_two_denials_worded_differently_are_no_contradiction_cue():
+    bodies = {"a": "مسائل الأمن ونزاع أوكرانيا لن تكون على جدول أعمال هذه الجولة",
+              "b": "لا توجد قضايا أمنية على جدول الأعمال، كما أن أوكرانيا ليست على جدول الأعمال أيضا"}
+    facts = {"a": [fact("quote", bodies["a"], "اعمال امن اوكرانيا جدول")],
+             "b": [fact("quote", bodies["b"], "اعمال امن اوكرانيا جدول قضايا")]}
+    (group,) = compare_event(["a", "b"], bodies, facts, OUTLETS, stance=AlwaysDisagree())
+    assert group.status == "agreed"

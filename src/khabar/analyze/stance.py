@@ -81,6 +81,11 @@ def _ratio(part: int, whole: int) -> float:
     return part / whole if whole else 0.0
 
 
+def negations(text: str) -> int:
+    """How many negation words (لا، لن، لم، ليس ...) the statement has."""
+    return sum(1 for t in tokenize(text) if t.norm in _NEGATIONS)
+
+
 def pair_features(s1: str, s2: str) -> dict[str, float]:
     """Named features of one statement pair (the lexical part of the model)."""
     stems1, nums1 = _content(s1)
@@ -88,8 +93,7 @@ def pair_features(s1: str, s2: str) -> dict[str, float]:
     set1, set2 = set(stems1), set(stems2)
     shared = set1 & set2
     g1, g2 = _grams(s1), _grams(s2)
-    neg1 = sum(1 for t in tokenize(s1) if t.norm in _NEGATIONS)
-    neg2 = sum(1 for t in tokenize(s2) if t.norm in _NEGATIONS)
+    neg1, neg2 = negations(s1), negations(s2)
     only1, only2 = set1 - set2, set2 - set1
     antonyms = sum(1 for a in only1 for b in only2 if (a, b) in _ANTONYMS)
     feats: dict[str, float] = {

@@ -163,7 +163,7 @@ def _conflicting(claims: list[Claim], bodies: Mapping[str, str], stance, budget:
     (``MAX_STANCE_PAIRS`` in all): an event reported by many outlets must not cost a
     quadratic number of model calls.
     """
-    from khabar.analyze.stance import pair_features
+    from khabar.analyze.stance import negations, pair_features
 
     pairs: dict[tuple[str, str], None] = {}
     for i, a in enumerate(claims):
@@ -173,8 +173,10 @@ def _conflicting(claims: list[Claim], bodies: Mapping[str, str], stance, budget:
             s1, s2 = _evidence(a, bodies), _evidence(b, bodies)
             if s1 == s2 or (s1, s2) in pairs:
                 continue
-            f = pair_features(_without_exceptive(s1), _without_exceptive(s2))
-            if f["neg_diff"] or f["antonym"] or f["num_mismatch"]:
+            t1, t2 = _without_exceptive(s1), _without_exceptive(s2)
+            f = pair_features(t1, t2)
+            # one side negated and the other not: two negated clauses against one are no cue
+            if (negations(t1) > 0) != (negations(t2) > 0) or f["antonym"] or f["num_mismatch"]:
                 pairs[(s1, s2)] = None
                 if len(pairs) >= budget.pairs:
                     break
