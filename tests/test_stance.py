@@ -27,6 +27,15 @@ def test_cues_negation_antonym_number():
     assert f["no_overlap"] == 1 and f["jaccard"] == 0
 
 
+def test_date_and_name_mismatch_cues():
+    moved = pair_features("بدأت المحادثات في إسطنبول يوم 10 أبريل 2025", "بدأت المحادثات في إسطنبول يوم 11 أبريل 2025")
+    assert moved["date_mismatch"] == 1.0
+    same = pair_features("بدأت المحادثات في إسطنبول يوم 10 أبريل 2025", "انطلقت المحادثات في 10 أبريل 2025 في إسطنبول")
+    assert same["date_mismatch"] == 0.0 and same["name_swapped"] == 0.0
+    swapped_city = pair_features("عقدت الجولة في إسطنبول", "عقدت الجولة في الرياض")
+    assert swapped_city["name_swapped"] == 1.0 and swapped_city["name_added"] == 1.0
+
+
 def test_aligned_features_see_through_derivation():
     # يرتفع / ارتفاع and المخابرات / مخابرات are one word each: nothing is added or dropped
     f = pair_features("نيكاي يرتفع لأعلى مستوى", "ارتفاع مؤشر نيكاي لأعلى مستوى")

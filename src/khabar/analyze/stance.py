@@ -2,7 +2,7 @@
 
 A linear model over pair features that Arabic news contradictions leave behind:
 lexical overlap (stems and character 3-grams), negation on one side only,
-antonym swaps (ارتفاع / انخفاض), number and name mismatch, and the words one side
+antonym swaps (ارتفاع / انخفاض), number, date and name mismatch, and the words one side
 adds or drops, both as stems and once derivations of one word are aligned
 (يرتفع / ارتفاع, :mod:`khabar.analyze.align`). The shipped model is lexical: no
 transformer runs at prediction time. Optionally (``use_embeddings=True``, the
@@ -16,13 +16,14 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Sequence
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 import numpy as np
 
 from khabar.analyze.align import skeleton, swapped, unaligned
-from khabar.arabic import STOPWORDS, normalize, stem, tokenize
+from khabar.arabic import STOPWORDS, find_dates, normalize, stem, tokenize
 
 LABELS = ("agree", "disagree", "other")
 Pair = tuple[str, str]
@@ -86,6 +87,16 @@ def negations(text: str) -> int:
     return sum(1 for t in tokenize(text) if t.norm in _NEGATIONS)
 
 
+@lru_cache(maxsize=8192)
+def _dates_and_names(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The dates (ISO value, else the folded expression) and the name keys of one statement;
+    cached because one event's claims meet in many pairs."""
+    from khabar.analyze.entities import find_mentions
+
+    dates = frozenset(h.value or normalize(h.text, "key") for h in find_dates(text))
+    return dates, frozenset(m.key for m in find_mentions(text, ()) if m.key)
+
+
 def pair_features(s1: str, s2: str) -> dict[str, float]:
     """Named features of one statement pair (the lexical part of the model)."""
     stems1, nums1 = _content(s1)
@@ -94,6 +105,7 @@ def pair_features(s1: str, s2: str) -> dict[str, float]:
     shared = set1 & set2
     g1, g2 = _grams(s1), _grams(s2)
     neg1, neg2 = negations(s1), negations(s2)
+    (dates1, names1), (dates2, names2) = _dates_and_names(s1), _dates_and_names(s2)
     only1, only2 = set1 - set2, set2 - set1
     antonyms = sum(1 for a in only1 for b in only2 if (a, b) in _ANTONYMS)
     feats: dict[str, float] = {
@@ -108,6 +120,9 @@ def pair_features(s1: str, s2: str) -> dict[str, float]:
         "antonym": float(antonyms),
         "num_mismatch": float(bool(nums1) and bool(nums2) and nums1 != nums2),
         "num_added": float(bool(nums2 - nums1)),
+        "date_mismatch": float(bool(dates1) and bool(dates2) and not dates1 & dates2),
+        "name_swapped": float(bool(names1 - names2) and bool(names2 - names1)),
+        "name_added": float(bool(names2 - names1)),
         "log_len_ratio": math.log((len(stems2) + 1) / (len(stems1) + 1)),
         "added": float(len(only2)),
         "dropped": float(len(only1)),
