@@ -143,3 +143,13 @@ def test_shipped_model_beats_chance_on_a_slice_of_ans_dev(tmp_path):
     path = tmp_path / "slice.csv"
     path.write_text("\n".join(rows[:121]) + "\n", encoding="utf-8")
     assert evaluate(path)["accuracy"] > 0.6
+
+
+def test_contradiction_cue_screens_pairs_like_the_features_do():
+    from khabar.analyze.stance import contradiction_cue
+
+    assert contradiction_cue("الملف على جدول الأعمال", "الملف ليس على جدول الأعمال")
+    assert not contradiction_cue("لن يكون الملف على جدول الأعمال", "لا يوجد الملف على جدول الأعمال ولا غيره")
+    assert contradiction_cue("ارتفاع أسعار النفط", "انخفاض أسعار النفط")
+    assert contradiction_cue("قتل 5 أشخاص", "قتل 7 أشخاص")
+    assert not contradiction_cue("بدأت المحادثات في إسطنبول", "انطلقت المحادثات في إسطنبول")

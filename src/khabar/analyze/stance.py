@@ -88,6 +88,25 @@ def negations(text: str) -> int:
 
 
 @lru_cache(maxsize=8192)
+def _cue_parts(text: str) -> tuple[bool, frozenset[str], frozenset[str]]:
+    negated = negations(text) > 0
+    stems, numbers = _content(text)
+    return negated, frozenset(stems), frozenset(numbers)
+
+
+def contradiction_cue(s1: str, s2: str) -> bool:
+    """What a contradiction between two statements leaves behind: one side negated and the
+    other not, an antonym swap, or different numbers. Cheap (parts cached per statement), so
+    it can screen every pair of an event's claims before the model sees any."""
+    neg1, stems1, nums1 = _cue_parts(s1)
+    neg2, stems2, nums2 = _cue_parts(s2)
+    if neg1 != neg2 or (nums1 and nums2 and nums1 != nums2):
+        return True
+    only2 = stems2 - stems1
+    return any((a, b) in _ANTONYMS for a in stems1 - stems2 for b in only2)
+
+
+@lru_cache(maxsize=8192)
 def _dates_and_names(text: str) -> tuple[frozenset[str], frozenset[str]]:
     """The dates (ISO value, else the folded expression) and the name keys of one statement;
     cached because one event's claims meet in many pairs."""

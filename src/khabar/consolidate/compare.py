@@ -163,20 +163,17 @@ def _conflicting(claims: list[Claim], bodies: Mapping[str, str], stance, budget:
     (``MAX_STANCE_PAIRS`` in all): an event reported by many outlets must not cost a
     quadratic number of model calls.
     """
-    from khabar.analyze.stance import negations, pair_features
+    from khabar.analyze.stance import contradiction_cue
 
+    evidence = [_evidence(c, bodies) for c in claims]
+    screened = [_without_exceptive(e) for e in evidence]
     pairs: dict[tuple[str, str], None] = {}
     for i, a in enumerate(claims):
-        for b in claims[i + 1:]:
-            if a.article_id == b.article_id:
+        for j in range(i + 1, len(claims)):
+            s1, s2 = evidence[i], evidence[j]
+            if a.article_id == claims[j].article_id or s1 == s2 or (s1, s2) in pairs:
                 continue
-            s1, s2 = _evidence(a, bodies), _evidence(b, bodies)
-            if s1 == s2 or (s1, s2) in pairs:
-                continue
-            t1, t2 = _without_exceptive(s1), _without_exceptive(s2)
-            f = pair_features(t1, t2)
-            # one side negated and the other not: two negated clauses against one are no cue
-            if (negations(t1) > 0) != (negations(t2) > 0) or f["antonym"] or f["num_mismatch"]:
+            if contradiction_cue(screened[i], screened[j]):
                 pairs[(s1, s2)] = None
                 if len(pairs) >= budget.pairs:
                     break
