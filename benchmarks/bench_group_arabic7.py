@@ -15,11 +15,11 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import hashlib
-import itertools
 import json
 import time
 from pathlib import Path
 
+from group_grid import grid
 from khabar.analyze import analyze
 from khabar.evaluate.metrics import clustering_scores
 from khabar.group import SHORT, group
@@ -75,7 +75,7 @@ def main() -> None:
     dev_items, test_items = items(dev, args.dates), items(test, args.dates)
     dev_labels, test_labels = [r["event_id"] for r in dev], [r["event_id"] for r in test]
     if args.grid:
-        grid(dev_items, dev_labels)
+        grid(lambda w: score(dev_items, dev_labels, w, False), SHORT, GRID, THRESHOLDS)
         return
     best = None
     for t in THRESHOLDS:
@@ -91,19 +91,6 @@ def main() -> None:
     print(f"dev {len(dev)} tweets, test {len(test)} tweets; best dev threshold {best[0]}")
     print("test: " + ", ".join(f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}" for k, v in s.items()))
     print(f"grouping time on test: {secs:.2f} s ({len(test) / secs:.0f} items/s)")
-
-
-def grid(items_: list, labels: list) -> None:
-    """Best dev B-cubed F1 (over the thresholds) of each combination of GRID; the test split is not read."""
-    results = []
-    for combo in itertools.product(*GRID.values()):
-        kw = dict(zip(GRID, combo, strict=True))
-        f1, t = max((score(items_, labels, dataclasses.replace(SHORT, **kw, threshold=t), False)["bcubed_f1"], t)
-                    for t in THRESHOLDS)
-        results.append((f1, t, kw))
-        print(f"dev B3 F1 {f1:.3f} at threshold {t:.2f}: {kw}", flush=True)
-    f1, t, kw = max(results, key=lambda r: r[0])
-    print(f"best on dev: {kw}, threshold {t:.2f} (B3 F1 {f1:.3f})")
 
 
 if __name__ == "__main__":

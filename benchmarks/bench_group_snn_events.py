@@ -16,12 +16,12 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import hashlib
-import itertools
 import json
 import time
 from pathlib import Path
 
 from bench_group_pairs import TOPICS
+from group_grid import grid
 from group_snn import article, articles, day
 from khabar.analyze import analyze
 from khabar.evaluate.metrics import clustering_scores
@@ -74,7 +74,7 @@ def main() -> None:
         return [items[i] for i in idx], [labels[i] for i in idx]
 
     if args.grid:
-        grid(*part(dev))
+        grid(lambda w: score(*part(dev), w, False), DEFAULT, GRID, THRESHOLDS)
         return
     if args.stories:
         story_sweep(items, labels, set(dev))
@@ -96,19 +96,6 @@ def main() -> None:
     print("stories against the hand-made topic threads: " + line(threads(items, labels, args.embeddings)))
     if not args.embeddings:
         print("in context, package default: " + line(in_context(items, labels)))
-
-
-def grid(items: list, labels: list[str]) -> None:
-    """Best dev B-cubed F1 (over the thresholds) of each combination of GRID; the test events are not read."""
-    results = []
-    for combo in itertools.product(*GRID.values()):
-        kw = dict(zip(GRID, combo, strict=True))
-        f1, t = max((score(items, labels, dataclasses.replace(DEFAULT, **kw, threshold=t), False)["bcubed_f1"], t)
-                    for t in THRESHOLDS)
-        results.append((f1, t, kw))
-        print(f"dev B3 F1 {f1:.3f} at threshold {t:.2f}: {kw}", flush=True)
-    f1, t, kw = max(results, key=lambda r: r[0])
-    print(f"best on dev: {kw}, threshold {t:.2f} (B3 F1 {f1:.3f})")
 
 
 def threads(items: list, labels: list[str], embeddings: bool) -> dict:
