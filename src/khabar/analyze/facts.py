@@ -198,7 +198,7 @@ def _dates(clause: Clause, hits: list[DateHit], quotes: list[Quote], event: str,
                    or bool(event and hit.value and (hit.value[:4] < event[:4]
                                                     or len(hit.value) == 10 and hit.value != event)))
         key = hit.value or text_key(hit.text)
-        a, b = clause.nstart(hit.start), clause.nstart(hit.end - 1) + 1
+        a, b = clause.nstart(hit.start), clause.nstart(hit.end)
         fact = _fact(clause, "when", a, b, key, confidence=hit.confidence)
         facts.append(_mark(fact, earlier and not background))
     return facts
@@ -250,7 +250,7 @@ def _numbers(clause: Clause, numbers: list[NumberHit]) -> list[Fact]:
     for hit in numbers:
         if not (s.start <= hit.start and hit.end <= s.end) or hit.ordinal or not hit.unit:
             continue
-        a, b = clause.nstart(hit.start), clause.nstart(hit.end - 1) + 1
+        a, b = clause.nstart(hit.start), clause.nstart(hit.end)
         code = next((c for prefix, c in _TIME_UNITS.items() if hit.unit.startswith(prefix)), "")
         verb = _DURATION_VERB.search(clause.norm, max(0, a - 30), a) if code else None
         if verb:

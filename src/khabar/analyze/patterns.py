@@ -30,15 +30,13 @@ class Clause:
     mentions: tuple[Mention, ...]
 
     def span(self, start: int, end: int) -> tuple[int, int]:
-        """Original-text offsets of the normalized span [start, end), clamped to the clause
-        (a span can end on characters the key drops, such as a final tatweel or diacritic)."""
-        last = len(self.origin) - 1
-        start = min(start, last)
-        end = min(max(end, start + 1), last + 1)
+        """Original-text offsets of the normalized span [start, end)."""
+        end = max(end, start + 1)
         return self.sentence.start + self.origin[start], self.sentence.start + self.origin[end - 1] + 1
 
     def nstart(self, offset: int) -> int:
-        """Normalized index of the first character at or after the original ``offset``."""
+        """Normalized index of the first character at or after the original ``offset`` (so
+        ``nstart(end)`` is the normalized end of an original span, whatever marks it ends on)."""
         return bisect_left(self.origin, offset - self.sentence.start)
 
 
