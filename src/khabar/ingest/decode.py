@@ -98,20 +98,26 @@ def _mixed_lines(data: bytes) -> tuple[str, str] | None:
     """Files pasted together from a UTF-8 and a Windows-1256 source: each line decoded on
     its own (None unless some lines are non-ASCII UTF-8 and the others read as Arabic)."""
     lines = data.splitlines(keepends=True)
-    utf8_arabic, parts, fallback = False, [], []
+    if not any(not line.isascii() and _utf8(line) is not None for line in lines):
+        return None  # a single-byte file: no line is worth decoding twice
+    parts, fallback = [], []
     for line in lines:
-        try:
-            parts.append(line.decode("utf-8"))
-            utf8_arabic = utf8_arabic or not line.isascii()
-        except UnicodeDecodeError:
+        text = _utf8(line)
+        if text is None:
             page = _arabic_code_page(line)
             if page is None:
                 return None
-            parts.append(page[0])
+            text = page[0]
             fallback.append(page[1])
-    if not utf8_arabic or not fallback:
-        return None
+        parts.append(text)
     return "".join(parts), "utf-8+" + max(set(fallback), key=fallback.count)
+
+
+def _utf8(line: bytes) -> str | None:
+    try:
+        return line.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 def _arabic_code_page(data: bytes) -> tuple[str, str] | None:
