@@ -44,46 +44,84 @@ def skeleton_letters(word: str) -> str:
     return _DOUBLED.sub(r"\1", word)
 
 
+# The cost of each class of edit (see :func:`name_edits`).
+COSTS = {"same": 0.0, "near": _NEAR, "initial_alternation": _NEAR, "vowel_indel": _VOWEL_INDEL,
+         "final": _FINAL, "vowel_swap": _VOWEL_SWAP, "ending_swap": _OTHER, "edge_vowel_swap": _OTHER,
+         "edge_indel": _OTHER, "indel": _OTHER, "other": _OTHER}
+
+
 @lru_cache(maxsize=100_000)
 def name_distance(a: str, b: str) -> float:
     """Weighted edit distance of two match-normalized name words (0 for equal spellings)."""
     a, b = skeleton_letters(a), skeleton_letters(b)
     previous = [0.0]
     for j in range(len(b)):
-        previous.append(previous[-1] + _indel(b, j))
+        previous.append(previous[-1] + COSTS[_indel(b, j)])
     for i in range(len(a)):
-        current = [previous[0] + _indel(a, i)]
+        current = [previous[0] + COSTS[_indel(a, i)]]
         for j in range(len(b)):
-            current.append(min(previous[j + 1] + _indel(a, i),
-                               current[j] + _indel(b, j),
-                               previous[j] + _substitution(a, i, b, j)))
+            current.append(min(previous[j + 1] + COSTS[_indel(a, i)],
+                               current[j] + COSTS[_indel(b, j)],
+                               previous[j] + COSTS[_substitution(a, i, b, j)]))
         previous = current
     return previous[-1]
 
 
-def _indel(word: str, i: int) -> float:
+def name_edits(a: str, b: str) -> list[tuple[str, str, str]]:
+    """The edits of the cheapest alignment of two name words: (class, letter of a, letter of b).
+
+    Classes are the keys of :data:`COSTS` ("same" pairs included, "" for the missing side of
+    an insertion or deletion); their costs add up to :func:`name_distance`. The learned
+    same-name scorer (:mod:`khabar.arabic.name_scorer`) counts them.
+    """
+    a, b = skeleton_letters(a), skeleton_letters(b)
+    table = [[0.0] * (len(b) + 1) for _ in range(len(a) + 1)]
+    for j in range(len(b)):
+        table[0][j + 1] = table[0][j] + COSTS[_indel(b, j)]
+    for i in range(len(a)):
+        table[i + 1][0] = table[i][0] + COSTS[_indel(a, i)]
+        for j in range(len(b)):
+            table[i + 1][j + 1] = min(table[i][j + 1] + COSTS[_indel(a, i)],
+                                      table[i + 1][j] + COSTS[_indel(b, j)],
+                                      table[i][j] + COSTS[_substitution(a, i, b, j)])
+    edits = []
+    i, j = len(a), len(b)
+    while i or j:
+        if i and j and table[i][j] == table[i - 1][j - 1] + COSTS[_substitution(a, i - 1, b, j - 1)]:
+            edits.append((_substitution(a, i - 1, b, j - 1), a[i - 1], b[j - 1]))
+            i, j = i - 1, j - 1
+        elif i and table[i][j] == table[i - 1][j] + COSTS[_indel(a, i - 1)]:
+            edits.append((_indel(a, i - 1), a[i - 1], ""))
+            i -= 1
+        else:
+            edits.append((_indel(b, j - 1), "", b[j - 1]))
+            j -= 1
+    return edits[::-1]
+
+
+def _indel(word: str, i: int) -> str:
     ch = word[i]
     if i == len(word) - 1 and ch in _LIGHT_FINALS:
-        return _FINAL
+        return "final"
     if ch in VOWELS and 0 < i < len(word) - 1:
-        return _VOWEL_INDEL
-    return _OTHER
+        return "vowel_indel"
+    return "edge_indel" if i in (0, len(word) - 1) else "indel"
 
 
-def _substitution(a: str, i: int, b: str, j: int) -> float:
+def _substitution(a: str, i: int, b: str, j: int) -> str:
     x, y = a[i], b[j]
     if x == y:
-        return 0.0
+        return "same"
     if i == len(a) - 1 and j == len(b) - 1:
         if _alternate(x, y, _FINAL_ALTERNATIONS):
-            return _FINAL
+            return "final"
         if x in _ENDINGS and y in _ENDINGS:  # -a / -o / -i endings: Ivanov / Ivanova, Carl / Carlo
-            return _OTHER
+            return "ending_swap"
     if i == j == 0 and _alternate(x, y, _INITIAL_ALTERNATIONS):
-        return _NEAR
+        return "initial_alternation"
     if x in VOWELS and y in VOWELS:
-        return _VOWEL_SWAP if i and j else _OTHER
-    return _NEAR if _alternate(x, y, _ALTERNATIONS) else _OTHER
+        return "vowel_swap" if i and j else "edge_vowel_swap"
+    return "near" if _alternate(x, y, _ALTERNATIONS) else "other"
 
 
 @lru_cache(maxsize=4096)

@@ -22,6 +22,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
 
+from khabar.arabic import name_scorer
 from khabar.arabic.name_distance import name_distance
 from khabar.arabic.normalize import normalize
 
@@ -80,7 +81,14 @@ def _same_word(a: str, b: str) -> bool:
     key_a, key_b = _word_key(a), _word_key(b)
     if _is_listed_native(a) or _is_listed_native(b):
         return key_a == key_b
-    if a.startswith("ال") != b.startswith("ال") or _lexicon_tells_apart(a, b, key_a, key_b):
+    if a.startswith("ال") != b.startswith("ال"):
+        return False
+    return _spelled_alike(a, b, key_a, key_b) or _scored_alike(a, b)
+
+
+def _spelled_alike(a: str, b: str, key_a: str, key_b: str) -> bool:
+    """The hand rule: compatible vowels, no lexicon clash, a small weighted edit distance."""
+    if _lexicon_tells_apart(a, b, key_a, key_b):
         return False
     gaps = list(zip(_vowel_gaps(a), _vowel_gaps(b), strict=False))
     if len(_vowel_gaps(a)) == len(_vowel_gaps(b)) and (
@@ -88,6 +96,32 @@ def _same_word(a: str, b: str) -> bool:
         return False
     limit = SAME_NAME_DISTANCE if min(len(a), len(b)) > 3 else SHORT_NAME_DISTANCE
     return name_distance(a, b) <= limit
+
+
+def _scored_alike(a: str, b: str) -> bool:
+    """The learned scorer (:mod:`khabar.arabic.name_scorer`) finds the pair one name."""
+    model = name_scorer.scorer()
+    return model.probability(word_pair_features(a, b)) >= model.threshold
+
+
+@lru_cache(maxsize=100_000)
+def word_pair_features(a: str, b: str) -> dict[str, float]:
+    """The learned scorer's features of two name words: edit counts and the rule cues below."""
+    key_a, key_b = _word_key(a), _word_key(b)
+    gap_a, gap_b = _vowel_gaps(a), _vowel_gaps(b)
+    gaps = list(zip(gap_a, gap_b, strict=False))
+    aligned = len(gap_a) == len(gap_b)
+    features = name_scorer.edit_features(a, b)
+    features.update({
+        "key_equal": float(key_a == key_b),
+        "listed_native": float(_is_listed_native(a) or _is_listed_native(b)),
+        "article_differs": float(a.startswith("ال") != b.startswith("ال")),
+        "lexicon_apart": float(_lexicon_tells_apart(a, b, key_a, key_b)),
+        "vowels_differ": float(aligned and _vowels_differ(gaps)),
+        "vowels_moved": float(aligned and _vowels_moved(gaps)),
+        "latin_similarity": SequenceMatcher(None, _romanize_word(a), _romanize_word(b)).ratio(),
+    })
+    return features
 
 
 def _is_listed_native(w: str) -> bool:
