@@ -52,8 +52,21 @@ COSTS = {"same": 0.0, "near": _NEAR, "initial_alternation": _NEAR, "vowel_indel"
 
 @lru_cache(maxsize=100_000)
 def name_distance(a: str, b: str) -> float:
-    """Weighted edit distance of two match-normalized name words (0 for equal spellings)."""
-    a, b = skeleton_letters(a), skeleton_letters(b)
+    """Weighted edit distance of two match-normalized name words (0 for equal spellings).
+
+    The cheaper of the two readings: one-sound clusters as one letter (دارتشييف / دارشيف)
+    or as written (كورتس / كورتيس, where تس is two sounds).
+    """
+    return min(_distance(*_readings(a, b, clusters)) for clusters in (True, False))
+
+
+def _readings(a: str, b: str, clusters: bool) -> tuple[str, str]:
+    if clusters:
+        return skeleton_letters(a), skeleton_letters(b)
+    return _DOUBLED.sub(r"\1", a), _DOUBLED.sub(r"\1", b)
+
+
+def _distance(a: str, b: str) -> float:
     previous = [0.0]
     for j in range(len(b)):
         previous.append(previous[-1] + COSTS[_indel(b, j)])
@@ -74,7 +87,7 @@ def name_edits(a: str, b: str) -> list[tuple[str, str, str]]:
     an insertion or deletion); their costs add up to :func:`name_distance`. The learned
     same-name scorer (:mod:`khabar.arabic.name_scorer`) counts them.
     """
-    a, b = skeleton_letters(a), skeleton_letters(b)
+    a, b = min((_readings(a, b, clusters) for clusters in (True, False)), key=lambda ab: _distance(*ab))
     table = [[0.0] * (len(b) + 1) for _ in range(len(a) + 1)]
     for j in range(len(b)):
         table[0][j + 1] = table[0][j] + COSTS[_indel(b, j)]

@@ -46,6 +46,10 @@ def edit_features(a: str, b: str) -> dict[str, float]:
         "edits": float(len(changed)),
         "shared_consonants": float(consonants),
         "no_edit": float(not changed),
+        "longer_length": float(longer),
+        "initial_alef": float(edits[0][0] == "edge_indel" and "ا" in edits[0][1:]) if edits else 0.0,
+        "final_dental": float(edits[-1][0] == "edge_indel" and bool(set(edits[-1][1:]) & set("تد"))) if edits else 0.0,
+        "final_vowel": float(edits[-1][0] == "edge_indel" and bool(set(edits[-1][1:]) & set("او"))) if edits else 0.0,
     })
     return features
 

@@ -81,7 +81,7 @@ def _same_word(a: str, b: str) -> bool:
     key_a, key_b = _word_key(a), _word_key(b)
     if _is_listed_native(a) or _is_listed_native(b):
         return key_a == key_b
-    if a.startswith("ال") != b.startswith("ال"):
+    if _has_article(a) != _has_article(b):
         return False
     return _spelled_alike(a, b, key_a, key_b) or _scored_alike(a, b)
 
@@ -115,13 +115,19 @@ def word_pair_features(a: str, b: str) -> dict[str, float]:
     features.update({
         "key_equal": float(key_a == key_b),
         "listed_native": float(_is_listed_native(a) or _is_listed_native(b)),
-        "article_differs": float(a.startswith("ال") != b.startswith("ال")),
+        "article_differs": float(_has_article(a) != _has_article(b)),
         "lexicon_apart": float(_lexicon_tells_apart(a, b, key_a, key_b)),
         "vowels_differ": float(aligned and _vowels_differ(gaps)),
+        "vowels_replaced": float(sum(1 for x, y in gaps if x and y and not set(x) & set(y))),
         "vowels_moved": float(aligned and _vowels_moved(gaps)),
         "latin_similarity": SequenceMatcher(None, _romanize_word(a), _romanize_word(b)).ratio(),
     })
     return features
+
+
+def _has_article(w: str) -> bool:
+    """ال in front of three letters or more: الصين has it, إليا (اليا once folded) does not."""
+    return w.startswith("ال") and len(w) > 4
 
 
 def _is_listed_native(w: str) -> bool:
