@@ -41,7 +41,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 PAIRS = ROOT / "benchmarks" / "data" / "name_pairs.tsv"
 OUT = ROOT / "src" / "khabar" / "resources" / "name_scorer" / "model.json"
-MAX_PER_KIND = 4000  # training pairs of each kind (seeded sample when the pool is larger)
+MAX_PER_KIND = 12000  # training pairs of each kind (seeded sample when the pool is larger)
 
 
 def benchmark_words(pairs: Path) -> set[str]:
@@ -132,7 +132,7 @@ def main() -> None:
     rows = dev_rows(PAIRS)
     name_scorer.scorer = lambda: model  # same_name judges with the model being built
     sweep = []
-    for threshold in np.arange(0.30, 1.0, 0.01):
+    for threshold in np.arange(0.02, 1.0, 0.01):
         model.threshold = float(threshold)
         sweep.append((float(threshold), *precision_recall(rows, names.same_name)))
     for t, p, r in sweep:
