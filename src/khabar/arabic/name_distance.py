@@ -57,7 +57,7 @@ def name_distance(a: str, b: str) -> float:
     The cheaper of the two readings: one-sound clusters as one letter (دارتشييف / دارشيف)
     or as written (كورتس / كورتيس, where تس is two sounds).
     """
-    return min(_distance(*_readings(a, b, clusters)) for clusters in (True, False))
+    return min(_distance(x, y) for x, y in {_readings(a, b, clusters) for clusters in (True, False)})
 
 
 def _readings(a: str, b: str, clusters: bool) -> tuple[str, str]:
@@ -66,16 +66,18 @@ def _readings(a: str, b: str, clusters: bool) -> tuple[str, str]:
     return _DOUBLED.sub(r"\1", a), _DOUBLED.sub(r"\1", b)
 
 
+@lru_cache(maxsize=100_000)
 def _distance(a: str, b: str) -> float:
+    drop_a = [COSTS[_indel(a, i)] for i in range(len(a))]
+    drop_b = [COSTS[_indel(b, j)] for j in range(len(b))]
     previous = [0.0]
-    for j in range(len(b)):
-        previous.append(previous[-1] + COSTS[_indel(b, j)])
-    for i in range(len(a)):
-        current = [previous[0] + COSTS[_indel(a, i)]]
-        for j in range(len(b)):
-            current.append(min(previous[j + 1] + COSTS[_indel(a, i)],
-                               current[j] + COSTS[_indel(b, j)],
-                               previous[j] + COSTS[_substitution(a, i, b, j)]))
+    for cost in drop_b:
+        previous.append(previous[-1] + cost)
+    for i, x in enumerate(a):
+        current = [previous[0] + drop_a[i]]
+        for j, y in enumerate(b):
+            change = 0.0 if x == y else COSTS[_substitution(a, i, b, j)]
+            current.append(min(previous[j + 1] + drop_a[i], current[j] + drop_b[j], previous[j] + change))
         previous = current
     return previous[-1]
 

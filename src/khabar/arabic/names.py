@@ -28,6 +28,7 @@ from khabar.arabic.normalize import normalize
 
 SAME_NAME_DISTANCE = 0.7  # chosen on the dev split of benchmarks/data/name_pairs.tsv
 SHORT_NAME_DISTANCE = 0.35  # words of three letters or less: one cheap change at most
+SCORED_DISTANCE_PER_LETTER = 0.6  # farther pairs are never one name to the scorer (see _scored_alike)
 _RESOURCES = Path(__file__).resolve().parents[1] / "resources" / "arabic_names"
 
 
@@ -100,7 +101,14 @@ def _spelled_alike(a: str, b: str, key_a: str, key_b: str) -> bool:
 
 
 def _scored_alike(a: str, b: str) -> bool:
-    """The learned scorer (:mod:`khabar.arabic.name_scorer`) finds the pair one name."""
+    """The learned scorer (:mod:`khabar.arabic.name_scorer`) finds the pair one name.
+
+    Pairs whose distance exceeds SCORED_DISTANCE_PER_LETTER are not scored: the scorer
+    accepts none of them on its training pairs (at most 0.5), and skipping them keeps the
+    unrelated pairs the entity merger compares cheap.
+    """
+    if name_distance(a, b) > SCORED_DISTANCE_PER_LETTER * max(len(a), len(b)):
+        return False
     model = name_scorer.scorer()
     return model.probability(word_pair_features(a, b)) >= model.threshold
 
