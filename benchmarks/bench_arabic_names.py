@@ -5,7 +5,7 @@ Two judges: key equality (``name_key(a) == name_key(b)``) and the scored ``same_
 Precision and recall are of the "same" class; figures per source and overall, on the
 ``dev`` split (developed against) unless told otherwise; ``test`` is held out.
 ``--sweep`` prints the overall figures of ``same_name`` for a range of distance thresholds
-(how ``names.SAME_NAME_DISTANCE`` was chosen, on dev).
+(how ``names.SAME_NAME_DISTANCE`` was chosen, on dev) and of learned-scorer thresholds.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import csv
 from collections import Counter
 from pathlib import Path
 
-from khabar.arabic import name_key, names
+from khabar.arabic import name_key, name_scorer, names
 from khabar.arabic.names import same_name
 
 PAIRS = Path(__file__).resolve().parent / "data" / "name_pairs.tsv"
@@ -38,17 +38,29 @@ def main() -> None:
 
 
 def sweep(pairs: Path, split: str) -> None:
-    """same_name precision and recall (all but wikidata-vowels) per distance threshold."""
+    """same_name precision and recall (all but wikidata-vowels) per distance threshold of the
+    hand rule, then per threshold of the learned scorer (the shipped one: see
+    ``scripts/build_name_scorer.py``, which chose it on dev)."""
     with pairs.open(encoding="utf-8") as f:
         rows = [r for r in csv.DictReader(f, delimiter="\t")
                 if r["source"] != "wikidata-vowels" and split in ("all", r["split"])]
+
+    def figures() -> str:
+        c = Counter((same_name(r["a"], r["b"]), r["label"] == "same") for r in rows)
+        tp, fp, fn = c[True, True], c[True, False], c[False, True]
+        return f"precision={tp / max(1, tp + fp):.3f} recall={tp / max(1, tp + fn):.3f}"
+
     default = names.SAME_NAME_DISTANCE
     for threshold in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0):
         names.SAME_NAME_DISTANCE = threshold
-        c = Counter((same_name(r["a"], r["b"]), r["label"] == "same") for r in rows)
-        tp, fp, fn = c[True, True], c[True, False], c[False, True]
-        print(f"threshold={threshold:.1f} precision={tp / max(1, tp + fp):.3f} recall={tp / max(1, tp + fn):.3f}")
+        print(f"distance threshold={threshold:.1f} {figures()}")
     names.SAME_NAME_DISTANCE = default
+    model = name_scorer.scorer()
+    shipped = model.threshold
+    for threshold in (0.3, 0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8, 0.9, 1.01):
+        model.threshold = threshold
+        print(f"scorer threshold={threshold:.2f}{' (no scorer)' if threshold > 1 else ''} {figures()}")
+    model.threshold = shipped
 
 
 def report(pairs: Path, judge, split: str, errors: bool) -> None:
