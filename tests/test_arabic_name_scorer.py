@@ -1,6 +1,7 @@
 """The learned same-name scorer: its alignment, its shipped model, and that it only adds merges."""
 
 import csv
+import importlib.util
 from pathlib import Path
 
 import pytest
@@ -69,3 +70,26 @@ def test_odd_input_does_not_crash():
     assert same_name("", "") is True
     assert same_name("؟؟", "ترامب") is False
     assert isinstance(same_name("123", "ترامب"), bool)
+
+
+def _builder():
+    spec = importlib.util.spec_from_file_location(
+        "build_name_scorer", Path(__file__).resolve().parents[1] / "scripts" / "build_name_scorer.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_training_pairs_leave_out_benchmark_words(tmp_path):
+    gazetteer = tmp_path / "names.tsv"
+    gazetteer.write_text("type\tenglish\tarabic\tsource\twikidata_token_count\n"
+                         "person\tgustav\tغوستاف\tw\t\nperson\tgustav\tجوستاف\tw\t\n"
+                         "person\tlawrence\tلورانس\tw\t\nperson\tlawrence\tلورينس\tw\t\n"
+                         "person\tmustafa\tموستاف\tw\t\n", encoding="utf-8")
+    builder = _builder()
+    mined = builder.mine_pairs(gazetteer, excluded=set())
+    assert (1, "جوستاف", "غوستاف") in mined and (1, "لورانس", "لورينس") in mined
+    assert any(y == 0 and {a, b} == {"جوستاف", "موستاف"} for y, a, b in mined)  # one letter, another name
+    kept = builder.mine_pairs(gazetteer, excluded={"لورينس"})
+    assert all("لورينس" not in (a, b) for _, a, b in kept)
+    assert builder.benchmark_words(PAIRS) >= {"دارشيف", "ترمب"}  # the words left out include the benchmark's
