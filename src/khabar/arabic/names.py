@@ -10,8 +10,8 @@ tell names apart (حسن / حسين, سعد / سعيد), so words of a shipped l
 and words of three letters or less, keep their spelling. Where the shipped lexicon
 knows different names with one skeleton (بيروت Beirut / بيرت Bert) their keys carry
 the English name. The key stays strict (it groups and indexes); :func:`same_name` is the
-looser pair decision (a weighted edit distance, :mod:`khabar.arabic.name_distance`) that
-joins key groups. Edit-distance libraries know none of these rules, hence our own.
+looser pair decision (a weighted edit distance, :mod:`khabar.arabic.name_distance`, and
+a learned scorer, :mod:`khabar.arabic.name_scorer`) that joins key groups. Edit-distance libraries know none of these rules, hence our own.
 Figures: docs/bench/arabic.md (benchmarks/bench_arabic_names.py).
 """
 
@@ -69,8 +69,11 @@ def same_name(a: str, b: str) -> bool:
     of different keys are one name when their weighted edit distance
     (:func:`khabar.arabic.name_distance.name_distance`: ch as ش / ك, g as ج / غ, final
     vowels ...) is small, their vowels are compatible and the lexicon does not know them
-    as two names (بيروت / بيرت). Arabic given names must match exactly. Not transitive,
-    so it cannot be a key: use :func:`name_key` to group, this to confirm or join groups.
+    as two names (بيروت / بيرت), or else when the learned scorer
+    (:mod:`khabar.arabic.name_scorer`) finds them one name (كانينغهام / كونينغهام);
+    words with the article ال only by the rule. Arabic given names must match exactly.
+    Not transitive, so it cannot be a key: use :func:`name_key` to group, this to confirm
+    or join groups.
     """
     wa, wb = _words(a), _words(b)
     if len(wa) != len(wb):  # عبد الله / عبدالله: only the key can compare the words
