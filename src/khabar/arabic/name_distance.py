@@ -9,6 +9,8 @@ Two different names differ by an unrelated consonant, or by one vowel *replacing
 distances know no Arabic transliteration, so the costs live here; they were set by hand
 from the alternations above and checked on the dev split of
 ``benchmarks/data/name_pairs.tsv`` (``benchmarks/bench_arabic_names.py --sweep``).
+:func:`name_edits` names the edits of the cheapest alignment, which the learned scorer
+(:mod:`khabar.arabic.name_scorer`) counts.
 """
 
 from __future__ import annotations
