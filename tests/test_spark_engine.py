@@ -92,7 +92,10 @@ def test_tables_are_loaded_into_sqlite(spark_run):
     with Store(db) as store:
         assert len(store.events()) == summary["counts"]["events"]
         digests = store.digests()
-        assert digests and all(d.article_ids and d.headline for d in digests)
+        # every story is digested (each in a task of its own), from all of its events' articles
+        assert len(digests) == summary["counts"]["stories"]
+        assert all(d.headline and set(d.article_ids) == {a for e in d.events for a in e.event.article_ids}
+                   for d in digests)
     listed = runner.invoke(app, ["stories", "--db", str(db), "--format", "json"])
     assert listed.exit_code == 0 and len(json.loads(listed.stdout)) == summary["counts"]["stories"]
 

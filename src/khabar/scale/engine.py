@@ -3,9 +3,9 @@
 Same stage functions as the embedded engine (:mod:`khabar.pipeline`), arranged
 for many machines: the per-article stages run per partition, candidate links
 come from MinHash banding and connected components (:mod:`khabar.scale.blocking`),
-and each block is grouped and digested by the embedded functions in one task
-(:mod:`khabar.scale.blocks`). Each step is materialized once so its time is
-measured and nothing is computed twice.
+each block is grouped by the embedded functions in one task, and each story is
+digested in a task of its own (:mod:`khabar.scale.blocks`). Each step is
+materialized once so its time is measured and nothing is computed twice.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from pathlib import Path
 
 from khabar.scale.articles import process_documents, raw_documents
 from khabar.scale.blocking import candidate_edges, connected_components
-from khabar.scale.blocks import group_block
+from khabar.scale.blocks import digest_story_task, group_block
 from khabar.scale.session import spark_session
 from khabar.scale.tables import SCHEMAS
 
@@ -58,13 +58,26 @@ def run(paths: Iterable[str | Path], out_dir: str | Path, *, master: str = "loca
     result.largest_blocks = [r["count"] for r in sizes]
     clock.lap("components")
 
-    records = (processed.join(blocks, "id").select("block", "article", "analysis").rdd
+    grouped = (processed.join(blocks, "id").select("block", "article", "analysis").rdd
                .map(lambda r: (r.block, (r.article, r.analysis)))
                .groupByKey()
-               .flatMap(lambda kv: group_block(kv[1], words))
+               .flatMap(lambda kv: group_block(kv[1]))
                .persist(StorageLevel.MEMORY_AND_DISK))
-    tags = records.map(lambda r: r[0]).countByValue()
-    clock.lap("group+digest")
+    group_tags = grouped.map(lambda r: r[0]).countByValue()
+    clock.lap("group")
+
+    # each story's articles travel to one task with its plan: stories digest in parallel
+    story_of = spark.createDataFrame(grouped.filter(lambda r: r[0] == "member" and r[1][2]).map(lambda r: (r[1][0], r[1][2])),
+                                     "id string, story_id string")
+    story_rows = (processed.join(story_of, "id").select("story_id", "article", "analysis").rdd
+                  .map(lambda r: (r.story_id, (r.article, r.analysis))))
+    plans = grouped.filter(lambda r: r[0] == "plan").map(lambda r: (r[1][0], (r[1][1], r[1][2])))
+    digested = (plans.cogroup(story_rows, numPartitions=4 * spark.sparkContext.defaultParallelism)
+                .flatMap(lambda kv: (record for plan in kv[1][0] for record in digest_story_task(plan, kv[1][1], words)))
+                .persist(StorageLevel.MEMORY_AND_DISK))
+    tags = {**group_tags, **digested.map(lambda r: r[0]).countByValue()}
+    clock.lap("digest")
+    records = grouped.union(digested)
 
     def table(tag: str, schema: str):
         return spark.createDataFrame(records.filter(lambda r, t=tag: r[0] == t).map(lambda r: r[1]), schema)
@@ -88,7 +101,8 @@ def run(paths: Iterable[str | Path], out_dir: str | Path, *, master: str = "loca
     clock.lap("write")
     for frame in (processed, edges, blocks, failures):
         frame.unpersist()
-    records.unpersist()
+    grouped.unpersist()
+    digested.unpersist()
     return result
 
 
