@@ -22,7 +22,7 @@ from khabar.cli import app  # noqa: E402
 from khabar.ingest import read_paths  # noqa: E402
 from khabar.pipeline import consolidate, ingest  # noqa: E402
 from khabar.scale import load_parquet  # noqa: E402
-from khabar.scale.blocking import connected_components  # noqa: E402
+from khabar.scale.blocking import candidate_edges, connected_components  # noqa: E402
 from khabar.scale.session import spark_session  # noqa: E402
 from khabar.store.sqlite import Store  # noqa: E402
 
@@ -111,3 +111,28 @@ def test_connected_components_follow_chains_and_keep_islands(spark):
     edges = spark.createDataFrame([("d", "c"), ("c", "b"), ("b", "a"), ("f", "e")], "src string, dst string")
     labels = {r.id: r.block for r in connected_components(ids, edges).collect()}
     assert labels == {"a": "a", "b": "a", "c": "a", "d": "a", "e": "e", "f": "e", "g": "g"}
+
+
+def _edges(spark, rows, window=4):
+    frame = spark.createDataFrame(rows, "id string, day int, keywords array<string>")
+    return {(r.src, r.dst) for r in candidate_edges(frame, window).collect()}
+
+
+def test_two_shared_keywords_make_a_candidate_one_does_not(spark):
+    a = [f"w{i}" for i in range(12)]
+    assert _edges(spark, [("a", 1, a), ("b", 1, list(reversed(a[:2])) + ["x", "y"])]) == {("a", "b")}
+    assert _edges(spark, [("a", 1, a), ("b", 1, a[:1] + ["x", "y"])]) == set()
+
+
+def test_star_runs_break_where_days_are_too_far_apart(spark):
+    kw = ["قمة", "اسطنبول"]
+    rows = [("a", 10, kw), ("b", 11, kw), ("c", 13, kw), ("d", 30, kw), ("e", 31, kw), ("u", None, kw)]
+    assert _edges(spark, rows) == {("u", "a"), ("u", "b"), ("u", "c"), ("d", "e")}
+
+
+def test_buckets_of_a_common_word_pair_are_dropped(spark):
+    kw = ["عام", "دول"]
+    rows = [(f"a{i:03d}", 1, kw) for i in range(5)]
+    assert len(_edges(spark, rows)) == 4
+    frame = spark.createDataFrame(rows, "id string, day int, keywords array<string>")
+    assert candidate_edges(frame, 4, max_bucket=4).count() == 0

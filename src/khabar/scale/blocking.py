@@ -16,41 +16,34 @@ grouping itself.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from itertools import combinations
-
 MAX_BUCKET = 400  # buckets larger than this are a common word pair, not an event
 MAX_ROUNDS = 40
-
-
-def band_keys(keywords: list[str]) -> list[str]:
-    """One bucket key per pair of distinct keywords (order-free)."""
-    return ["\t".join(pair) for pair in combinations(sorted(set(keywords)), 2)]
-
-
-def star_runs(members: list[tuple[int | None, str]], window: int) -> Iterator[tuple[str, str]]:
-    """Edges from each member to the first of its run (see module doc); undated members join any run."""
-    ordered = sorted(members, key=lambda m: (m[0] if m[0] is not None else -1, m[1]))
-    hub, last = ordered[0][1], ordered[0][0]
-    for day, member in ordered[1:]:
-        if day is not None and last is not None and day - last > window:
-            hub = member
-        else:
-            yield hub, member
-        if day is not None:
-            last = day
+# one bucket key per pair of distinct keywords, order-free: "a<TAB>b" with a < b
+PAIR_KEYS = ("flatten(transform(array_sort(array_distinct(keywords)), (x, i) -> "
+             "transform(slice(array_sort(array_distinct(keywords)), i + 2, size(keywords)), "
+             "y -> concat(x, '\\t', y))))")
 
 
 def candidate_edges(processed, window: int, max_bucket: int = MAX_BUCKET):
-    """A DataFrame ``(src, dst)`` of candidate links between articles (see module doc)."""
+    """A DataFrame ``(src, dst)`` of candidate links between articles (see module doc).
+
+    All in Spark SQL (no Python rows): the pair keys are exploded, each bucket is
+    ordered by day (undated members first, joining the first run), a run starts
+    where a day is more than ``window`` after the one before, and every member is
+    linked to the first of its run.
+    """
+    from pyspark.sql import Window
     from pyspark.sql import functions as F
 
-    buckets = (processed.select("id", "day", "keywords").rdd
-               .flatMap(lambda r: ((key, (r.day, r.id)) for key in band_keys(r.keywords)))
-               .groupByKey()
-               .filter(lambda kv: 1 < len(kv[1]) <= max_bucket)
-               .flatMap(lambda kv: star_runs(list(kv[1]), window)))
-    edges = processed.sparkSession.createDataFrame(buckets, "src string, dst string")
+    pairs = processed.select("id", "day", F.explode(F.expr(PAIR_KEYS)).alias("key"))
+    sized = (pairs.withColumn("n", F.count("*").over(Window.partitionBy("key")))
+             .where((F.col("n") > 1) & (F.col("n") <= max_bucket)))
+    order = Window.partitionBy("key").orderBy(F.coalesce("day", F.lit(-1)), "id")
+    previous = F.lag("day").over(order)
+    cut = (F.col("day").isNotNull() & previous.isNotNull() & (F.col("day") - previous > window)).cast("int")
+    runs = sized.withColumn("run", F.sum(cut).over(order.rowsBetween(Window.unboundedPreceding, Window.currentRow)))
+    hub = F.first("id").over(Window.partitionBy("key", "run").orderBy(F.coalesce("day", F.lit(-1)), "id"))
+    edges = runs.select(hub.alias("src"), F.col("id").alias("dst"))
     return edges.where(F.col("src") != F.col("dst")).distinct()
 
 
