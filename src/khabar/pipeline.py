@@ -30,7 +30,7 @@ from khabar.group import Grouping, group
 from khabar.ingest import read_paths
 from khabar.limits import DEFAULT_LIMITS, Limits, check_size, time_limit
 from khabar.model import Analysis, Article, RawDoc, StoryDigest
-from khabar.store.sqlite import Store
+from khabar.store.sqlite import ArticleRow, DigestRow, Store, article_row
 
 BATCH = 200
 CHUNK = 16  # documents per task sent to a worker: amortizes pickling without starving a core
@@ -38,6 +38,7 @@ IN_FLIGHT = 4  # tasks queued per worker: enough to keep the cores busy, few eno
 
 Processed = tuple[Article, Analysis]
 Outcome = Processed | BadDocument
+Encoded = ArticleRow | BadDocument  # what a worker sends back: strings, cheap to pickle
 
 
 @dataclass
@@ -86,10 +87,20 @@ def process_safe(doc: RawDoc, timings: dict[str, float], max_seconds: float = 0.
         return BadDocument(doc.source, f"{type(err).__name__}: {err}")
 
 
-def process_chunk(docs: list[RawDoc], max_seconds: float = 0.0) -> tuple[list[Outcome], dict[str, float]]:
-    """A worker's task: the outcomes of a chunk of documents, in order, and the stage times."""
+def process_chunk(docs: list[RawDoc], max_seconds: float = 0.0) -> tuple[list[Encoded], dict[str, float]]:
+    """A worker's task: the outcomes of a chunk of documents in order, each analyzed article
+    encoded for the store (so the writing process only inserts), and the stage times."""
     timings: dict[str, float] = {}
-    return [process_safe(d, timings, max_seconds) for d in docs], timings
+    out: list[Encoded] = []
+    for doc in docs:
+        outcome = process_safe(doc, timings, max_seconds)
+        if isinstance(outcome, BadDocument):
+            out.append(outcome)
+            continue
+        start = time.perf_counter()
+        out.append(article_row(*outcome))
+        timings["encode"] = timings.get("encode", 0.0) + time.perf_counter() - start
+    return out, timings
 
 
 def default_workers() -> int:
@@ -111,7 +122,7 @@ def ingest(paths: Iterable[str | Path], store: Store, *, progress: Callable[[str
     """
     report = IngestReport()
     pending: set[str] = set()
-    batch: list[Processed] = []
+    batch: list[ArticleRow] = []
 
     def fresh() -> Iterator[RawDoc]:
         """New documents from the readers; bad and already known ones are counted here."""
@@ -134,12 +145,12 @@ def ingest(paths: Iterable[str | Path], store: Store, *, progress: Callable[[str
 
     def flush() -> None:
         start = time.perf_counter()
-        added = store.add_articles(batch)
+        added = store.add_rows(batch)
         report.add_time("store", time.perf_counter() - start)
         report.processed += added
         report.duplicates += len(batch) - added
-        for article, _ in batch:
-            pending.discard(article.id)
+        for row in batch:
+            pending.discard(row.id)
         batch.clear()
 
     for outcomes, timings in _run_stages(fresh(), workers or default_workers(), limits.max_seconds, pool):
@@ -160,8 +171,8 @@ def ingest(paths: Iterable[str | Path], store: Store, *, progress: Callable[[str
 
 
 def _run_stages(docs: Iterator[RawDoc], workers: int, max_seconds: float = 0.0,
-                pool: Executor | None = None) -> Iterator[tuple[list[Outcome], dict[str, float]]]:
-    """Chunks of outcomes in input order, from a process pool with a bounded queue of tasks."""
+                pool: Executor | None = None) -> Iterator[tuple[list[Encoded], dict[str, float]]]:
+    """Chunks of encoded outcomes in input order, from a process pool with a bounded queue of tasks."""
     chunks = _chunks(docs, CHUNK)
     task = partial(process_chunk, max_seconds=max_seconds)
     if pool is not None:
@@ -264,18 +275,18 @@ def refresh_stories(store: Store, *, words: int = 120, embeddings: bool = False,
     keys = {i[0].id: batch.digest_key(i, words) for i in inputs}
     stored = store.digest_keys()
     todo = [i for i in inputs if stored.get(i[0].id) != keys[i[0].id]]
-    for digests, cpu in _digest_all(store, todo, words, workers, pool):
+    for rows, cpu in _digest_all(store, todo, words, workers, pool):
         clock.add("digest_cpu", cpu)
         clock.lap("digest")
-        store.save_digests(digests, keys)
+        store.save_digest_rows(rows, keys)
         clock.lap("store")
     clock.add("stories_digested", len(todo))
     return [s.id for s in grouping.stories]
 
 
 def _digest_all(store: Store, todo: list[batch.StoryInputs], words: int, workers: int | None,
-                pool: Executor | None) -> Iterator[tuple[list[StoryDigest], float]]:
-    """Digests of ``todo`` in batches as they are done, with the CPU seconds each took."""
+                pool: Executor | None) -> Iterator[tuple[list[DigestRow], float]]:
+    """Digests of ``todo`` (encoded for the store) in batches as they are done, with the CPU seconds each took."""
     tasks = batch.tasks(todo)
     workers = workers or default_workers()
     if pool is None and workers > 1 and len(tasks) > 1 and store.path.is_file():
@@ -285,8 +296,8 @@ def _digest_all(store: Store, todo: list[batch.StoryInputs], words: int, workers
     if pool is None:
         for task in tasks:
             start = time.process_time()
-            digests = batch.digest_stories(store, task, words)
-            yield digests, time.process_time() - start
+            rows = batch.digest_rows(store, task, words)
+            yield rows, time.process_time() - start
         return
     yield from _bounded(pool, partial(batch.digest_task, str(store.path), words=words), tasks, IN_FLIGHT * workers)
 
