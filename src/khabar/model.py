@@ -183,8 +183,14 @@ class Entity:
     roman: str = ""
     key: str = ""
     spellings: tuple[tuple[str, int], ...] = ()  # (spelling, count), most frequent first
-    mentions: tuple[EntityRef, ...] = ()
+    mentions: tuple[EntityRef, ...] = ()  # a bounded sample, every article first (see mention_count)
     roles: tuple[Role, ...] = ()
+    mention_count: int = 0  # all its mentions; 0 in digests made before mentions were capped
+
+    @property
+    def n_mentions(self) -> int:
+        """How many times the entity is mentioned in all (``mentions`` may hold fewer)."""
+        return self.mention_count or len(self.mentions)
 
 
 @dataclass(frozen=True)
