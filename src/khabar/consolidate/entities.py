@@ -268,10 +268,11 @@ def _roles(bodies: Mapping[str, str], sentences: Mapping[str, Sequence[Sentence]
 
 def _entity(items: list[tuple[str, Mention]], roles: Mapping[tuple[str, int, int], list[Role]]) -> Entity:
     kind = Counter(m.type for _, m in items).most_common(1)[0][0]
-    spellings = Counter(normalize(m.text, "light") for _, m in items)
+    light = [normalize(m.text, "light") for _, m in items]
+    spellings = Counter(light)
     articles: dict[str, set[str]] = defaultdict(set)
-    for article_id, m in items:
-        articles[normalize(m.text, "light")].add(article_id)
+    for (article_id, _), spelling in zip(items, light, strict=True):
+        articles[spelling].add(article_id)
 
     def rank(spelling: str) -> tuple:
         words = normalize(spelling).split()
