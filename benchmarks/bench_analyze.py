@@ -27,6 +27,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from khabar.analyze import analyze, grouping_terms, sentences_of
+
+try:
+    from khabar.analyze import analyze_many
+except ImportError:  # an older version, measured for comparison
+    analyze_many = None
 from khabar.analyze.entities import find_mentions
 from khabar.analyze.facts import extract_facts
 from khabar.arabic import tokenize
@@ -37,6 +42,7 @@ from khabar.model import Article, RawDoc
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 ZIP = SHARED / "data/saudinewsnet/zips/2015-07-21.zip"
+BATCH = 8  # articles per analyze_many call, as khabar.pipeline.ANALYZE_BATCH
 
 
 def load_articles(path: Path, limit: int) -> list[Article]:
@@ -64,6 +70,8 @@ def _clear_word_caches() -> None:
 
     if hasattr(tagger, "model_features"):
         tagger.model_features().clear()
+    if hasattr(tagger, "model_scorer"):
+        tagger.model_scorer().clear()
     for module, name in _CACHES:
         cached = getattr(importlib.import_module(module), name, None)
         if hasattr(cached, "cache_clear"):
@@ -106,6 +114,11 @@ def main() -> None:
         _timed("grouping_terms", articles, lambda a: grouping_terms(a.title, a.body), args.repeat),
         _timed("analyze", articles, analyze, args.repeat),
     ]
+    if analyze_many is not None:  # batched as the pipeline's workers run it
+        batches = [articles[i:i + BATCH] for i in range(0, len(articles), BATCH)]
+        row = _timed(f"analyze_many({BATCH})", batches, analyze_many, args.repeat)
+        rows.append({**row, **{k: round(v * len(articles) / len(batches), 1)
+                               for k, v in row.items() if k.endswith("_articles_per_s")}})
     ner = next(r for r in rows if r["stage"] == "find_mentions")
     print(json.dumps({"articles": len(articles), "body_tokens": tokens, "repeat": args.repeat,
                       "ner_cold_tokens_per_s": round(tokens / ner["cold_cpu_s"]),

@@ -189,3 +189,33 @@ def test_full_names_whose_family_spellings_differ_in_key_merge_by_same_name() ->
     entities = _merge(bodies, {"a": ["فلاديمير بوتين"], "b": ["فلاديمير بوتن"], "c": ["فلاديمير بوتان"]})
     assert name_key("فلاديمير بوتين") != name_key("فلاديمير بوتن")
     assert sorted(len(e.mentions) for e in entities) == [1, 2]  # بوتان (a vowel replaced) stays apart
+
+
+def test_a_much_mentioned_name_keeps_a_sample_of_mentions_and_the_count():
+    from khabar.consolidate import entities as merging
+
+    name = "فلاديمير بوتين"
+    body = f"قال {name} إن المحادثات مفيدة."
+    ids = [f"a{i:03d}" for i in range(merging.MAX_MENTIONS + 30)]
+    mention = Mention(4, 4 + len(name), name, "PER", name_key(name), 0)
+    again = Mention(4, 4 + len(name), name, "PER", name_key(name), 1)
+    sentences = [Sentence(0, 0, len(body), body), Sentence(1, 0, len(body), body)]
+    merged = merge_entities({a: body for a in ids}, {a: sentences for a in ids}, {a: [mention, again] for a in ids})
+    (putin,) = merged
+    assert putin.mention_count == putin.n_mentions == 2 * len(ids)
+    assert len(putin.mentions) == merging.MAX_MENTIONS
+    assert len({r.article_id for r in putin.mentions}) == merging.MAX_MENTIONS  # one per article first
+    assert list(putin.mentions) == sorted(putin.mentions, key=lambda r: (r.article_id, r.start))
+    assert dict(putin.spellings)[name] == 2 * len(ids)  # spelling counts are over all mentions
+
+
+def test_a_few_mentions_are_all_kept_with_their_count():
+    from khabar.consolidate.entities import _capped
+    from khabar.model import Entity, EntityRef
+
+    refs = tuple(EntityRef(a, 0, s, s + 5, "بوتين") for a in ("a1", "a2") for s in (0, 10))
+    entity = Entity("per-x", "PER", "بوتين", mentions=refs)
+    assert _capped(entity) == Entity("per-x", "PER", "بوتين", mentions=refs, mention_count=4)
+    capped = _capped(entity, cap=3)
+    assert capped.mention_count == 4 and len(capped.mentions) == 3
+    assert {r.article_id for r in capped.mentions} == {"a1", "a2"}

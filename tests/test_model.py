@@ -30,3 +30,22 @@ def test_round_trip_restores_nested_types():
 def test_to_dict_is_json_ready():
     data = to_dict(Event("e", ("a", "b")))
     assert data == {"id": "e", "article_ids": ["a", "b"], "title": "", "date": "", "duplicates": []}
+
+
+def test_from_dict_rebuilds_nested_tuples_and_fills_defaults():
+    from khabar.model import Entity, EntityRef
+
+    entity = Entity("x", "PER", "ترامب", spellings=(("ترامب", 3), ("ترمب", 1)),
+                    mentions=(EntityRef("a1", 0, 0, 5, "ترامب"),))
+    back = from_dict(Entity, to_dict(entity))
+    assert back == entity
+    assert isinstance(back.spellings[1], tuple) and isinstance(back.mentions[0], EntityRef)
+    old = {"id": "e", "article_ids": ["a"]}  # written before later fields existed
+    assert from_dict(Event, old) == Event("e", ("a",))
+
+
+def test_to_dict_keeps_extra_dicts_and_plain_values():
+    digest = StoryDigest(Story("s", ()), "h", extra={"n": 1, "l": (1, 2)})
+    data = to_dict(digest)
+    assert data["extra"] == {"n": 1, "l": [1, 2]}
+    assert to_dict(3.5) == 3.5 and to_dict(None) is None and to_dict(Article) is Article

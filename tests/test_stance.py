@@ -153,3 +153,16 @@ def test_contradiction_cue_screens_pairs_like_the_features_do():
     assert contradiction_cue("ارتفاع أسعار النفط", "انخفاض أسعار النفط")
     assert contradiction_cue("قتل 5 أشخاص", "قتل 7 أشخاص")
     assert not contradiction_cue("بدأت المحادثات في إسطنبول", "انطلقت المحادثات في إسطنبول")
+
+
+def test_swapped_counts_as_the_pairwise_definition():
+    from khabar.analyze.stance import _ANTONYM_SKELETONS
+
+    words1 = ["ارتفع", "زيادة", "قبول", "ذهب", "الهجوم", "فتح", "ارتفع"]
+    words2 = ["انخفض", "نقص", "رفض", "جاء", "الدفاع", "اغلاق", "تراجع"]
+    pairs = tuple(_ANTONYM_SKELETONS)
+    expected = sum(1 for a in words1 for b in words2
+                   if any(close(skeleton(a), p) and close(skeleton(b), q) for p, q in pairs))
+    assert expected > 0
+    assert swapped(words1, words2, pairs) == expected
+    assert swapped(iter(words1), iter(words2), iter(pairs)) == expected

@@ -154,3 +154,14 @@ def test_a_sentence_cited_by_many_articles_shows_a_bounded_set_one_per_outlet_fi
     cites = story_view(digest, articles)["summary"][0]["cites"]
     assert len(cites) == 12 and {c["outlet"] for c in cites} == {"o0", "o1", "o2"}
     assert [c["article_id"] for c in cites][:3] == ["a0", "a1", "a2"]
+
+
+def test_entity_page_counts_every_mention_not_the_stored_sample():
+    from khabar.present.web.views import entity_view
+
+    capped = {"id": "per-x", "type": "PER", "name": "بوتين", "mentions": [{"article_id": "a"}] * 3,
+              "mention_count": 250, "spellings": [["بوتين", 250]], "roles": []}
+    older = {"id": "per-x", "type": "PER", "name": "بوتين", "mentions": [{"article_id": "b"}] * 4,
+             "spellings": [["بوتين", 4]], "roles": []}
+    view = entity_view([({"id": "s1"}, capped), ({"id": "s2"}, older)], {})
+    assert view["n_mentions"] == 254

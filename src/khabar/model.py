@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -182,8 +183,14 @@ class Entity:
     roman: str = ""
     key: str = ""
     spellings: tuple[tuple[str, int], ...] = ()  # (spelling, count), most frequent first
-    mentions: tuple[EntityRef, ...] = ()
+    mentions: tuple[EntityRef, ...] = ()  # a bounded sample, every article first (see mention_count)
     roles: tuple[Role, ...] = ()
+    mention_count: int = 0  # all its mentions; 0 in digests made before mentions were capped
+
+    @property
+    def n_mentions(self) -> int:
+        """How many times the entity is mentioned in all (``mentions`` may hold fewer)."""
+        return self.mention_count or len(self.mentions)
 
 
 @dataclass(frozen=True)
@@ -246,20 +253,38 @@ class StoryDigest:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+_PLAIN = frozenset({str, int, float, bool, type(None)})  # JSON values as they are
+
+
 def to_dict(obj: Any) -> Any:
     """A JSON-ready view of any model object (tuples become lists)."""
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    kind = type(obj)
+    if kind in _PLAIN:
+        return obj
+    names = _field_names(kind)
+    if names is not None:
+        return {name: _value(getattr(obj, name)) for name in names}
     if isinstance(obj, (list, tuple)):
-        return [to_dict(x) for x in obj]
+        return [_value(x) for x in obj]
     if isinstance(obj, dict):
-        return {str(k): to_dict(v) for k, v in obj.items()}
+        return {str(k): _value(v) for k, v in obj.items()}
     return obj
+
+
+def _value(obj: Any) -> Any:
+    """:func:`to_dict` with the test for plain values inlined (most values are: the hot path of storing)."""
+    return obj if type(obj) in _PLAIN else to_dict(obj)
+
+
+@functools.cache
+def _field_names(kind: type) -> tuple[str, ...] | None:
+    """The field names of a dataclass type, None for any other type (looked up once per type)."""
+    return tuple(f.name for f in dataclasses.fields(kind)) if dataclasses.is_dataclass(kind) else None
 
 
 def from_dict(cls: type, data: Any) -> Any:
     """Rebuild a model object written by :func:`to_dict` (nested types restored)."""
-    return cls(**{name: _coerce(tp, data[name]) for name, tp in _field_types(cls) if name in data})
+    return _decoder(cls)(data)
 
 
 @functools.cache
@@ -271,15 +296,27 @@ def _field_types(cls: type) -> tuple[tuple[str, Any], ...]:
     return tuple((f.name, hints[f.name]) for f in dataclasses.fields(cls))
 
 
-def _coerce(tp: Any, value: Any) -> Any:
+@functools.cache
+def _decoder(tp: Any) -> Callable[[Any], Any] | None:
+    """How to rebuild a value of type ``tp`` from its JSON form; None: the value is kept as it is.
+
+    Built once per type, so that reading thousands of articles back does not inspect
+    type hints for every value (that inspection was most of the cost of a read).
+    """
     import typing
 
-    origin = typing.get_origin(tp)
     if dataclasses.is_dataclass(tp):
-        return from_dict(tp, value)
-    if origin is tuple:
+        fields = tuple((name, _decoder(hint)) for name, hint in _field_types(tp))
+
+        def build(data: Any) -> Any:
+            return tp(**{name: data[name] if decode is None else decode(data[name])
+                         for name, decode in fields if name in data})
+        return build
+    if typing.get_origin(tp) is tuple:
         args = typing.get_args(tp)
         if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(_coerce(args[0], v) for v in value)
-        return tuple(_coerce(a, v) for a, v in zip(args, value, strict=True))
-    return value
+            item = _decoder(args[0])
+            return tuple if item is None else lambda value: tuple(map(item, value))
+        items = tuple(_decoder(a) for a in args)
+        return lambda value: tuple(v if decode is None else decode(v) for decode, v in zip(items, value, strict=True))
+    return None

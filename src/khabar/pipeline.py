@@ -21,8 +21,9 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
-from khabar.analyze import analyze
+from khabar.analyze import analyze, analyze_many
 from khabar.clean import clean
 from khabar.consolidate import batch
 from khabar.errors import BadDocument
@@ -30,14 +31,17 @@ from khabar.group import Grouping, group
 from khabar.ingest import read_paths
 from khabar.limits import DEFAULT_LIMITS, Limits, check_size, time_limit
 from khabar.model import Analysis, Article, RawDoc, StoryDigest
-from khabar.store.sqlite import Store
+from khabar.store.sqlite import ArticleRow, DigestRow, Store, article_row
 
 BATCH = 200
+ANALYZE_BATCH = 8  # articles analyzed together in a task (see khabar.analyze.analyze_many)
 CHUNK = 16  # documents per task sent to a worker: amortizes pickling without starving a core
 IN_FLIGHT = 4  # tasks queued per worker: enough to keep the cores busy, few enough to bound memory
 
+T = TypeVar("T")
 Processed = tuple[Article, Analysis]
 Outcome = Processed | BadDocument
+Encoded = ArticleRow | BadDocument  # what a worker sends back: strings, cheap to pickle
 
 
 @dataclass
@@ -64,32 +68,70 @@ def process(doc: RawDoc) -> tuple[Article, Analysis]:
 
 def _stages(doc: RawDoc, timings: dict[str, float]) -> Processed:
     start = time.perf_counter()
-    article = clean(doc)
+    article = _cleaned(doc)
     cleaned = time.perf_counter()
     timings["clean"] = timings.get("clean", 0.0) + cleaned - start
-    if not article.body.strip():
-        raise BadDocument(doc.source, "no article text found after cleaning")
     analysis = analyze(article)
     timings["analyze"] = timings.get("analyze", 0.0) + time.perf_counter() - cleaned
     return article, analysis
 
 
+def _cleaned(doc: RawDoc) -> Article:
+    article = clean(doc)
+    if not article.body.strip():
+        raise BadDocument(doc.source, "no article text found after cleaning")
+    return article
+
+
 def process_safe(doc: RawDoc, timings: dict[str, float], max_seconds: float = 0.0) -> Outcome:
     """:func:`process`, with any failure (or running past ``max_seconds``; 0: no limit) turned into
     a BadDocument naming the document."""
+    return _guarded(doc.source, max_seconds, partial(_stages, doc, timings))
+
+
+def _guarded(source: str, max_seconds: float, run: Callable[[], T]) -> T | BadDocument:
+    """``run()``, or the BadDocument naming ``source`` when it fails or runs past ``max_seconds``."""
     try:
-        with time_limit(max_seconds, doc.source):
-            return _stages(doc, timings)
+        with time_limit(max_seconds, source):
+            return run()
     except BadDocument as err:
         return err
     except Exception as err:  # a bug on one document must not lose the batch
-        return BadDocument(doc.source, f"{type(err).__name__}: {err}")
+        return BadDocument(source, f"{type(err).__name__}: {err}")
 
 
-def process_chunk(docs: list[RawDoc], max_seconds: float = 0.0) -> tuple[list[Outcome], dict[str, float]]:
-    """A worker's task: the outcomes of a chunk of documents, in order, and the stage times."""
+def process_chunk(docs: list[RawDoc], max_seconds: float = 0.0) -> tuple[list[Encoded], dict[str, float]]:
+    """A worker's task: the outcomes of a chunk of documents in order, each analyzed article
+    encoded for the store (so the writing process only inserts), and the stage times.
+
+    Articles are analyzed ``ANALYZE_BATCH`` at a time (same results as one by one, less CPU);
+    a batch that fails or runs past ``max_seconds`` per article is redone one article at a
+    time, so that only the culprit is reported.
+    """
     timings: dict[str, float] = {}
-    return [process_safe(d, timings, max_seconds) for d in docs], timings
+    start = time.perf_counter()
+    cleaned = [_guarded(doc.source, max_seconds, partial(_cleaned, doc)) for doc in docs]
+    timings["clean"] = time.perf_counter() - start
+    start = time.perf_counter()
+    analyses: list[Analysis | BadDocument] = []
+    articles = [a for a in cleaned if isinstance(a, Article)]
+    for i in range(0, len(articles), ANALYZE_BATCH):
+        batch = articles[i:i + ANALYZE_BATCH]
+        done = _guarded(batch[0].source, max_seconds * len(batch), partial(analyze_many, batch))
+        if isinstance(done, BadDocument):
+            done = [_guarded(a.source, max_seconds, partial(analyze, a)) for a in batch]
+        analyses += done
+    timings["analyze"] = time.perf_counter() - start
+    start = time.perf_counter()
+    found = iter(analyses)
+    out: list[Encoded] = []
+    for outcome in cleaned:
+        if isinstance(outcome, Article):
+            analysis = next(found)
+            outcome = analysis if isinstance(analysis, BadDocument) else article_row(outcome, analysis)
+        out.append(outcome)
+    timings["encode"] = time.perf_counter() - start
+    return out, timings
 
 
 def default_workers() -> int:
@@ -111,7 +153,7 @@ def ingest(paths: Iterable[str | Path], store: Store, *, progress: Callable[[str
     """
     report = IngestReport()
     pending: set[str] = set()
-    batch: list[Processed] = []
+    batch: list[ArticleRow] = []
 
     def fresh() -> Iterator[RawDoc]:
         """New documents from the readers; bad and already known ones are counted here."""
@@ -134,12 +176,12 @@ def ingest(paths: Iterable[str | Path], store: Store, *, progress: Callable[[str
 
     def flush() -> None:
         start = time.perf_counter()
-        added = store.add_articles(batch)
+        added = store.add_rows(batch)
         report.add_time("store", time.perf_counter() - start)
         report.processed += added
         report.duplicates += len(batch) - added
-        for article, _ in batch:
-            pending.discard(article.id)
+        for row in batch:
+            pending.discard(row.id)
         batch.clear()
 
     for outcomes, timings in _run_stages(fresh(), workers or default_workers(), limits.max_seconds, pool):
@@ -160,8 +202,8 @@ def ingest(paths: Iterable[str | Path], store: Store, *, progress: Callable[[str
 
 
 def _run_stages(docs: Iterator[RawDoc], workers: int, max_seconds: float = 0.0,
-                pool: Executor | None = None) -> Iterator[tuple[list[Outcome], dict[str, float]]]:
-    """Chunks of outcomes in input order, from a process pool with a bounded queue of tasks."""
+                pool: Executor | None = None) -> Iterator[tuple[list[Encoded], dict[str, float]]]:
+    """Chunks of encoded outcomes in input order, from a process pool with a bounded queue of tasks."""
     chunks = _chunks(docs, CHUNK)
     task = partial(process_chunk, max_seconds=max_seconds)
     if pool is not None:
@@ -264,18 +306,18 @@ def refresh_stories(store: Store, *, words: int = 120, embeddings: bool = False,
     keys = {i[0].id: batch.digest_key(i, words) for i in inputs}
     stored = store.digest_keys()
     todo = [i for i in inputs if stored.get(i[0].id) != keys[i[0].id]]
-    for digests, cpu in _digest_all(store, todo, words, workers, pool):
+    for rows, cpu in _digest_all(store, todo, words, workers, pool):
         clock.add("digest_cpu", cpu)
         clock.lap("digest")
-        store.save_digests(digests, keys)
+        store.save_digest_rows(rows, keys)
         clock.lap("store")
     clock.add("stories_digested", len(todo))
     return [s.id for s in grouping.stories]
 
 
 def _digest_all(store: Store, todo: list[batch.StoryInputs], words: int, workers: int | None,
-                pool: Executor | None) -> Iterator[tuple[list[StoryDigest], float]]:
-    """Digests of ``todo`` in batches as they are done, with the CPU seconds each took."""
+                pool: Executor | None) -> Iterator[tuple[list[DigestRow], float]]:
+    """Digests of ``todo`` (encoded for the store) in batches as they are done, with the CPU seconds each took."""
     tasks = batch.tasks(todo)
     workers = workers or default_workers()
     if pool is None and workers > 1 and len(tasks) > 1 and store.path.is_file():
@@ -285,8 +327,8 @@ def _digest_all(store: Store, todo: list[batch.StoryInputs], words: int, workers
     if pool is None:
         for task in tasks:
             start = time.process_time()
-            digests = batch.digest_stories(store, task, words)
-            yield digests, time.process_time() - start
+            rows = batch.digest_rows(store, task, words)
+            yield rows, time.process_time() - start
         return
     yield from _bounded(pool, partial(batch.digest_task, str(store.path), words=words), tasks, IN_FLIGHT * workers)
 

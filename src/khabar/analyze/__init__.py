@@ -6,10 +6,12 @@ Each article is analyzed on its own, so this stage parallelizes (process pool, S
 
 from __future__ import annotations
 
-from khabar.analyze.entities import find_mentions
+from collections.abc import Sequence
+
+from khabar.analyze.entities import find_mentions_many
 from khabar.analyze.facts import event_date, extract_facts
 from khabar.arabic import STOPWORDS, split_sentences, stem, tokenize
-from khabar.model import Analysis, Article, Sentence
+from khabar.model import Analysis, Article, Mention, Sentence
 
 
 def sentences_of(text: str) -> tuple[Sentence, ...]:
@@ -30,14 +32,23 @@ def grouping_terms(title: str, body: str) -> tuple[str, ...]:
 
 def analyze(article: Article) -> Analysis:
     """Everything Khabar finds in one article, every item with its span in the body."""
-    sentences = sentences_of(article.body)
-    mentions = find_mentions(article.body, sentences)
-    facts = extract_facts(article.body, sentences, mentions, article.published_at)
+    return analyze_many([article])[0]
+
+
+def analyze_many(articles: Sequence[Article]) -> list[Analysis]:
+    """:func:`analyze` of each article, their names tagged in one pass (the CRF decoder's
+    per-step cost is shared by a few articles: see :mod:`khabar.analyze.ner.scorer`)."""
+    sentences = [sentences_of(a.body) for a in articles]
+    mentions = find_mentions_many([(a.body, s) for a, s in zip(articles, sentences, strict=True)])
+    return [_analysis(a, s, m) for a, s, m in zip(articles, sentences, mentions, strict=True)]
+
+
+def _analysis(article: Article, sentences: tuple[Sentence, ...], mentions: tuple[Mention, ...]) -> Analysis:
     return Analysis(
         article_id=article.id,
         sentences=sentences,
         mentions=mentions,
-        facts=facts,
+        facts=extract_facts(article.body, sentences, mentions, article.published_at),
         event_date=event_date(article.body, sentences, article.published_at),
         terms=grouping_terms(article.title, article.body),
     )

@@ -49,5 +49,15 @@ def unaligned(stems: Iterable[str], others: Iterable[str]) -> list[str]:
 def swapped(only1: Iterable[str], only2: Iterable[str], pairs: Iterable[tuple[str, str]]) -> int:
     """How many (word dropped, word added) pairs are close to one of ``pairs`` (skeletons)."""
     pairs = tuple(pairs)
-    return sum(1 for a in only1 for b in only2
-               if any(close(skeleton(a), p) and close(skeleton(b), q) for p, q in pairs))
+    # which pairs each word's left (right) side matches, as bits: a pair of words counts when
+    # some pair matches both, i.e. when their masks share a bit (each close() once per word and pair)
+    firsts, seconds = tuple(p for p, _ in pairs), tuple(q for _, q in pairs)
+    left = [_matches(a, firsts) for a in only1]
+    right = [_matches(b, seconds) for b in only2]
+    return sum(1 for x in left if x for y in right if x & y)
+
+
+@lru_cache(maxsize=100_000)  # the pairs are mostly the antonym list, the words an event's claims
+def _matches(word: str, keys: tuple[str, ...]) -> int:
+    key = skeleton(word)
+    return sum(1 << k for k, other in enumerate(keys) if close(key, other))

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from khabar.analyze.ner.conll import spans
 from khabar.analyze.ner.gazetteer import load
 from khabar.analyze.ner.segment import segment
-from khabar.analyze.ner.tagger import tag_document_scored
+from khabar.analyze.ner.tagger import tag_documents_scored
 from khabar.analyze.ner.vocab import load_vocabulary
 from khabar.arabic import name_key, split_sentences
 from khabar.model import Mention, Sentence
@@ -25,11 +25,22 @@ def find_mentions(text: str, sentences: Sequence[Sentence]) -> tuple[Mention, ..
     here. Clitics glued to a name (ودونالد، لدونالد) stay outside the mention span.
     ``score`` is the lowest CRF marginal over the mention's tokens (0.6 where a rule set the label).
     """
-    if not sentences:
-        sentences = [Sentence(i, a, b, text[a:b]) for i, (a, b) in enumerate(split_sentences(text))]
-    pieces = [[(a + s.start, b + s.start, w) for a, b, w in segment(text[s.start:s.end], _known)]
-              for s in sentences]
-    tagged = tag_document_scored([[w for _, _, w in p] for p in pieces])
+    return find_mentions_many([(text, sentences)])[0]
+
+
+def find_mentions_many(documents: Sequence[tuple[str, Sequence[Sentence]]]) -> list[tuple[Mention, ...]]:
+    """:func:`find_mentions` of several (text, sentences) documents, tagged in one pass (same results)."""
+    documents = [(text, sentences or [Sentence(i, a, b, text[a:b]) for i, (a, b) in enumerate(split_sentences(text))])
+                 for text, sentences in documents]
+    pieces = [[[(a + s.start, b + s.start, w) for a, b, w in segment(text[s.start:s.end], _known)] for s in sentences]
+              for text, sentences in documents]
+    tagged = tag_documents_scored([[[w for _, _, w in p] for p in doc] for doc in pieces])
+    return [_mentions(text, sentences, doc_pieces, doc_tags)
+            for (text, sentences), doc_pieces, doc_tags in zip(documents, pieces, tagged, strict=True)]
+
+
+def _mentions(text: str, sentences: Sequence[Sentence], pieces: list[list[tuple[int, int, str]]],
+              tagged: list[tuple[list[str], list[float]]]) -> tuple[Mention, ...]:
     mentions = []
     for sentence, sentence_pieces, (tags, confidence) in zip(sentences, pieces, tagged, strict=True):
         for a, b, kind in spans(tags):

@@ -106,14 +106,31 @@ def contradiction_cue(s1: str, s2: str) -> bool:
     return any((a, b) in _ANTONYMS for a in stems1 - stems2 for b in only2)
 
 
-@lru_cache(maxsize=8192)
+_STATEMENTS: dict[str, tuple[frozenset[str], frozenset[str]]] = {}  # statement -> its dates and name keys
+_STATEMENTS_SIZE = 8192
+
+
 def _dates_and_names(text: str) -> tuple[frozenset[str], frozenset[str]]:
     """The dates (ISO value, else the folded expression) and the name keys of one statement;
-    cached because one event's claims meet in many pairs."""
-    from khabar.analyze.entities import find_mentions
+    remembered because one event's claims meet in many pairs."""
+    if text not in _STATEMENTS:
+        _prepare_statements([text])
+    return _STATEMENTS[text]
 
-    dates = frozenset(h.value or normalize(h.text, "key") for h in find_dates(text))
-    return dates, frozenset(m.key for m in find_mentions(text, ()) if m.key)
+
+def _prepare_statements(texts: Sequence[str]) -> None:
+    """:func:`_dates_and_names` of the statements not seen yet, their names tagged in one pass
+    (the NER decoder's cost per call is shared by all of them)."""
+    from khabar.analyze.entities import find_mentions_many
+
+    new = [t for t in dict.fromkeys(texts) if t not in _STATEMENTS]
+    if not new:
+        return
+    if len(_STATEMENTS) + len(new) > _STATEMENTS_SIZE:
+        _STATEMENTS.clear()
+    for text, mentions in zip(new, find_mentions_many([(t, ()) for t in new]), strict=True):
+        dates = frozenset(h.value or normalize(h.text, "key") for h in find_dates(text))
+        _STATEMENTS[text] = dates, frozenset(m.key for m in mentions if m.key)
 
 
 def pair_features(s1: str, s2: str) -> dict[str, float]:
@@ -218,6 +235,7 @@ class StanceModel:
         from scipy.sparse import csr_matrix
 
         rows, cols, vals = [], [], []
+        _prepare_statements([text for pair in pairs for text in pair][:_STATEMENTS_SIZE])
         for i, (a, b) in enumerate(pairs):
             for name, value in pair_features(a, b).items():
                 j = self.vocab.get(name)

@@ -81,6 +81,7 @@ def same_name(a: str, b: str) -> bool:
     return all(map(_same_word, wa, wb))
 
 
+@lru_cache(maxsize=100_000)  # entity merging asks about the same word pairs story after story
 def _same_word(a: str, b: str) -> bool:
     key_a, key_b = _word_key(a), _word_key(b)
     if _is_listed_native(a) or _is_listed_native(b):

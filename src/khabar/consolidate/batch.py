@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 
 from khabar.consolidate.digest import digest_story
 from khabar.model import Event, Story, StoryDigest, to_dict
-from khabar.store.sqlite import Store
+from khabar.store.sqlite import DigestRow, Store, digest_row
 
 TASK_ARTICLES = 64  # articles per task: small stories are batched, a big one is a task of its own
 
@@ -59,20 +59,25 @@ def digest_stories(store: Store, stories: Sequence[StoryInputs], words: int) -> 
     return [digest_story(story, {e.id: e for e in events}, items, words=words) for story, events in stories]
 
 
-def digest_task(db_path: str, stories: Sequence[StoryInputs], words: int) -> tuple[list[StoryDigest], float]:
-    """A worker's task: the digests of ``stories`` and the CPU seconds they took.
+def digest_rows(store: Store, stories: Sequence[StoryInputs], words: int) -> list[DigestRow]:
+    """:func:`digest_stories`, encoded for the store (where they were made: see :class:`DigestRow`)."""
+    return [digest_row(d) for d in digest_stories(store, stories, words)]
+
+
+def digest_task(db_path: str, stories: Sequence[StoryInputs], words: int) -> tuple[list[DigestRow], float]:
+    """A worker's task: the digests of ``stories``, encoded for the store, and the CPU seconds they took.
 
     The worker opens the database read-only for the task (a millisecond, against the
     seconds a task takes), so no connection outlives the file it was opened on.
     """
     start = time.process_time()
     with Store(db_path, readonly=True) as store:
-        digests = digest_stories(store, stories, words)
-    return digests, time.process_time() - start
+        rows = digest_rows(store, stories, words)
+    return rows, time.process_time() - start
 
 
 def _articles(inputs: StoryInputs) -> int:
     return sum(len(e.article_ids) for e in inputs[1])
 
 
-__all__ = ["digest_key", "digest_stories", "digest_task", "story_inputs", "tasks"]
+__all__ = ["digest_key", "digest_rows", "digest_stories", "digest_task", "story_inputs", "tasks"]

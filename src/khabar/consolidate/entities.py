@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from khabar.analyze.ner.gazetteer import load
 from khabar.analyze.ner.roles import find_roles
@@ -32,6 +33,10 @@ from khabar.analyze.ner.vocab import load_vocabulary
 from khabar.arabic import name_key, normalize, romanize
 from khabar.arabic.names import known_latin, same_name
 from khabar.model import Citation, Entity, EntityRef, Mention, Role, Sentence
+
+# Mentions kept per entity, with the count of all: the biggest stories' digests were megabytes of
+# mention lists (one name cited thousands of times) that no page shows, only counts.
+MAX_MENTIONS = 100
 
 
 class _Groups:
@@ -70,7 +75,24 @@ def merge_entities(bodies: Mapping[str, str], sentences: Mapping[str, Sequence[S
         clusters[groups.find(node)].append(node)
     entities = [_entity([r for n in nodes for r in refs[n]], roles) for nodes in clusters.values()]
     entities.sort(key=lambda e: (-len(e.mentions), -len({r.article_id for r in e.mentions}), e.name))
-    return tuple(entities)
+    return tuple(_capped(e) for e in entities)
+
+
+def _capped(entity: Entity, cap: int = MAX_MENTIONS) -> Entity:
+    """``entity`` keeping at most ``cap`` mentions, the first of every article before any second one
+    (so that the sample cites as many sources as it can), with the count of all of them."""
+    count = len(entity.mentions)
+    if count <= cap:
+        return replace(entity, mention_count=count)
+    firsts: dict[str, EntityRef] = {}
+    for ref in entity.mentions:
+        firsts.setdefault(ref.article_id, ref)
+    kept = list(firsts.values())[:cap]
+    if len(kept) < cap:
+        chosen = set(map(id, kept))
+        kept += [ref for ref in entity.mentions if id(ref) not in chosen][:cap - len(kept)]
+    kept.sort(key=lambda r: (r.article_id, r.start))
+    return replace(entity, mentions=tuple(kept), mention_count=count)
 
 
 def _node(mention: Mention, article_id: str) -> str:
@@ -246,10 +268,11 @@ def _roles(bodies: Mapping[str, str], sentences: Mapping[str, Sequence[Sentence]
 
 def _entity(items: list[tuple[str, Mention]], roles: Mapping[tuple[str, int, int], list[Role]]) -> Entity:
     kind = Counter(m.type for _, m in items).most_common(1)[0][0]
-    spellings = Counter(normalize(m.text, "light") for _, m in items)
+    light = [normalize(m.text, "light") for _, m in items]
+    spellings = Counter(light)
     articles: dict[str, set[str]] = defaultdict(set)
-    for article_id, m in items:
-        articles[normalize(m.text, "light")].add(article_id)
+    for (article_id, _), spelling in zip(items, light, strict=True):
+        articles[spelling].add(article_id)
 
     def rank(spelling: str) -> tuple:
         words = normalize(spelling).split()

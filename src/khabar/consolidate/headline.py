@@ -59,8 +59,8 @@ def headline(titles: Sequence[str], bodies: Sequence[str] = ()) -> str:
     if len(kept) == 1:
         return kept[0][1]
     n = len(kept)
-    x = tfidf_matrix([terms(c) for _, c in kept] + [terms(b) for b in texts])
-    sim = (x @ x.T).toarray()
+    x = tfidf_matrix([terms(c) for _, c in kept] + [_body_terms(b) for b in texts])
+    sim = (x[:n] @ x.T).toarray()  # titles x (titles and bodies): no bodies x bodies block
     np.fill_diagonal(sim, 0.0)
     to_titles = sim[:n, :n].sum(axis=1) / (n - 1)
     to_bodies = np.zeros(n)
@@ -72,6 +72,19 @@ def headline(titles: Sequence[str], bodies: Sequence[str] = ()) -> str:
         to_bodies = (sim[:n, n:] * mask).sum(axis=1) / np.maximum(counts, 1)
     length_fit = np.array([1.0 if 5 <= len(c.split()) <= _BEST_WORDS else 0.8 for _, c in kept])
     return kept[int(np.argmax((to_titles + to_bodies) * length_fit))][1]
+
+
+_BODY_TERMS: dict[str, list[str]] = {}  # body -> its terms: a story's headline reads its events' bodies again
+_BODY_TERMS_SIZE = 2_000
+
+
+def _body_terms(body: str) -> list[str]:
+    found = _BODY_TERMS.get(body)
+    if found is None:
+        if len(_BODY_TERMS) >= _BODY_TERMS_SIZE:
+            _BODY_TERMS.clear()
+        found = _BODY_TERMS[body] = terms(body)
+    return found
 
 
 def _lead_headline(bodies: Sequence[str], max_words: int = 20) -> str:

@@ -91,7 +91,7 @@ def summarize(
              for u in _units(aid, body, sentences.get(aid), dates.get(aid, "")[:4])[:depth]]
     if not units:
         return ()
-    clauses = [clause_terms(u.key) for u in units]
+    clauses = [_clause_terms(u.key) for u in units]
     bags = [sentence[0] if len(sentence) == 1 else [t for c in sentence for t in c] for sentence in clauses]
     ids = [u.article_id for u in units]
     days = _day_groups([dates.get(aid, "") for aid in ids])
@@ -103,6 +103,21 @@ def summarize(
     citable = [not u.background and u.words >= _MIN_CITABLE_WORDS and not is_heading(u.text, u.words)
                for u in units]
     return tuple(_summary_sentence(i, units, sim, same, citable) for i in chosen)
+
+
+_CLAUSES: dict[str, list[list[str]]] = {}  # sentence key -> its clause terms (read, never changed, here)
+_CLAUSES_SIZE = 50_000
+
+
+def _clause_terms(key: str) -> list[list[str]]:
+    """:func:`clause_terms`, remembered: a story's summary reads the sentences its events' summaries
+    just read, and syndicated reports repeat sentences (a quarter of the calls on a day of news)."""
+    found = _CLAUSES.get(key)
+    if found is None:
+        if len(_CLAUSES) >= _CLAUSES_SIZE:
+            _CLAUSES.clear()
+        found = _CLAUSES[key] = clause_terms(key)
+    return found
 
 
 def summarize_document(text: str, *, sentences: int | None = None, words: int | None = None) -> list[str]:

@@ -65,7 +65,7 @@ def _story_records(story, events, digest: StoryDigest | None) -> Iterator[tuple[
         return
     for entity in digest.entities:
         yield "entity", (story.id, entity.id, entity.type, entity.name, entity.key, entity.roman,
-                         len(entity.mentions), _json(entity))
+                         entity.n_mentions, _json(entity))
     for event_digest in digest.events:
         for group in event_digest.facts:
             yield "fact", (story.id, event_digest.event.id, group.slot, group.subject, group.status,

@@ -13,6 +13,7 @@ import sqlite3
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 from khabar.arabic import normalize
 from khabar.model import Analysis, Article, Event, Story, StoryDigest, from_dict, to_dict
@@ -76,6 +77,50 @@ def _listing(d: StoryDigest) -> str:
                        "lede": d.summary[0].text if d.summary else None}, ensure_ascii=False)
 
 
+class ArticleRow(NamedTuple):
+    """An analyzed article as the store writes it: its columns, its JSON and its search text.
+
+    Encoding happens where the article was analyzed (a worker process), so the process
+    that owns the database only inserts, and a worker sends strings back instead of a
+    tree of model objects (cheaper to pickle and unpickle).
+    """
+
+    id: str
+    source: str
+    title: str
+    outlet: str
+    published_at: str
+    article: str
+    analysis: str
+    view: str
+    title_key: str
+    body_key: str
+
+
+def article_row(article: Article, analysis: Analysis) -> ArticleRow:
+    """What :meth:`Store.add_rows` inserts for one analyzed article."""
+    return ArticleRow(article.id, article.source, article.title, article.outlet, article.published_at,
+                      _json(article), _json(analysis), grouping_view.encode(article, analysis),
+                      normalize(article.title, "key"), normalize(article.body, "key"))
+
+
+class DigestRow(NamedTuple):
+    """A story digest as the store writes it (encoded where it was made, like :class:`ArticleRow`)."""
+
+    story_id: str
+    digest: str
+    listing: str
+    date: str
+    n_articles: int
+    n_outlets: int
+
+
+def digest_row(d: StoryDigest) -> DigestRow:
+    """What :meth:`Store.save_digest_rows` writes for one digest."""
+    date = max((e.event.date for e in d.events), default="")
+    return DigestRow(d.story.id, _json(d), _listing(d), date, len(d.article_ids), len(d.outlets))
+
+
 class Store:
     """A Khabar database. Opening creates the schema; all writes are transactional."""
 
@@ -122,28 +167,27 @@ class Store:
 
     def add_articles(self, batch: Sequence[tuple[Article, Analysis]]) -> int:
         """Insert a batch in one transaction; articles already stored are skipped. Returns how many were new."""
+        return self.add_rows([article_row(article, analysis) for article, analysis in batch])
+
+    def add_rows(self, rows: Sequence[ArticleRow]) -> int:
+        """:meth:`add_articles` for articles already encoded by :func:`article_row` (in a worker process)."""
         added = 0
         with self.db:
             seq = self.db.execute("SELECT COALESCE(MAX(seq), 0) FROM articles").fetchone()[0]
-            for article, analysis in batch:
+            for row in rows:
                 seq += 1
                 cur = self.db.execute(
                     "INSERT OR IGNORE INTO articles (id, source, title, outlet, published_at, seq, data)"
                     " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (article.id, article.source, article.title, article.outlet, article.published_at, seq,
-                     _json(article)),
+                    (row.id, row.source, row.title, row.outlet, row.published_at, seq, row.article),
                 )
                 if cur.rowcount == 0:
                     continue
                 added += 1
-                self.db.execute("INSERT INTO analyses (article_id, data) VALUES (?, ?)",
-                                (article.id, _json(analysis)))
-                self.db.execute("INSERT INTO grouping_views (article_id, data) VALUES (?, ?)",
-                                (article.id, grouping_view.encode(article, analysis)))
-                self.db.execute(
-                    "INSERT INTO article_search (article_id, title, body) VALUES (?, ?, ?)",
-                    (article.id, normalize(article.title, "key"), normalize(article.body, "key")),
-                )
+                self.db.execute("INSERT INTO analyses (article_id, data) VALUES (?, ?)", (row.id, row.analysis))
+                self.db.execute("INSERT INTO grouping_views (article_id, data) VALUES (?, ?)", (row.id, row.view))
+                self.db.execute("INSERT INTO article_search (article_id, title, body) VALUES (?, ?, ?)",
+                                (row.id, row.title_key, row.body_key))
         return added
 
     def article(self, article_id: str) -> Article | None:
@@ -251,14 +295,17 @@ class Store:
 
     def save_digests(self, digests: Iterable[StoryDigest], keys: dict[str, str] | None = None) -> None:
         """Store each story's digest, with the key of what it was made from (see :meth:`digest_keys`)."""
+        self.save_digest_rows(map(digest_row, digests), keys)
+
+    def save_digest_rows(self, rows: Iterable[DigestRow], keys: dict[str, str] | None = None) -> None:
+        """:meth:`save_digests` for digests already encoded by :func:`digest_row` (in a worker process)."""
         keys = keys or {}
         with self.db:
-            for d in digests:
-                date = max((e.event.date for e in d.events), default="")
+            for row in rows:
                 self.db.execute(
                     "UPDATE stories SET digest=?, digest_key=?, listing=?, date=?, n_articles=?, n_outlets=?"
-                    " WHERE id=?", (_json(d), keys.get(d.story.id), _listing(d), date, len(d.article_ids),
-                                    len(d.outlets), d.story.id))
+                    " WHERE id=?", (row.digest, keys.get(row.story_id), row.listing, row.date, row.n_articles,
+                                    row.n_outlets, row.story_id))
 
     def digest_keys(self) -> dict[str, str]:
         """Story id -> key of the inputs its stored digest was made from, for stories that have one."""

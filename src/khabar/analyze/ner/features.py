@@ -106,7 +106,7 @@ class Featurizer:
         self._known = known
         self._words: dict[str, tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]] = {}
         # what a position outside the sentence shows at each window offset
-        self._edge = tuple(self._keep([f"{d}:edge"]) for d in _WINDOW)
+        self.edge = tuple(self._keep([f"{d}:edge"]) for d in _WINDOW)
         self._bigrams = None if known is None else _bigram_index(known)
         self._near = None if known is None else _window_index(known)
 
@@ -118,29 +118,41 @@ class Featurizer:
         known = self._known
         return tuple(features) if known is None else tuple(f for f in features if f in known)
 
-    def _word(self, word: str) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
-        """(own features, features shown at each offset of the window), both filtered."""
-        cached = self._words.get(word)
-        if cached is None:
-            own, near = word_features(word, load())
-            if self._near is None:
-                shown = tuple(tuple(f"{d}:{f}" for f in near) for d in _WINDOW)
-            else:  # only the neighbour attributes the model knows, without building the others
-                known_near = [self._near[f] for f in near if f in self._near]
-                shown = tuple(tuple(at[k] for at in known_near if at[k]) for k in range(len(_WINDOW)))
-            cached = (self._keep(own), shown)
-            if len(self._words) >= _CACHE_SIZE:
-                self._words.clear()
-            self._words[word] = cached
-        return cached
+    def word_parts(self, word: str) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+        """(own features, features shown at each offset of the window), both filtered (not cached)."""
+        own, near = word_features(word, load())
+        if self._near is None:
+            shown = tuple(tuple(f"{d}:{f}" for f in near) for d in _WINDOW)
+        else:  # only the neighbour attributes the model knows, without building the others
+            known_near = [self._near[f] for f in near if f in self._near]
+            shown = tuple(tuple(at[k] for at in known_near if at[k]) for k in range(len(_WINDOW)))
+        return self._keep(own), shown
 
-    def _phrase_features(self, words: Sequence[str]) -> list[tuple[tuple[str, ...], ...]] | None:
-        """Per word, its gazetteer-phrase features (own, as left neighbour, as right neighbour); None if no phrase."""
-        phrases = _phrase_tags(words, load())
-        if not any(phrases):
+    def _remember(self, word: str) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+        parts = self.word_parts(word)
+        if len(self._words) >= _CACHE_SIZE:
+            self._words.clear()
+        self._words[word] = parts
+        return parts
+
+    def phrase_tags(self, words: Sequence[str]) -> list[str] | None:
+        """Per word, its gazetteer-phrase tag ('B-LOC', 'I-ORG', ... or ''); None if the sentence has no phrase."""
+        gaz = load()
+        if gaz.phrases.keys().isdisjoint(words):
             return None
-        return [(self._keep(["gz=" + p]), self._keep(["-1:gz=" + p]), self._keep(["1:gz=" + p])) if p else ((),) * 3
-                for p in phrases]
+        tags = _phrase_tags(words, gaz)
+        return tags if any(tags) else None
+
+    def phrase_features(self, tag: str) -> tuple[tuple[str, ...], ...]:
+        """The attributes of a phrase tag: on its word, on the word after it, on the word before it."""
+        return self._keep(["gz=" + tag]), self._keep(["-1:gz=" + tag]), self._keep(["1:gz=" + tag])
+
+    def phrase_parts(self, words: Sequence[str]) -> list[tuple[tuple[str, ...], ...]] | None:
+        """Per word, its gazetteer-phrase features (own, as left neighbour, as right neighbour); None if no phrase."""
+        tags = self.phrase_tags(words)
+        if tags is None:
+            return None
+        return [self.phrase_features(p) if p else ((),) * 3 for p in tags]
 
     def __call__(self, words: Sequence[str]) -> list[list[str]]:
         """One feature list per word: own, gazetteer phrase, window -2..+2, bigram with the previous word.
@@ -149,10 +161,10 @@ class Featurizer:
         token's list is one expression (the hot loop of tagging).
         """
         cached = self._words.get
-        per_word = [cached(w) or self._word(w) for w in words]
-        pad = (self._edge, self._edge)
+        per_word = [cached(w) or self._remember(w) for w in words]
+        pad = (self.edge, self.edge)
         near = [*pad, *(w[1] for w in per_word), *pad]
-        gz = self._phrase_features(words)
+        gz = self.phrase_parts(words)
         bigrams = self._bigrams
         n = len(words)
         out = []
@@ -166,6 +178,12 @@ class Featurizer:
                 feats.append(f"bg={words[i - 1]}|{words[i]}")
             out.append(feats)
         return out
+
+    def bigram_parts(self, words: Sequence[str]) -> list[tuple[int, str]]:
+        """(token index, its bigram attribute) for the tokens whose bigram with the previous word the model knows."""
+        bigrams = self._bigrams or {}
+        return [(i, f"bg={words[i - 1]}|{words[i]}") for i in range(1, len(words))
+                if words[i] in bigrams.get(words[i - 1], ())]
 
 
 _ALL = Featurizer()

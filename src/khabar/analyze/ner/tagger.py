@@ -15,6 +15,7 @@ import pycrfsuite
 
 from khabar.analyze.ner import rules
 from khabar.analyze.ner.features import Featurizer
+from khabar.analyze.ner.scorer import Scorer, model_weights
 from khabar.analyze.ner.vocab import load_vocabulary
 from khabar.arabic import normalize
 
@@ -36,6 +37,13 @@ def model_features() -> Featurizer:
     return Featurizer(frozenset(load_model().info().attributes))
 
 
+@cache
+def model_scorer() -> Scorer:
+    """The shipped model run in numpy a document at a time (see :mod:`khabar.analyze.ner.scorer`)."""
+    with resources.as_file(_RES / "model.crfsuite") as path:
+        return Scorer(*model_weights(path, load_model()), model_features())
+
+
 def crf_tags(words: Sequence[str]) -> list[str]:
     """The CRF's BIO labels for one sentence of normalized words."""
     if not words:
@@ -55,14 +63,21 @@ def crf_tags_scored(words: Sequence[str]) -> tuple[list[str], list[float]]:
     return tags, [tagger.marginal(tag, i) if tag != "O" else 1.0 for i, tag in enumerate(tags)]
 
 
+def tag_documents_scored(documents: Sequence[Sequence[Sequence[str]]]) -> list[list[tuple[list[str], list[float]]]]:
+    """:func:`tag_document_scored` of several documents, the CRF decoding them in one pass."""
+    vocab = load_vocabulary()
+    out = []
+    for sentences, crf in zip(documents, model_scorer().tag_documents(documents), strict=True):
+        tagged = [rules.apply(list(words), tags, vocab) for words, (tags, _) in zip(sentences, crf, strict=True)]
+        tagged = rules.propagate(sentences, tagged, vocab)
+        out.append([(final, [p if f == t else RULE_CONFIDENCE for f, t, p in zip(final, tags, probs, strict=True)])
+                    for final, (tags, probs) in zip(tagged, crf, strict=True)])
+    return out
+
+
 def tag_document_scored(sentences: Sequence[Sequence[str]]) -> list[tuple[list[str], list[float]]]:
     """Labels (CRF + rules) and per-token confidence for every sentence of a document."""
-    vocab = load_vocabulary()
-    crf = [crf_tags_scored(words) for words in sentences]
-    tagged = [rules.apply(list(words), tags, vocab) for words, (tags, _) in zip(sentences, crf, strict=True)]
-    tagged = rules.propagate(sentences, tagged, vocab)
-    return [(final, [p if f == t else RULE_CONFIDENCE for f, t, p in zip(final, tags, probs, strict=True)])
-            for final, (tags, probs) in zip(tagged, crf, strict=True)]
+    return tag_documents_scored([sentences])[0]
 
 
 def tag_document(sentences: Sequence[Sequence[str]]) -> list[list[str]]:

@@ -148,11 +148,17 @@ def _sources(digest: Mapping, articles: Mapping[str, Mapping], facts: Sequence[d
     return sorted(by_outlet.values(), key=lambda s: (-len(s["articles"]), s["outlet"]))
 
 
+def _mention_count(entity: Mapping) -> int:
+    """All mentions of a stored entity: digests keep a sample of them with the count
+    (``mention_count``; digests from before the cap have none and keep every mention)."""
+    return entity.get("mention_count") or len(entity.get("mentions", ()))
+
+
 def _entity(entity: Mapping) -> dict:
     return {"id": entity.get("id", ""), "type": entity.get("type", ""), "name": entity.get("name", ""),
             "roman": entity.get("roman", ""), "key": entity.get("key", ""),
             "spellings": [list(s) for s in entity.get("spellings", ())],
-            "n_mentions": len(entity.get("mentions", ())),
+            "n_mentions": _mention_count(entity),
             "roles": list(dict.fromkeys(r["role"] for r in entity.get("roles", ())))}
 
 
@@ -269,7 +275,7 @@ def entity_view(occurrences: Sequence[tuple[Mapping, Mapping]], articles: Mappin
     each role with the sentence that gives it (``articles`` resolves the citations)."""
     if not occurrences:
         return None
-    first = max((e for _, e in occurrences), key=lambda e: len(e.get("mentions", ())))
+    first = max((e for _, e in occurrences), key=_mention_count)
     spellings: dict[str, int] = {}
     evidence: dict[str, Mapping] = {}
     for _, e in occurrences:
@@ -280,7 +286,7 @@ def entity_view(occurrences: Sequence[tuple[Mapping, Mapping]], articles: Mappin
     cite = _Citations(articles)
     view = _entity(first)
     view["spellings"] = sorted(([s, n] for s, n in spellings.items()), key=lambda x: (-x[1], x[0]))
-    view["n_mentions"] = sum(len(e.get("mentions", ())) for _, e in occurrences)
+    view["n_mentions"] = sum(_mention_count(e) for _, e in occurrences)
     view["roles"] = list(evidence)
     view["role_evidence"] = [{"role": role, "cites": cite([ev]) if ev.get("article_id") else []}
                              for role, ev in evidence.items()]
