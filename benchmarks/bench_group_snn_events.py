@@ -22,7 +22,7 @@ from pathlib import Path
 
 from bench_group_pairs import TOPICS
 from group_grid import grid
-from group_snn import article, articles, day
+from group_snn import article, articles, day, sizes
 from khabar.analyze import analyze
 from khabar.evaluate.metrics import clustering_scores
 from khabar.group import DEFAULT, StoryWeights, group
@@ -116,16 +116,16 @@ def story_sweep(items: list, labels: list[str], dev: set[int]) -> None:
     halves = {"dev": [a.id for k, (a, _) in enumerate(items) if k in dev],
               "test": [a.id for k, (a, _) in enumerate(items) if k not in dev]}
     everything = [(a, analyze(a)) for a in articles(sorted({a.id.split("/")[0] for a, _ in items}))]
+    published = {a.id: a.published_at for a, _ in everything}
     results = {}
     for t in (0.22, 0.25, 0.28, 0.30, 0.32, 0.35, 0.40):
         g = group(everything, story_weights=StoryWeights(threshold=t))
         members = {ev.id: ev.article_ids for ev in g.events}
         story_of = {aid: st.id for st in g.stories for ev in st.event_ids for aid in members[ev]}
-        sizes = sorted((sum(len(members[e]) for e in st.event_ids) for st in g.stories), reverse=True)
         results[t] = {h: clustering_scores([gold[i] for i in ids], [story_of[i] for i in ids])["bcubed_f1"]
                       for h, ids in halves.items()}
         print(f"story threshold {t:.2f}: dev B3 F1 {results[t]['dev']:.3f}, {len(g.stories)} stories, "
-              f"biggest (articles) {sizes[:5]}", flush=True)
+              + sizes(g, published), flush=True)
     best = max(results, key=lambda t: results[t]["dev"])
     print(f"best on dev: {best:.2f}; test B3 F1 at it {results[best]['test']:.3f} "
           f"(at the old 0.22: {results[0.22]['test']:.3f})")

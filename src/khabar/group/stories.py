@@ -125,16 +125,16 @@ class _Linker:
         return best
 
     def pair(self, a: EventTopic, b: EventTopic) -> float:
-        """Topic cosine of two events plus the rarity-weighted share of ``a``'s main names ``b`` has."""
+        """Topic cosine of two events plus the share of ``a``'s main names ``b`` has, each weighed by its
+        rarity among events (a name every event carries, such as the country's, counts for nothing)."""
         ta, tb = (a.terms, b.terms) if len(a.terms) <= len(b.terms) else (b.terms, a.terms)
         score = math.fsum(x * tb[f] for f, x in ta.items() if f in tb)
         names = a.entities[:self.w.names]
-        if names and b.entities:
+        if names and b.entities and self.n:
             other = set(b.entities[:self.w.names])
-            idf = {k: math.log((self.n + 1) / (self.name_df[k] + 1)) for k in names}
-            total = math.fsum(idf.values())
-            if total > 0:
-                score += self.w.entities * math.fsum(idf[k] for k in names if k in other) / total
+            top = math.log(self.n + 1)  # the rarity of a name only one event has
+            shared = math.fsum(math.log((self.n + 1) / (self.name_df[k] + 1)) / top for k in names if k in other)
+            score += self.w.entities * shared / len(names)
         return score
 
     def _live(self, ev: EventTopic) -> bool:
