@@ -44,7 +44,7 @@ def test_a_name_most_events_carry_links_less_than_a_rare_one():
     pair = [_event("k1", 30, ["visit", "meeting", "a", "b"], ("kadyrov", "riyadh")),
             _event("k2", 31, ["visit", "talks", "c", "d"], ("kadyrov", "riyadh")),
             _event("r1", 32, ["visit", "forum", "e", "f"], ("riyadh",))]
-    stories = _stories(common + pair)
+    stories = _stories(common + pair, threshold=0.3)
     assert ["k1", "k2"] in stories and ["r1"] in stories
 
 
