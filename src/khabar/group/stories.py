@@ -16,6 +16,7 @@ a chain of small steps cannot carry a story away from what it started as.
 from __future__ import annotations
 
 import hashlib
+import heapq
 import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -65,25 +66,21 @@ class _Story:
     core: list[EventTopic] = field(default_factory=list)
     recent: list[EventTopic] = field(default_factory=list)
     event_ids: list[str] = field(default_factory=list)
+    keywords: set[str] = field(default_factory=set)
     last_day: int | None = None
     title: str = ""
 
-    def members(self) -> list[EventTopic]:
-        """The events a new one is compared with."""
-        core = {ev.id for ev in self.core}
-        return self.core + [ev for ev in self.recent if ev.id not in core]
-
 
 class _Linker:
-    """Stories built so far, their events' keywords indexed and the main names' event counts."""
+    """Stories built so far, their keywords indexed, and how rare each main name is among the events."""
 
-    def __init__(self, weights: StoryWeights) -> None:
+    def __init__(self, weights: StoryWeights, events: Sequence[EventTopic]) -> None:
         self.w = weights
         self.stories: dict[str, _Story] = {}
-        self.story_of: dict[str, str] = {}
-        self.index: dict[str, list[EventTopic]] = {}
-        self.name_df: Counter = Counter()
-        self.n = 0
+        self.index: dict[str, list[str]] = {}  # keyword -> stories one of whose events had it
+        df = Counter(k for ev in events for k in ev.entities[:weights.names])
+        top = math.log(len(events) + 1)  # the rarity of a name only one event has
+        self.rarity = {k: math.log((len(events) + 1) / (c + 1)) / top for k, c in sorted(df.items())}
 
     def join(self, st: _Story, ev: EventTopic) -> None:
         w = self.w
@@ -93,33 +90,31 @@ class _Linker:
         st.recent = (st.recent + [ev])[-w.recent:]
         if ev.day is not None:
             st.last_day = ev.day if st.last_day is None else max(st.last_day, ev.day)
-        self.story_of[ev.id] = st.id
         for kw in _keywords(ev, w.keywords):
-            self.index.setdefault(kw, []).append(ev)
-
-    def count_names(self, ev: EventTopic) -> None:
-        self.n += 1
-        self.name_df.update(ev.entities[:self.w.names])
+            if kw not in st.keywords:
+                st.keywords.add(kw)
+                self.index.setdefault(kw, []).append(st.id)
 
     def best_story(self, ev: EventTopic) -> _Story | None:
+        """The story whose core or recent events ``ev`` is closest to, if close enough. Candidates are
+        retrieved by every keyword a story's events had (cheap), then scored through its events."""
         w = self.w
         hits: Counter = Counter()
         for kw in _keywords(ev, w.keywords):
-            posting = self.index.get(kw)
-            if not posting:
-                continue
-            posting[:] = [m for m in posting if self._live(m)]
+            posting = self.index.get(kw, ())
             if len(posting) <= w.max_posting:
-                for m in posting:
-                    hits[self.story_of[m.id]] += ev.terms[kw]
+                for sid in posting:
+                    hits[sid] += ev.terms[kw]
         best, best_score = None, w.threshold
-        for sid, _ in sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[:w.candidates]:
+        for sid, _ in heapq.nsmallest(w.candidates, hits.items(), key=lambda kv: (-kv[1], kv[0])):
             st = self.stories[sid]
             if ev.day is not None and st.last_day is not None and ev.day - st.last_day > w.window:
                 continue
-            if max(self.pair(ev, m) for m in st.core) < w.drift * w.threshold:
+            core = max(self.pair(ev, m) for m in st.core)
+            if core < w.drift * w.threshold:
                 continue
-            score = max(self.pair(ev, m) for m in st.members())
+            core_ids = {m.id for m in st.core}
+            score = max([core] + [self.pair(ev, m) for m in st.recent if m.id not in core_ids])
             if score >= best_score:
                 best, best_score = st, score
         return best
@@ -127,20 +122,14 @@ class _Linker:
     def pair(self, a: EventTopic, b: EventTopic) -> float:
         """Topic cosine of two events plus the share of ``a``'s main names ``b`` has, each weighed by its
         rarity among events (a name every event carries, such as the country's, counts for nothing)."""
-        ta, tb = (a.terms, b.terms) if len(a.terms) <= len(b.terms) else (b.terms, a.terms)
-        score = math.fsum(x * tb[f] for f, x in ta.items() if f in tb)
+        ta, tb = a.terms, b.terms
+        # the shared keys intersect in C; fsum makes the sum independent of the set's per-process order
+        score = math.fsum(ta[f] * tb[f] for f in ta.keys() & tb.keys())
         names = a.entities[:self.w.names]
-        if names and b.entities and self.n:
-            other = set(b.entities[:self.w.names])
-            top = math.log(self.n + 1)  # the rarity of a name only one event has
-            shared = math.fsum(math.log((self.n + 1) / (self.name_df[k] + 1)) / top for k in names if k in other)
-            score += self.w.entities * shared / len(names)
+        if names and b.entities:
+            other = b.entities[:self.w.names]
+            score += self.w.entities * sum(self.rarity[k] for k in names if k in other) / len(names)
         return score
-
-    def _live(self, ev: EventTopic) -> bool:
-        """An indexed event still represents its story (core or recent)."""
-        st = self.stories[self.story_of[ev.id]]
-        return any(m.id == ev.id for m in st.core) or any(m.id == ev.id for m in st.recent)
 
 
 def link_stories(events: Sequence[EventTopic], weights: StoryWeights = StoryWeights(),
@@ -152,9 +141,7 @@ def link_stories(events: Sequence[EventTopic], weights: StoryWeights = StoryWeig
     and only new events are linked by similarity (they may join an earlier story).
     """
     previous = previous or {}
-    linker = _Linker(weights)
-    for ev in events:
-        linker.count_names(ev)
+    linker = _Linker(weights, events)
     for ev in events:  # earlier stories first, whole: a new event may be older than their events
         if ev.id in previous:
             old = previous[ev.id]
