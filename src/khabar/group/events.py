@@ -213,8 +213,7 @@ class EventClusterer:
             terms = _top(ev.terms.weights, top)
             norm = math.sqrt(sum(x * x for x in terms.values())) or 1.0
             ents = tuple(k for k, _ in sorted(ev.entities.items(), key=lambda kv: (-kv[1], kv[0]))[:names])
-            out.append(EventTopic(ev.id, ev.first_day, ev.title, {f: x / norm for f, x in terms.items()}, ents,
-                                  len(ev.article_ids)))
+            out.append(EventTopic(ev.id, ev.first_day, ev.title, {f: x / norm for f, x in terms.items()}, ents))
         order = {e.id: i for i, e in enumerate(out)}
         return sorted(out, key=lambda t: (t.day if t.day is not None else 10**7, order[t.id]))
 

@@ -34,7 +34,6 @@ class EventTopic:
     title: str
     terms: dict[str, float]  # unit TF-IDF centroid of the event, top terms
     entities: tuple[str, ...]  # its names, most-mentioned first
-    size: int = 1  # articles
 
 
 @dataclass(frozen=True)
