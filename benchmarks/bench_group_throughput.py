@@ -12,7 +12,7 @@ import argparse
 import resource
 import time
 
-from group_snn import articles
+from group_snn import articles, sizes
 from khabar.analyze import analyze
 from khabar.group import group
 
@@ -38,6 +38,7 @@ def main() -> None:
           f"{c2 - c1:.1f} s CPU = {len(items) / (c2 - c1):.0f} articles per CPU-second")
     print(f"events {len(g.events)} ({multi} with 2+ articles), duplicates {dups}, "
           f"stories {len(g.stories)} ({sum(1 for s in g.stories if len(s.event_ids) > 1)} with 2+ events)")
+    print(sizes(g, {a.id: a.published_at for a, _ in items}))
     print(f"peak RSS of the whole process (articles, analyses and grouping) {peak:.0f} MiB")
 
 

@@ -25,6 +25,7 @@ class Profile:
     terms: Counter  # stem -> count, title and body
     chars: Counter  # character n-grams of the title and lead stems
     entities: frozenset[str]  # merged name keys
+    mentions: Counter  # name key -> times the article names it (its main names are named most)
     dates: frozenset[str]  # ISO days the article talks about
     event_day: int | None  # ordinal day of the happening, if known
     day: int | None  # ordinal day of publication, else of the happening
@@ -63,6 +64,7 @@ def profile(article: Article, analysis: Analysis) -> Profile:
         terms=Counter(terms),
         chars=char_ngrams(lead),
         entities=frozenset(m.key for m in analysis.mentions if m.key),
+        mentions=Counter(m.key for m in analysis.mentions if m.key),
         dates=frozenset(d.value for d in analysis.dates if len(d.value) == 10),
         event_day=event_day,
         day=published if published is not None else event_day,
