@@ -183,10 +183,11 @@ def _compatible_vowels(a: str, b: str) -> bool:
     return not _vowels_differ(list(zip(_vowel_gaps(a), _vowel_gaps(b), strict=False)))
 
 
-def _words(name: str) -> list[str]:
+@lru_cache(maxsize=100_000)  # entity merging compares the same spellings pair after pair
+def _words(name: str) -> tuple[str, ...]:
     """Words at ``match`` level with hamza seats folded; taa marbuta kept (it is not a final -e)."""
     folded = normalize(name, "match+hamza")
-    return [w for w in (_NOT_LETTER.sub("", w) for w in folded.split()) if w]
+    return tuple(w for w in (_NOT_LETTER.sub("", w) for w in folded.split()) if w)
 
 
 def _native_form(w: str) -> str:
