@@ -270,6 +270,7 @@ _ROMAN = {"ا": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ
           "ي": "y", "ة": "a", "ء": "'", "ئ": "'", "ؤ": "'", "گ": "g", "پ": "p", "چ": "ch", "ڤ": "v"}
 
 
+@lru_cache(maxsize=50_000)  # every entity of every digest is shown with its Latin spelling
 def romanize(name: str) -> str:
     """A readable Latin rendering for display beside the Arabic name (never for matching).
 
