@@ -22,6 +22,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from khabar.analyze.delegations import find_heads
 from khabar.analyze.patterns import Clause, content_key, countries_in, is_country, prepare, rx, text_key, trim
@@ -138,7 +139,7 @@ def event_date(text: str, sentences: Sequence[Sentence], published_at: str = "",
     hits = find_dates(text, reference) if hits is None else hits
     clauses = _clauses(sentences, ()) if clauses is None else clauses
     for i, clause in enumerate(clauses):
-        if not _EVENT_WORDS.search(clause.norm):
+        if not _about_meeting(clause.norm):
             continue
         quotes = quotes_of[i] if quotes_of is not None and quotes_of[i] is not None else find_quotes(clause)
         if _is_background(clause, quotes):
@@ -169,6 +170,13 @@ def _clauses(sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> list
         own = [m for m in by_sentence.get(s.index, ()) if s.start <= m.start and m.end <= s.end]
         clauses.append(prepare(s, own))
     return clauses
+
+
+@lru_cache(maxsize=4096)
+def _about_meeting(norm: str) -> bool:
+    """Does the (normalized) sentence name a meeting, talks, a visit...? Asked up to five times per
+    sentence (event date twice, dates, venues, cities), so remembered for the last sentences."""
+    return _EVENT_WORDS.search(norm) is not None
 
 
 def _hits_in(clause: Clause, hits: list[DateHit]) -> Iterator[DateHit]:
@@ -217,7 +225,7 @@ def _fact(clause: Clause, slot: str, start: int, end: int, key: str, subject: st
 
 def _dates(clause: Clause, hits: list[DateHit], quotes: list[Quote], event: str, background: bool) -> list[Fact]:
     facts = []
-    about_meeting = bool(_EVENT_WORDS.search(clause.norm))
+    about_meeting = _about_meeting(clause.norm)
     for hit in _hits_in(clause, hits):
         if _is_said_date(clause, hit, quotes) or _is_dateline(clause, hit):
             continue
@@ -236,7 +244,7 @@ def _mark(fact: Fact, background: bool) -> Fact:
 
 
 def _venues(clause: Clause) -> list[Fact]:
-    if not _EVENT_WORDS.search(clause.norm) and "غادر" not in clause.norm and "وصل" not in clause.norm:
+    if not _about_meeting(clause.norm) and "غادر" not in clause.norm and "وصل" not in clause.norm:
         return []
     facts = []
     for m in _VENUE.finditer(clause.norm):
@@ -247,7 +255,7 @@ def _venues(clause: Clause) -> list[Fact]:
 
 
 def _cities(clause: Clause) -> list[Fact]:
-    if not _EVENT_WORDS.search(clause.norm):
+    if not _about_meeting(clause.norm):
         return []
     facts = []
     for m in clause.mentions:
