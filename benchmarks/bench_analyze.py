@@ -61,7 +61,8 @@ def load_articles(path: Path, limit: int) -> list[Article]:
 _CACHES = [("khabar.analyze.ner.features", "_word_features"), ("khabar.analyze.ner.segment", "_segment_token"),
            ("khabar.analyze.ner.rules", "_nationality"), ("khabar.analyze.ner.rules", "known_name"),
            ("khabar.analyze.ner.rules", "well_attested_name"), ("khabar.analyze.ner.rules", "name_like"),
-           ("khabar.arabic", "stem"), ("khabar.arabic", "name_key"), ("khabar.arabic.dates", "_scan")]
+           ("khabar.arabic", "stem"), ("khabar.arabic", "name_key"), ("khabar.arabic.dates", "_scan"),
+           ("khabar.analyze", "_TERMS")]
 
 
 def _clear_word_caches() -> None:
@@ -76,6 +77,8 @@ def _clear_word_caches() -> None:
         cached = getattr(importlib.import_module(module), name, None)
         if hasattr(cached, "cache_clear"):
             cached.cache_clear()
+        elif isinstance(cached, dict):  # a plain dict cache
+            cached.clear()
 
 
 def _timed(name: str, articles: list[Article], run: Callable[[Article], object], repeat: int) -> dict:

@@ -47,6 +47,9 @@ def test_coarse_tag(tag: str, expected: str) -> None:
 def test_spans_follow_conll_rules() -> None:
     assert spans(["B-PER", "I-PER", "O", "I-LOC", "B-LOC", "I-ORG"]) == [(0, 2, "PER"), (3, 4, "LOC"), (4, 5, "LOC"),
                                                                          (5, 6, "ORG")]
+    assert spans(["O", "B-PER", "O", "O", "I-PER", "I-PER"]) == [(1, 2, "PER"), (4, 6, "PER")]  # O ends, stray I starts
+    assert spans(["B-LOC", "B-LOC", "I-LOC"]) == [(0, 1, "LOC"), (1, 3, "LOC")]
+    assert spans(("O", "O")) == [] and spans([]) == []
 
 
 def test_holdout_split_is_every_fifth_sentence() -> None:

@@ -7,9 +7,10 @@ Each article is analyzed on its own, so this stage parallelizes (process pool, S
 from __future__ import annotations
 
 from collections.abc import Sequence
+from operator import itemgetter
 
 from khabar.analyze.entities import find_mentions_many
-from khabar.analyze.facts import event_date, extract_facts
+from khabar.analyze.facts import facts_and_event_date
 from khabar.arabic import STOPWORDS, split_sentences, stem, tokenize
 from khabar.model import Analysis, Article, Mention, Sentence
 
@@ -19,15 +20,28 @@ def sentences_of(text: str) -> tuple[Sentence, ...]:
     return tuple(Sentence(i, s, e, text[s:e]) for i, (s, e) in enumerate(split_sentences(text)))
 
 
+_TERMS: dict[str, str] = {}  # a token's match key -> its grouping term ("" for none): one lookup per token
+_TERMS_SIZE = 200_000
+
+
 def grouping_terms(title: str, body: str) -> tuple[str, ...]:
     """Stems of the content words of the title and body, title first (used by grouping)."""
-    out = []
-    for tok in tokenize(f"{title}\n{body}"):
-        norm = tok.norm
-        if len(norm) < 2 or norm in STOPWORDS or not norm[0].isalpha():
-            continue
-        out.append(stem(norm))
-    return tuple(out)
+    norms = list(map(itemgetter(3), tokenize(f"{title}\n{body}")))
+    found = list(map(_TERMS.get, norms))
+    if None in found:
+        if len(_TERMS) > _TERMS_SIZE:
+            _TERMS.clear()
+        for i, norm in enumerate(norms):
+            if found[i] is None:
+                found[i] = _TERMS[norm] = _term(norm)
+    return tuple(filter(None, found))
+
+
+def _term(norm: str) -> str:
+    """The grouping term of one token's match key: its stem, or "" for stop words, marks and one letter."""
+    if len(norm) < 2 or norm in STOPWORDS or not norm[0].isalpha():
+        return ""
+    return stem(norm)
 
 
 def analyze(article: Article) -> Analysis:
@@ -44,11 +58,12 @@ def analyze_many(articles: Sequence[Article]) -> list[Analysis]:
 
 
 def _analysis(article: Article, sentences: tuple[Sentence, ...], mentions: tuple[Mention, ...]) -> Analysis:
+    facts, event = facts_and_event_date(article.body, sentences, mentions, article.published_at)
     return Analysis(
         article_id=article.id,
         sentences=sentences,
         mentions=mentions,
-        facts=extract_facts(article.body, sentences, mentions, article.published_at),
-        event_date=event_date(article.body, sentences, article.published_at),
+        facts=facts,
+        event_date=event,
         terms=grouping_terms(article.title, article.body),
     )

@@ -26,6 +26,7 @@ def skeleton(word: str) -> str:
     return key if len(key) >= 2 else word
 
 
+@lru_cache(maxsize=200_000)  # close() misses ask for the same skeletons' bigrams again and again
 def _bigrams(key: str) -> frozenset[str]:
     return frozenset(key[i:i + 2] for i in range(len(key) - 1)) or frozenset((key,))
 

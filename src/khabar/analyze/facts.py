@@ -21,6 +21,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
+from functools import lru_cache
 
 from khabar.analyze.delegations import find_heads
 from khabar.analyze.patterns import Clause, content_key, countries_in, is_country, prepare, rx, text_key, trim
@@ -74,12 +76,38 @@ def extract_facts(text: str, sentences: Sequence[Sentence], mentions: Sequence[M
     """Every fact the rules find in ``text`` (offsets into ``text``), in text order."""
     if not text or not sentences:
         return ()
-    reference = _reference(published_at)
-    hits = find_dates(text, reference)
-    numbers = find_numbers(text)
+    return _facts(text, *_prepared(text, sentences, mentions, published_at))
+
+
+def facts_and_event_date(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention],
+                         published_at: str = "") -> tuple[tuple[Fact, ...], str]:
+    """(:func:`extract_facts`, :func:`event_date`) of one article, sharing the date scan, the
+    normalized sentences and the quotes of sentences without mentions (an article's analysis
+    needs both; each alone would prepare every sentence again). Same results as the two calls."""
+    if not text or not sentences:
+        return (), event_date(text, sentences, published_at)
+    hits, clauses, quotes_of, event = _prepared(text, sentences, mentions, published_at)
+    # event_date() reads sentences without their mentions, and a mention may decide a speaker and
+    # so whether a quote is kept: the quotes of sentences with mentions are found again without them
+    bare = [replace(c, mentions=()) if c.mentions else c for c in clauses]
+    own = event_date(text, sentences, published_at, hits=hits, clauses=bare,
+                     quotes_of=[None if c.mentions else q for c, q in zip(clauses, quotes_of, strict=True)])
+    return _facts(text, hits, clauses, quotes_of, event), own
+
+
+def _prepared(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention],
+              published_at: str) -> tuple[list[DateHit], list[Clause], list[list[Quote]], str]:
+    """Date hits, clauses with their mentions, their quotes, and the event date the facts are read against."""
+    hits = find_dates(text, _reference(published_at))
     clauses = _clauses(sentences, mentions)
     quotes_of = [find_quotes(c) for c in clauses]
     event = event_date(text, sentences, published_at, hits=hits, clauses=clauses, quotes_of=quotes_of)
+    return hits, clauses, quotes_of, event
+
+
+def _facts(text: str, hits: list[DateHit], clauses: list[Clause], quotes_of: list[list[Quote]],
+           event: str) -> tuple[Fact, ...]:
+    numbers = find_numbers(text)
     facts: list[Fact] = []
     last_speaker = ("", "")
     for clause, quotes in zip(clauses, quotes_of, strict=True):
@@ -100,7 +128,7 @@ def extract_facts(text: str, sentences: Sequence[Sentence], mentions: Sequence[M
 
 def event_date(text: str, sentences: Sequence[Sentence], published_at: str = "", *,
                hits: list[DateHit] | None = None, clauses: list[Clause] | None = None,
-               quotes_of: list[list[Quote]] | None = None) -> str:
+               quotes_of: Sequence[list[Quote] | None] | None = None) -> str:
     """ISO date of the happening the article reports, "" if the text cannot tell.
 
     The first resolved day-level date in a sentence about a meeting that is not
@@ -111,9 +139,9 @@ def event_date(text: str, sentences: Sequence[Sentence], published_at: str = "",
     hits = find_dates(text, reference) if hits is None else hits
     clauses = _clauses(sentences, ()) if clauses is None else clauses
     for i, clause in enumerate(clauses):
-        if not _EVENT_WORDS.search(clause.norm):
+        if not _about_meeting(clause.norm):
             continue
-        quotes = quotes_of[i] if quotes_of is not None else find_quotes(clause)
+        quotes = quotes_of[i] if quotes_of is not None and quotes_of[i] is not None else find_quotes(clause)
         if _is_background(clause, quotes):
             continue
         for hit in _hits_in(clause, hits):
@@ -142,6 +170,13 @@ def _clauses(sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> list
         own = [m for m in by_sentence.get(s.index, ()) if s.start <= m.start and m.end <= s.end]
         clauses.append(prepare(s, own))
     return clauses
+
+
+@lru_cache(maxsize=4096)
+def _about_meeting(norm: str) -> bool:
+    """Does the (normalized) sentence name a meeting, talks, a visit...? Asked up to five times per
+    sentence (event date twice, dates, venues, cities), so remembered for the last sentences."""
+    return _EVENT_WORDS.search(norm) is not None
 
 
 def _hits_in(clause: Clause, hits: list[DateHit]) -> Iterator[DateHit]:
@@ -190,7 +225,7 @@ def _fact(clause: Clause, slot: str, start: int, end: int, key: str, subject: st
 
 def _dates(clause: Clause, hits: list[DateHit], quotes: list[Quote], event: str, background: bool) -> list[Fact]:
     facts = []
-    about_meeting = bool(_EVENT_WORDS.search(clause.norm))
+    about_meeting = _about_meeting(clause.norm)
     for hit in _hits_in(clause, hits):
         if _is_said_date(clause, hit, quotes) or _is_dateline(clause, hit):
             continue
@@ -209,7 +244,7 @@ def _mark(fact: Fact, background: bool) -> Fact:
 
 
 def _venues(clause: Clause) -> list[Fact]:
-    if not _EVENT_WORDS.search(clause.norm) and "غادر" not in clause.norm and "وصل" not in clause.norm:
+    if not _about_meeting(clause.norm) and "غادر" not in clause.norm and "وصل" not in clause.norm:
         return []
     facts = []
     for m in _VENUE.finditer(clause.norm):
@@ -220,7 +255,7 @@ def _venues(clause: Clause) -> list[Fact]:
 
 
 def _cities(clause: Clause) -> list[Fact]:
-    if not _EVENT_WORDS.search(clause.norm):
+    if not _about_meeting(clause.norm):
         return []
     facts = []
     for m in clause.mentions:
@@ -341,4 +376,4 @@ def _finish(fact: Fact, clause: Clause, background: bool, speaker: str) -> Fact:
     return Fact(**{**fact.__dict__, **changes}) if changes else fact
 
 
-__all__ = ["extract_facts", "event_date"]
+__all__ = ["extract_facts", "event_date", "facts_and_event_date"]

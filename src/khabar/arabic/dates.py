@@ -85,10 +85,17 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("relunit", re.compile(
         rf"\b[وفبل]?(?P<u>الاسبوع|الشهر|العام|السنه|السنة)\s+(?P<rel>{_REL}|الماضيه|الماضية|المقبله|المقبلة|القادمه|القادمة)\b")),
 ]
-# Patterns that need a month or weekday name run only when one of those appears at all:
-# one scan instead of several on most articles.
-_NEEDS = {"hijri": re.compile(_HMONTH), "weekday": re.compile(_WEEKDAY)} | dict.fromkeys(
-    ("dmy", "mdy", "my", "month"), re.compile(_MONTH))
+# Patterns that need a month or weekday name run only when one of those appears at all, and
+# those that need a digit next to a month, a date separator or a comma and year only when
+# that appears (a few characters every match contains, searched from the digit, which the
+# regex engine skips to): one quick scan instead of a slow one on most articles.
+_ANY_MONTH, _NUMERIC = re.compile(_MONTH), re.compile(r"\d[-/.]\d")
+_NEEDS: dict[str, tuple[re.Pattern[str], ...]] = {
+    "iso": (_NUMERIC,), "dmy_num": (_NUMERIC,), "hijri": (re.compile(_HMONTH),),
+    "weekday": (re.compile(_WEEKDAY),), "my": (_ANY_MONTH,), "month": (_ANY_MONTH,),
+    "dmy": (_ANY_MONTH, re.compile(rf"\d\s+(?:من\s+)?(?:شهر\s+)?(?:{_MONTH})")),
+    "mdy": (_ANY_MONTH, re.compile(r"\d\s*[،,]\s*(?:19|20)\d\d")),
+}
 _CLITIC = re.compile(r"[وفل](?=[وفل]?(?:ال|يوم|امس|عام|سنه|سنة))")
 _RELDAY = {"اول من امس": -2, "اول امس": -2, "امس الاول": -2, "امس": -1, "الامس": -1, "البارحه": -1, "البارحة": -1,
            "بعد غد": 2, "غدا": 1, "اليوم": 0}
@@ -133,12 +140,15 @@ def _scan(text: str) -> tuple[list[int], tuple[tuple[str, re.Match[str], int, in
     matches = []
     present: dict[re.Pattern[str], bool] = {}
     for kind, pattern in _PATTERNS:
-        need = _NEEDS.get(kind)
-        if need is not None:
+        needs_met = True
+        for need in _NEEDS.get(kind, ()):
             if need not in present:
                 present[need] = need.search(norm) is not None
             if not present[need]:
-                continue
+                needs_met = False
+                break
+        if not needs_met:
+            continue
         for m in pattern.finditer(norm):
             s, e = m.span("span") if "span" in m.groupdict() else m.span()
             while _CLITIC.match(norm, s):  # "واليوم", "ولعام 2015": clitics are not part of the date

@@ -183,10 +183,11 @@ def _compatible_vowels(a: str, b: str) -> bool:
     return not _vowels_differ(list(zip(_vowel_gaps(a), _vowel_gaps(b), strict=False)))
 
 
-def _words(name: str) -> list[str]:
+@lru_cache(maxsize=100_000)  # entity merging compares the same spellings pair after pair
+def _words(name: str) -> tuple[str, ...]:
     """Words at ``match`` level with hamza seats folded; taa marbuta kept (it is not a final -e)."""
     folded = normalize(name, "match+hamza")
-    return [w for w in (_NOT_LETTER.sub("", w) for w in folded.split()) if w]
+    return tuple(w for w in (_NOT_LETTER.sub("", w) for w in folded.split()) if w)
 
 
 def _native_form(w: str) -> str:
@@ -269,6 +270,7 @@ _ROMAN = {"ا": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ
           "ي": "y", "ة": "a", "ء": "'", "ئ": "'", "ؤ": "'", "گ": "g", "پ": "p", "چ": "ch", "ڤ": "v"}
 
 
+@lru_cache(maxsize=50_000)  # every entity of every digest is shown with its Latin spelling
 def romanize(name: str) -> str:
     """A readable Latin rendering for display beside the Arabic name (never for matching).
 

@@ -9,6 +9,7 @@ are dates, not counts, and are left out.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from khabar.arabic.dates import find_dates
@@ -72,14 +73,15 @@ def find_numbers(text: str) -> list[NumberHit]:
     if not text:
         return []
     norm, origin = normalize_map(text, "match")
-    in_date = _date_mask(text, origin)
-    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(norm) if not in_date(m.start())]
+    tokens = _tokens_outside_dates(text, norm, origin)
     hits: list[NumberHit] = []
     i = 0
-    while i < len(tokens):
-        found = _number_at(tokens, i, norm) if _may_start(tokens[i][2]) else None
+    for at in [k for k, (_, _, w) in enumerate(tokens) if w in _START_WORDS or w[0].isdigit()]:
+        if at < i:  # inside the number found last
+            continue
+        found = _number_at(tokens, at, norm)
         if found is None:
-            i += 1
+            i = at + 1
             continue
         j, value, unit, ordinal, span_start, span_end = found
         start, end = original_span(text, origin, span_start, span_end)
@@ -88,21 +90,38 @@ def find_numbers(text: str) -> list[NumberHit]:
     return hits
 
 
-def _may_start(w: str) -> bool:
-    """Whether a number can start at this word (most words of a text are quickly ruled out)."""
-    return w[0].isdigit() or w in _STARTERS or w[:1] in "وب" and w[1:] in _UNITS
+# The words a number can start at (besides digits): most words of a text are ruled out by one set lookup.
+_START_WORDS = _STARTERS | {clitic + w for clitic in "وب" for w in _UNITS}
 
 
-def _date_mask(text: str, origin: list[int]):
-    """Whether a key position lies inside a date expression (one table lookup per token)."""
-    mask = bytearray(len(text) + 1)
-    for d in find_dates(text):
-        mask[d.start:d.end] = b"\x01" * (d.end - d.start)
+def _tokens_outside_dates(text: str, norm: str, origin: list[int]) -> list[tuple[int, int, str]]:
+    """(start, end, word) of the number-finder's tokens of ``norm``, without those that start inside a date
+    expression ("27 فبراير", "2022"). Built by C-level maps over the matches, and dates cut out as index
+    ranges (``origin`` never decreases, so a date's tokens are a run): no Python code per token."""
+    found = list(_TOKEN.finditer(norm))
+    tokens = list(zip(map(re.Match.start, found), map(re.Match.end, found), map(re.Match.group, found), strict=True))
+    covered = _merged((bisect_left(origin, d.start), bisect_left(origin, d.end)) for d in find_dates(text))
+    if not covered:
+        return tokens
+    starts = [t[0] for t in tokens]
+    kept: list[tuple[int, int, str]] = []
+    last = 0
+    for lo, hi in covered:  # key spans of dates: drop the tokens that start in them
+        a, b = bisect_left(starts, lo), bisect_left(starts, hi)
+        kept += tokens[last:a]
+        last = max(last, b)
+    return kept + tokens[last:]
 
-    def inside(pos: int) -> bool:
-        return mask[origin[pos]] == 1
 
-    return inside
+def _merged(spans) -> list[tuple[int, int]]:
+    """Sorted, non-overlapping union of half-open spans (empty ones dropped)."""
+    out: list[tuple[int, int]] = []
+    for lo, hi in sorted(x for x in spans if x[0] < x[1]):
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
 
 
 def _number_at(tokens, i: int, norm: str):

@@ -25,6 +25,7 @@ import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from khabar.analyze.ner.gazetteer import load
 from khabar.analyze.ner.roles import find_roles
@@ -304,6 +305,7 @@ def _most_specific(roles: Mapping[str, Role]) -> tuple[Role, ...]:
     return tuple(role for key, role in roles.items() if not any(k.startswith(key + " ") for k in roles))
 
 
+@lru_cache(maxsize=50_000)  # the same people come back story after story
 def _roman(name: str) -> str:
     """Latin spelling of a person's name: the whole name's or each word's usual spelling
     (the Arabic layer's lexicon first, then the gazetteer's Wikidata spellings), else a transliteration."""

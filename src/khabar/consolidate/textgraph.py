@@ -58,19 +58,26 @@ def terms_of_key(key: str) -> list[str]:
 def clause_terms(key: str, min_terms: int = 3) -> list[list[str]]:
     """Terms of a ``match``-normalized text per clause (split at commas, semicolons, colons).
 
-    A clause with fewer than ``min_terms`` terms joins its neighbour.
+    A clause with fewer than ``min_terms`` terms joins its neighbour. Each word's term is
+    looked up in one ``map`` over the words (the hot path of summaries), clauses cut per break.
     """
-    clauses: list[list[str]] = [[]]
-    get = _TERM_CACHE.get
-    for w in _WORD_OR_BREAK.findall(key):
-        t = get(w)
-        if t is None:
-            t = _term(w)
-        if t == _BREAK:
-            if len(clauses[-1]) >= max(min_terms, 1):
-                clauses.append([])
-        elif t:
-            clauses[-1].append(t)
+    words = _WORD_OR_BREAK.findall(key)
+    found = list(map(_TERM_CACHE.get, words))
+    if None in found:
+        found = [_term(w) if t is None else t for w, t in zip(words, found, strict=True)]
+    seq = list(filter(None, found))
+    if _BREAK not in seq:
+        return [seq]
+    need = max(min_terms, 1)
+    clauses: list[list[str]] = []
+    start = 0
+    for end in [i for i, t in enumerate(seq) if t == _BREAK] + [len(seq)]:
+        part = seq[start:end]
+        if clauses and len(clauses[-1]) < need:
+            clauses[-1].extend(part)
+        else:
+            clauses.append(part)
+        start = end + 1
     if len(clauses) > 1 and len(clauses[-1]) < min_terms:
         clauses[-2].extend(clauses.pop())
     return clauses

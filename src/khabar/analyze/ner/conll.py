@@ -18,6 +18,7 @@ them to PER / LOC / ORG / MISC so that the tagger speaks the project's types:
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from itertools import compress
 from pathlib import Path
 
 _PER = "Politician Athlete Artist Scientist Businessperson Religious_PER Police Lawyer Engineer Other_PER PERS PER"
@@ -73,18 +74,26 @@ def read_conll(path: Path) -> list[tuple[list[str], list[str]]]:
 
 
 def spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
-    """Entity spans (start, end exclusive, type) of a BIO sequence, CoNLL style (stray I- starts one)."""
+    """Entity spans (start, end exclusive, type) of a BIO sequence, CoNLL style (stray I- starts one).
+
+    Only the tokens inside names are visited (picked by a C-level ``compress``): most tokens
+    of news are outside any name, and every sentence of every article comes through here.
+    """
     out: list[tuple[int, int, str]] = []
-    start, kind = -1, ""
-    for i, tag in enumerate([*tags, "O"]):
-        if tag == "O" and start < 0:
-            continue  # outside any entity: most tokens
-        prefix, _, label = tag.partition("-")
+    start, kind, previous = -1, "", -2
+    for i in compress(range(len(tags)), map("O".__ne__, tags)):
+        if start >= 0 and i != previous + 1:  # an O came in between: it ended the entity
+            out.append((start, previous + 1, kind))
+            start = -1
+        prefix, _, label = tags[i].partition("-")
         if start >= 0 and (prefix != "I" or label != kind):
             out.append((start, i, kind))
             start = -1
         if prefix in ("B", "I") and start < 0:
             start, kind = i, label
+        previous = i
+    if start >= 0:
+        out.append((start, previous + 1, kind))
     return out
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from khabar.analyze.ner.gazetteer import load
 from khabar.arabic import STOPWORDS, normalize, normalize_map
@@ -72,6 +73,7 @@ def _heading_roles(text: str, sentence: Sentence, mentions: Sequence[Mention], p
     return out
 
 
+@lru_cache(maxsize=50_000)  # asked for every word before every person mention
 def _is_title(word: str) -> bool:
     """A singular person title (السفير، المتحدثة، نائبة), also after the conjunction و."""
     word = normalize(word)

@@ -21,7 +21,8 @@ document in a full name (دارتشييف after ألكسندر دارتشييف)
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
+from itertools import compress, repeat
 
 from khabar.analyze.ner.conll import spans
 from khabar.analyze.ner.gazetteer import load
@@ -92,8 +93,9 @@ def apply(words: list[str], tags: list[str], vocab: Vocabulary) -> list[str]:
     """Add PER spans by the title-trigger and name-run rules (see the module doc)."""
     gaz = load()
     tags = list(tags)
-    for i, word in enumerate(words):
-        if gaz.triggers.get(word) != "PER" or tags[i] != "O":
+    titles = _person_titles()
+    for i in compress(range(len(words)), map(titles.__contains__, words)):  # most sentences have none
+        if tags[i] != "O":
             continue
         j = i + 1
         while (j < len(words) and j - i <= _MAX_MODIFIERS and words[j].startswith("ال")
@@ -102,18 +104,23 @@ def apply(words: list[str], tags: list[str], vocab: Vocabulary) -> list[str]:
         end = _name_run(words, tags, j, vocab)
         if end > j:
             _mark(tags, j, end, "PER")
-    i = 0
-    while i < len(words):
-        if tags[i] != "O" or not name_like(words[i], vocab):
-            i += 1  # no run starts here (the common case, tested without building one)
+    after = 0  # a run starts only at a name-like O word after the last run (picked in one C-level pass)
+    for i in compress(range(len(words)), map(name_like, words, repeat(vocab))):
+        if i < after or tags[i] != "O":
             continue
         end = _name_run(words, tags, i, vocab)
         if end - i >= 2 and any(well_attested_name(w, vocab) for w in words[i:end]):
             _mark(tags, i, end, "PER")
-        i = max(end, i + 1)
+        after = max(end, i + 1)
     _split_names_out(words, tags, vocab)
     _extend_names(words, tags, vocab)
     return tags
+
+
+@cache
+def _person_titles() -> frozenset[str]:
+    """The gazetteer's person triggers (titles: السفير، الرئيس ...), as a set to test a sentence at once."""
+    return frozenset(word for word, kind in load().triggers.items() if kind == "PER")
 
 
 def _split_names_out(words: Sequence[str], tags: list[str], vocab: Vocabulary) -> None:

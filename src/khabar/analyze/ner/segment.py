@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import lru_cache
+from itertools import repeat
+from operator import itemgetter
 
 from khabar.arabic import normalize_map, tokenize
 
@@ -55,10 +57,10 @@ def _better(word: str, rest: str, known: Callable[[str], int]) -> bool:
 
 def segment(text: str, known: Callable[[str], int]) -> list[Piece]:
     """Tokens of ``text`` with clitics split off: (start, end, normalized form), offsets into ``text``."""
-    out: list[Piece] = []
-    for token in tokenize(text):
-        out += [(token.start + a, token.start + b, form) for a, b, form in _segment_token(token.text, known)]
-    return out
+    tokens = tokenize(text)
+    pieces = map(_segment_token, map(itemgetter(2), tokens), repeat(known))  # cached per token text
+    return [(start + a, start + b, form) for start, found in zip(map(itemgetter(0), tokens), pieces, strict=True)
+            for a, b, form in found]
 
 
 @lru_cache(maxsize=100_000)
