@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 
@@ -74,17 +75,10 @@ def headline(titles: Sequence[str], bodies: Sequence[str] = ()) -> str:
     return kept[int(np.argmax((to_titles + to_bodies) * length_fit))][1]
 
 
-_BODY_TERMS: dict[str, list[str]] = {}  # body -> its terms: a story's headline reads its events' bodies again
-_BODY_TERMS_SIZE = 2_000
-
-
+@lru_cache(maxsize=2_000)
 def _body_terms(body: str) -> list[str]:
-    found = _BODY_TERMS.get(body)
-    if found is None:
-        if len(_BODY_TERMS) >= _BODY_TERMS_SIZE:
-            _BODY_TERMS.clear()
-        found = _BODY_TERMS[body] = terms(body)
-    return found
+    """The terms of ``body``, remembered: a story's headline reads its events' bodies again."""
+    return terms(body)
 
 
 def _lead_headline(bodies: Sequence[str], max_words: int = 20) -> str:

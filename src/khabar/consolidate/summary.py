@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
 import numpy as np
@@ -105,19 +106,12 @@ def summarize(
     return tuple(_summary_sentence(i, units, sim, same, citable) for i in chosen)
 
 
-_CLAUSES: dict[str, list[list[str]]] = {}  # sentence key -> its clause terms (read, never changed, here)
-_CLAUSES_SIZE = 50_000
-
-
+@lru_cache(maxsize=50_000)
 def _clause_terms(key: str) -> list[list[str]]:
-    """:func:`clause_terms`, remembered: a story's summary reads the sentences its events' summaries
-    just read, and syndicated reports repeat sentences (a quarter of the calls on a day of news)."""
-    found = _CLAUSES.get(key)
-    if found is None:
-        if len(_CLAUSES) >= _CLAUSES_SIZE:
-            _CLAUSES.clear()
-        found = _CLAUSES[key] = clause_terms(key)
-    return found
+    """:func:`clause_terms`, remembered (read, never changed, by callers): a story's summary reads the
+    sentences its events' summaries just read, and syndicated reports repeat sentences (a quarter of
+    the calls on a day of news)."""
+    return clause_terms(key)
 
 
 def summarize_document(text: str, *, sentences: int | None = None, words: int | None = None) -> list[str]:
