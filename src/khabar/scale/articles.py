@@ -10,6 +10,7 @@ objects travel as JSON strings (``to_dict``), the same form SQLite stores.
 from __future__ import annotations
 
 import json
+import math
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -20,6 +21,7 @@ from khabar.model import RawDoc, to_dict
 PROCESSED_SCHEMA = ("id string, source string, outlet string, title string, published_at string, "
                     "day int, keywords array<string>, article string, analysis string")
 FAILURE_SCHEMA = "source string, reason string"
+DOCS_PER_PARTITION = 2_000
 KEYWORDS = 20  # top stems per article for blocking: the clusterer retrieves by 12; 20 keeps every
 # same-event pair in one block on SaudiNewsNet (see docs/bench/scale.md), 12 lost 7% of them
 
@@ -60,8 +62,11 @@ def process_documents(spark, docs):
     """``(processed DataFrame, failures DataFrame)`` from an RDD of RawDoc | BadDocument."""
     bad = docs.filter(lambda d: isinstance(d, BadDocument)).map(lambda d: (d.source, d.reason))
     # the shuffle that drops repeated ids also spreads documents over every core (one input file
-    # is one partition)
-    partitions = max(2 * spark.sparkContext.defaultParallelism, docs.getNumPartitions())
+    # is one partition), in partitions of at most DOCS_PER_PARTITION: an analyzed article is ~15 KB
+    # of JSON, and partitions of 25,000 overflowed a 2 GiB executor while being cached. Counting
+    # reads the inputs once more (all 18 SaudiNewsNet zips: about a second)
+    partitions = max(2 * spark.sparkContext.defaultParallelism, docs.getNumPartitions(),
+                     math.ceil(docs.count() / DOCS_PER_PARTITION))
     unique = (docs.filter(lambda d: isinstance(d, RawDoc))
               .map(lambda d: (d.doc_id, d))
               .reduceByKey(lambda a, b: a if a.source <= b.source else b, numPartitions=partitions)

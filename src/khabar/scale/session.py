@@ -29,7 +29,10 @@ def spark_session(master: str = "local[*]", app: str = "khabar", conf: dict[str,
                .config("spark.ui.enabled", "false")
                .config("spark.ui.showConsoleProgress", "false")
                .config("spark.sql.shuffle.partitions", "4" if master.startswith("local") else "200")
-               .config("spark.driver.memory", "2g")
+               .config("spark.driver.memory", "4g")
+               # cached DataFrames hold ~15 KB of JSON per article: column batches of 10,000 rows
+               # (the default) are too big to build in the heap of a laptop's executor
+               .config("spark.sql.inMemoryColumnarStorage.batchSize", "1000")
                .config("spark.python.worker.reuse", "true")
                .config("spark.executorEnv.PYTHONPATH", python_path)
                .config("spark.sql.session.timeZone", "UTC"))
