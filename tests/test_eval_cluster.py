@@ -60,11 +60,25 @@ def test_eval_cluster_on_a_small_file(tmp_path):
     assert "NMI" in cluster.render(result)
 
 
-def test_eval_cluster_names_a_bad_line(tmp_path):
+def test_eval_cluster_names_a_bad_line_and_keeps_the_rest(tmp_path):
     path = tmp_path / "bad.jsonl"
-    path.write_text('{"text": "نص", "label": 1}\n{"text": "بلا تسمية"}\n', encoding="utf-8")
-    with pytest.raises(ValueError, match="bad.jsonl:2"):
-        cluster.evaluate(path)
+    path.write_text('{"text": "نص", "label": 1}\n{"text": "بلا تسمية"}\n{not json\n'
+                    '{"text": "نص آخر", "label": 1}\n', encoding="utf-8")
+    result = cluster.evaluate(path)
+    assert result["items"] == 2
+    assert [line.split(": ")[0] for line in result["skipped"]] == [f"{path}:2", f"{path}:3"]
+    assert "skipped " + result["skipped"][0] in cluster.render(result)
+
+
+def test_eval_command_reports_an_unreadable_file_without_a_traceback(tmp_path):
+    from typer.testing import CliRunner
+
+    from khabar.cli import app
+
+    path = tmp_path / "latin1.jsonl"
+    path.write_bytes('{"text": "caf\u00e9", "label": 1}\n'.encode("latin-1"))
+    result = CliRunner().invoke(app, ["eval", "cluster", str(path)])
+    assert result.exit_code == 2 and "latin1.jsonl" in result.output and "Traceback" not in result.output
 
 
 def test_eval_pairs_ranks_same_event_pairs_above_unrelated(tmp_path):

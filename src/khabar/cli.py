@@ -239,7 +239,11 @@ def _run_eval(module: str, path: Path, fmt: Format, **opts: object) -> None:
     import importlib
 
     mod = importlib.import_module(f"khabar.evaluate.{module}")
-    result = mod.evaluate(path, **opts)
+    try:
+        result = mod.evaluate(path, **opts)
+    except (OSError, UnicodeDecodeError, ValueError) as exc:  # unreadable file, or nothing usable in it
+        err.print(f"cannot evaluate {path}: {exc}", markup=False, highlight=False, style="red")
+        raise typer.Exit(2) from None
     if fmt is Format.json:
         sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
     else:

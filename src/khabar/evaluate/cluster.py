@@ -16,15 +16,15 @@ from khabar.evaluate.metrics import clustering_scores
 from khabar.model import Article
 
 
-def load(path: Path) -> list[tuple[Article, str]]:
-    """Articles and gold labels of a JSONL file; a bad line raises an error naming it."""
+def load(path: Path) -> tuple[list[tuple[Article, str]], list[str]]:
+    """Articles and gold labels of a JSONL file, and a message per bad line (skipped)."""
     def item(n: int, row: dict) -> tuple[Article, str]:
         text, label = str(row["text"]), str(row["label"])
         aid = str(row.get("id") or hashlib.sha1(f"{n}:{text}".encode()).hexdigest()[:16])
         return Article(id=aid, source=f"{path}:{n}", title=str(row.get("title") or ""), body=text,
                        published_at=str(row.get("published_at") or "")), label
 
-    return list(read_items(path, item, "an item with text and label"))
+    return read_items(path, item, "an item with text and label")
 
 
 def evaluate(path: Path, *, embeddings: bool = False, threshold: float | None = None) -> dict:
@@ -37,7 +37,7 @@ def evaluate(path: Path, *, embeddings: bool = False, threshold: float | None = 
 
     from khabar.group import group, weights_for
 
-    rows = load(Path(path))
+    rows, skipped = load(Path(path))
     items = [(a, analyze(a)) for a, _ in rows]
     weights = weights_for([an for _, an in items])
     if threshold is not None:
@@ -52,7 +52,7 @@ def evaluate(path: Path, *, embeddings: bool = False, threshold: float | None = 
     story_scores = clustering_scores(labels, [story_of.get(e, e) for e in predicted])
     return {"file": str(path), "items": len(rows), "labels": len(set(labels)),
             "events": len(grouping.events), "stories": len(grouping.stories),
-            "embeddings": embeddings, **scores, **{f"story_{k}": v for k, v in story_scores.items()}}
+            "embeddings": embeddings, "skipped": skipped, **scores, **{f"story_{k}": v for k, v in story_scores.items()}}
 
 
 def render(result: dict) -> str:
@@ -60,6 +60,7 @@ def render(result: dict) -> str:
     lines = [f"{result['file']}: {result['items']} items, {result['labels']} gold labels, "
              f"{result['events']} events, {result['stories']} stories"
              + (" (embeddings)" if result.get("embeddings") else "")]
+    lines += [f"skipped {line}" for line in result.get("skipped", [])]
     for level, p in (("events", ""), ("stories", "story_")):
         lines.append(f"as {level}:")
         for name in ("bcubed", "pairwise"):

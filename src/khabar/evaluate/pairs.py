@@ -16,14 +16,14 @@ from khabar.evaluate.metrics import correlations
 from khabar.model import Article
 
 
-def load(path: Path) -> list[tuple[Article, Article, float]]:
-    """The pairs of a JSONL file; a bad line raises an error naming it."""
+def load(path: Path) -> tuple[list[tuple[Article, Article, float]], list[str]]:
+    """The pairs of a JSONL file, and a message per bad line (skipped)."""
     def pair(n: int, row: dict) -> tuple[Article, Article, float]:
         a = Article(id=f"{n}a", source=f"{path}:{n}", title=str(row.get("title1") or ""), body=str(row["text1"]))
         b = Article(id=f"{n}b", source=f"{path}:{n}", title=str(row.get("title2") or ""), body=str(row["text2"]))
         return a, b, float(row["score"])
 
-    return list(read_items(path, pair, "a pair with text1, text2 and score"))
+    return read_items(path, pair, "a pair with text1, text2 and score")
 
 
 def evaluate(path: Path) -> dict:
@@ -31,7 +31,7 @@ def evaluate(path: Path) -> dict:
     from khabar.group import EventClusterer
     from khabar.group.features import profile
 
-    pairs = load(Path(path))
+    pairs, skipped = load(Path(path))
     clusterer = EventClusterer()
     analyzed = []
     for a, b, score in pairs:
@@ -43,10 +43,10 @@ def evaluate(path: Path) -> dict:
         analyzed.append((pa, pb, score))
     engine = [clusterer.similarity(pa, pb) for pa, pb, _ in analyzed]
     gold = [score for _, _, score in analyzed]
-    return {"file": str(path), "pairs": len(pairs), **correlations(engine, gold)}
+    return {"file": str(path), "pairs": len(pairs), "skipped": skipped, **correlations(engine, gold)}
 
 
 def render(result: dict) -> str:
     """A one-line plain-text report of :func:`evaluate`'s result."""
-    return (f"{result['file']}: {result['pairs']} pairs, Pearson {result['pearson']:.3f}, "
-            f"Spearman {result['spearman']:.3f}")
+    return "\n".join([f"{result['file']}: {result['pairs']} pairs, Pearson {result['pearson']:.3f}, "
+                      f"Spearman {result['spearman']:.3f}"] + [f"skipped {line}" for line in result.get("skipped", [])])
