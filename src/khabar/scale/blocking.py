@@ -18,10 +18,8 @@ from __future__ import annotations
 
 MAX_BUCKET = 400  # buckets larger than this are a common word pair, not an event
 MAX_ROUNDS = 40
-# one bucket key per pair of distinct keywords, order-free: "a<TAB>b" with a < b
-PAIR_KEYS = ("flatten(transform(array_sort(array_distinct(keywords)), (x, i) -> "
-             "transform(slice(array_sort(array_distinct(keywords)), i + 2, size(keywords)), "
-             "y -> concat(x, '\\t', y))))")
+# one bucket key per pair of distinct keywords, order-free: "a<TAB>b" with a < b (``kw`` sorted, distinct)
+PAIR_KEYS = "flatten(transform(kw, (x, i) -> transform(slice(kw, i + 2, size(kw)), y -> concat(x, '\\t', y))))"
 
 
 def candidate_edges(processed, window: int, max_bucket: int = MAX_BUCKET):
@@ -35,7 +33,8 @@ def candidate_edges(processed, window: int, max_bucket: int = MAX_BUCKET):
     from pyspark.sql import Window
     from pyspark.sql import functions as F
 
-    pairs = processed.select("id", "day", F.explode(F.expr(PAIR_KEYS)).alias("key"))
+    pairs = (processed.select("id", "day", F.array_sort(F.array_distinct("keywords")).alias("kw"))
+             .select("id", "day", F.explode(F.expr(PAIR_KEYS)).alias("key")))
     sized = (pairs.withColumn("n", F.count("*").over(Window.partitionBy("key")))
              .where((F.col("n") > 1) & (F.col("n") <= max_bucket)))
     order = Window.partitionBy("key").orderBy(F.coalesce("day", F.lit(-1)), "id")
