@@ -10,6 +10,8 @@ import httpx
 from tests.live_server import khabar, serve
 from tests.test_crash_resume import check_consistent, make_corpus
 
+from khabar.store.sqlite import Store
+
 COPIES = 12
 
 
@@ -85,3 +87,30 @@ def test_two_writers_at_once_lose_nothing_and_duplicate_nothing(tmp_path, exampl
     with serve(db) as (base, _), httpx.Client(base_url=base, timeout=30) as client:
         listing = client.get("/api/stories").json()
     assert sum(row["n_articles"] for row in listing["stories"]) == total
+
+
+def _open_store(path: str, barrier, results) -> None:
+    barrier.wait()
+    try:
+        with Store(path):
+            results.put("ok")
+    except sqlite3.OperationalError as exc:
+        results.put(str(exc))
+
+
+def test_processes_creating_one_database_at_once_all_open_it(tmp_path):
+    """SQLite answers a second switch to WAL "database is locked" at once (no busy timeout):
+    before the retry, about one open in twelve failed here."""
+    import multiprocessing
+
+    outcomes = []
+    for round_ in range(12):
+        barrier, results = multiprocessing.Barrier(4), multiprocessing.Queue()
+        procs = [multiprocessing.Process(target=_open_store, args=(str(tmp_path / f"{round_}.db"), barrier, results))
+                 for _ in range(4)]
+        for proc in procs:
+            proc.start()
+        outcomes += [results.get(timeout=60) for _ in procs]
+        for proc in procs:
+            proc.join(timeout=60)
+    assert outcomes == ["ok"] * 48

@@ -135,7 +135,7 @@ class Store:
         if self.path.parent and not self.path.parent.exists():
             self.path.parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(str(self.path), timeout=30, check_same_thread=False)
-        self.db.execute("PRAGMA journal_mode=WAL")
+        _use_wal(self.db, 30)
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.execute("PRAGMA foreign_keys=ON")
         self.db.executescript(SCHEMA)
@@ -331,3 +331,18 @@ class Store:
 
 def _json(obj: object) -> str:
     return json.dumps(to_dict(obj), ensure_ascii=False, separators=(",", ":"))
+
+
+def _use_wal(db: sqlite3.Connection, timeout: float) -> None:
+    """Switch ``db`` to write-ahead logging. Two processes creating one database at once can both
+    ask; SQLite answers the loser "database is locked" at once, without its busy timeout, so the
+    switch is retried until ``timeout`` (a database already in WAL mode answers at once)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
