@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from khabar.analyze.entities import _known, _pieces
+from khabar.analyze.entities import _known
 from khabar.analyze.ner import rules
 from khabar.analyze.ner.conll import spans
 from khabar.analyze.ner.features import Featurizer, sentence_features, word_features
@@ -20,8 +20,7 @@ from khabar.analyze.ner.gazetteer import Gazetteer, load
 from khabar.analyze.ner.segment import _segment_token, segment
 from khabar.analyze.ner.tagger import load_model, model_features
 from khabar.analyze.ner.vocab import load_vocabulary
-from khabar.arabic import name_key, normalize, split_sentences, stem, tokenize
-from khabar.model import Sentence
+from khabar.arabic import name_key, normalize, split_sentences, stem
 
 _WINDOW = (-2, -1, 1, 2)
 
@@ -127,17 +126,6 @@ def test_cached_segmentation_pieces_point_at_their_text(examples: Path) -> None:
     assert segment(text, _known) == cold_pieces
     for start, end, form in cold_pieces:
         assert normalize(text[start:end]) == form
-
-
-def test_sentence_pieces_cut_from_the_body_tokens_are_those_of_each_sentence_alone(examples: Path) -> None:
-    text = (examples / "000_7ec4a7996114fafa.txt").read_text(encoding="utf-8")
-    # a URL with a full stop before an Arabic letter: one token of the body runs across a sentence end
-    text += "\nوأضاف في تغريدة https://t.co/ab.الخبر ثم غادر.وقال مسؤول آخر إن المحادثات ستستمر"
-    sentences = [Sentence(i, a, b, text[a:b]) for i, (a, b) in enumerate(split_sentences(text))]
-    tokens = tokenize(text)
-    assert any(t.start < s.end < t.end for t in tokens for s in sentences)
-    alone = [[(a + s.start, b + s.start, w) for a, b, w in segment(s.text, _known)] for s in sentences]
-    assert _pieces(text, sentences, tokens) == alone
 
 
 def _reference_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:

@@ -11,7 +11,7 @@ from operator import itemgetter
 
 from khabar.analyze.entities import find_mentions_many
 from khabar.analyze.facts import facts_and_event_date
-from khabar.arabic import STOPWORDS, Token, split_sentences, stem, tokenize
+from khabar.arabic import STOPWORDS, split_sentences, stem, tokenize
 from khabar.model import Analysis, Article, Mention, Sentence
 
 
@@ -24,12 +24,9 @@ _TERMS: dict[str, str] = {}  # a token's match key -> its grouping term ("" for 
 _TERMS_SIZE = 200_000
 
 
-def grouping_terms(title: str, body: str, body_tokens: Sequence[Token] | None = None) -> tuple[str, ...]:
-    """Stems of the content words of the title and body, title first (used by grouping);
-    ``body_tokens``: the body's tokens when they are already made."""
-    if body_tokens is None:
-        body_tokens = tokenize(body)
-    norms = list(map(itemgetter(3), tokenize(title))) + list(map(itemgetter(3), body_tokens))
+def grouping_terms(title: str, body: str) -> tuple[str, ...]:
+    """Stems of the content words of the title and body, title first (used by grouping)."""
+    norms = list(map(itemgetter(3), tokenize(f"{title}\n{body}")))
     found = list(map(_TERMS.get, norms))
     if None in found:
         if len(_TERMS) > _TERMS_SIZE:
@@ -56,13 +53,11 @@ def analyze_many(articles: Sequence[Article]) -> list[Analysis]:
     """:func:`analyze` of each article, their names tagged in one pass (the CRF decoder's
     per-step cost is shared by a few articles: see :mod:`khabar.analyze.ner.scorer`)."""
     sentences = [sentences_of(a.body) for a in articles]
-    tokens = [tokenize(a.body) for a in articles]  # one tokenization per body, for names and terms
-    mentions = find_mentions_many([(a.body, s) for a, s in zip(articles, sentences, strict=True)], tokens)
-    return [_analysis(*parts) for parts in zip(articles, sentences, mentions, tokens, strict=True)]
+    mentions = find_mentions_many([(a.body, s) for a, s in zip(articles, sentences, strict=True)])
+    return [_analysis(a, s, m) for a, s, m in zip(articles, sentences, mentions, strict=True)]
 
 
-def _analysis(article: Article, sentences: tuple[Sentence, ...], mentions: tuple[Mention, ...],
-              tokens: Sequence[Token]) -> Analysis:
+def _analysis(article: Article, sentences: tuple[Sentence, ...], mentions: tuple[Mention, ...]) -> Analysis:
     facts, event = facts_and_event_date(article.body, sentences, mentions, article.published_at)
     return Analysis(
         article_id=article.id,
@@ -70,5 +65,5 @@ def _analysis(article: Article, sentences: tuple[Sentence, ...], mentions: tuple
         mentions=mentions,
         facts=facts,
         event_date=event,
-        terms=grouping_terms(article.title, article.body, tokens),
+        terms=grouping_terms(article.title, article.body),
     )

@@ -25,8 +25,7 @@ import pycrfsuite
 
 from khabar.analyze.ner.features import Featurizer
 
-_CACHE_SIZE = 250_000  # distinct words kept (5 x 9 floats each, 94 MB when full); forgotten all at once when full
-# (a 50,000-word cache forgot the words of a day of news every ~1,500 articles: 3x the new words to score)
+_CACHE_SIZE = 50_000  # distinct words kept (5 x 9 floats each); forgotten all at once when full
 _STATE, _TRANSITION = 0, 1  # feature types in a CRFsuite model file
 _FEATURE = struct.Struct("<iiid")  # type, source (attribute or label id), target label id, weight
 _CHUNK_HEADER = 12  # "FEAT", chunk size, feature count

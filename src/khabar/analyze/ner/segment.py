@@ -12,12 +12,12 @@ remainder starts with the article ال (و/ف/ب/ك + ال is unambiguous).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from functools import lru_cache
 from itertools import repeat
 from operator import itemgetter
 
-from khabar.arabic import Token, normalize_map, tokenize
+from khabar.arabic import normalize_map, tokenize
 
 _CONJ = "وف"
 _PREP = "بلك"
@@ -57,12 +57,7 @@ def _better(word: str, rest: str, known: Callable[[str], int]) -> bool:
 
 def segment(text: str, known: Callable[[str], int]) -> list[Piece]:
     """Tokens of ``text`` with clitics split off: (start, end, normalized form), offsets into ``text``."""
-    return segment_tokens(tokenize(text), known)
-
-
-def segment_tokens(tokens: Sequence[Token], known: Callable[[str], int]) -> list[Piece]:
-    """:func:`segment` of tokens already made (offsets are the tokens' own: a slice of a whole
-    body's tokens gives offsets into the body)."""
+    tokens = tokenize(text)
     pieces = map(_segment_token, map(itemgetter(2), tokens), repeat(known))  # cached per token text
     return [(start + a, start + b, form) for start, found in zip(map(itemgetter(0), tokens), pieces, strict=True)
             for a, b, form in found]
