@@ -51,7 +51,10 @@ def _run(args: argparse.Namespace) -> float:
         from khabar.analyze import analyze_many
 
         articles = []
-        for path in sorted(SAUDI.glob("*.zip")):
+        zips = sorted(SAUDI.glob("*.zip"))
+        if not zips:
+            raise SystemExit(f"no SaudiNewsNet zips in {SAUDI}")
+        for path in zips:
             articles += load_articles(path, args.articles - len(articles))
             if len(articles) >= args.articles:
                 break
