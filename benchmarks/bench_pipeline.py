@@ -27,7 +27,7 @@ from pathlib import Path
 
 from khabar.ingest import read_paths
 from khabar.model import RawDoc
-from khabar.pipeline import default_workers, ingest, refresh_stories, worker_pool
+from khabar.pipeline import default_workers, few_collections, ingest, refresh_stories, worker_pool
 from khabar.store.sqlite import Store
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -45,6 +45,7 @@ def main() -> None:
     parser.add_argument("--db", type=Path, help="keep the database here (default: a temporary file)")
     args = parser.parse_args()
     paths = _limit(args.paths, args.files)
+    few_collections()  # as the khabar command does
     if args.read_only:
         json.dump(read_only(paths), sys.stdout, indent=2)
         sys.stdout.write("\n")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import itertools
 
 import pytest
@@ -9,7 +10,7 @@ import pytest
 from formats import seed_texts, write_feed, write_warc
 from khabar.errors import BadDocument
 from khabar.model import RawDoc
-from khabar.pipeline import CHUNK, IN_FLIGHT, _run_stages, consolidate, ingest
+from khabar.pipeline import CHUNK, GC_THRESHOLDS, IN_FLIGHT, _run_stages, consolidate, ingest, worker_pool
 from khabar.store.sqlite import Store
 
 
@@ -75,3 +76,8 @@ def test_a_failing_document_is_reported_not_fatal(tmp_path):
     outcomes = [o for chunk, _ in _run_stages(iter(docs), workers=2) for o in chunk]
     assert isinstance(outcomes[0], tuple)
     assert isinstance(outcomes[1], BadDocument) and outcomes[1].source == "b.html"
+
+
+def test_pool_workers_run_the_collector_rarely():
+    with worker_pool(1) as pool:
+        assert pool.submit(gc.get_threshold).result() == GC_THRESHOLDS

@@ -20,7 +20,7 @@ from rich.progress import (
 )
 
 from khabar.limits import MAX_BYTES, MAX_SECONDS, Limits
-from khabar.pipeline import IngestReport, consolidate, ingest, refresh_stories
+from khabar.pipeline import IngestReport, consolidate, few_collections, ingest, refresh_stories
 from khabar.store.sqlite import Store
 
 app = typer.Typer(help="Khabar (خبر): Arabic-first news story intelligence.", no_args_is_help=True,
@@ -30,6 +30,13 @@ app.add_typer(eval_app, name="eval")
 
 out = Console()
 err = Console(stderr=True)
+
+
+@app.callback()
+def _every_command() -> None:
+    # the command line process loads, groups and (with one worker) analyzes: the collector's
+    # default thresholds cost it 10-20 % there (see khabar.pipeline.few_collections)
+    few_collections()
 
 
 class Format(StrEnum):

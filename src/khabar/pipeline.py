@@ -11,6 +11,7 @@ database and re-running finishes the job (already stored ids are skipped).
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import sys
@@ -233,7 +234,7 @@ def worker_pool(workers: int | None = None) -> Executor:
 
 def _pool(workers: int, digests: bool = False) -> ProcessPoolExecutor:
     """Worker processes; ``digests``: they will run the e5 engine (see :func:`_context`)."""
-    return ProcessPoolExecutor(workers, mp_context=_context(digests), initializer=_one_native_thread)
+    return ProcessPoolExecutor(workers, mp_context=_context(digests), initializer=_worker_start)
 
 
 def _chunks(docs: Iterator[RawDoc], size: int) -> Iterator[list[RawDoc]]:
@@ -261,10 +262,29 @@ def _context(digests: bool = False) -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
 
 
-def _one_native_thread() -> None:
+def _worker_start() -> None:
     """Worker start-up: native code (e5 via OpenMP) runs one thread per worker, as the pool
-    already keeps every core busy; more threads only contend (OpenMP barriers stall on a busy machine)."""
+    already keeps every core busy; more threads only contend (OpenMP barriers stall on a busy machine).
+    And :func:`few_collections`."""
     os.environ["OMP_NUM_THREADS"] = "1"
+    few_collections()
+
+
+# Collections after this many allocations (young), young passes (middle), middle passes (full);
+# Python's default is (700, 10, 10).
+GC_THRESHOLDS = (20_000, 50, 50)
+
+
+def few_collections() -> None:
+    """Make the cyclic garbage collector run rarely in a process that runs the stages.
+
+    The stages make almost no reference cycles (a whole day's analysis frees a few hundred
+    objects by collection), but with the default thresholds the collector runs thousands of
+    times and its full passes walk every object of the per-word caches: 5-10 % of the CPU
+    of analyzing and digesting (benchmarks/bench_gc.py). Memory is still freed by reference
+    counting as before; only cycles wait longer.
+    """
+    gc.set_threshold(*GC_THRESHOLDS)
 
 
 def consolidate(store: Store, *, words: int = 120, embeddings: bool = False,

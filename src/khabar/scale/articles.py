@@ -97,8 +97,9 @@ def _rows_to_docs(partition: int, rows) -> Iterator[RawDoc | BadDocument]:
 def _process_partition(docs: Iterator[RawDoc]) -> Iterator[tuple]:
     from khabar.group.features import day_of
     from khabar.limits import DEFAULT_LIMITS, check_size
-    from khabar.pipeline import process_safe
+    from khabar.pipeline import few_collections, process_safe
 
+    few_collections()
     timings: dict[str, float] = {}
     for doc in docs:
         checked = check_size(doc, DEFAULT_LIMITS.max_bytes)

@@ -40,7 +40,9 @@ def digest_story_task(plan: tuple[str, list[str]], rows: Iterable[tuple[str, str
     """Tagged ``story``, ``entity``, ``fact`` (and on a bug, ``failure``) records of one story, from its
     plan ``(story_json, [event_json, ...])`` and its articles' ``(article_json, analysis_json)`` rows."""
     from khabar.consolidate.digest import digest_story
+    from khabar.pipeline import few_collections
 
+    few_collections()
     story = from_dict(Story, json.loads(plan[0]))
     events = {e.id: e for e in (from_dict(Event, json.loads(j)) for j in plan[1])}
     items = {}
