@@ -60,6 +60,8 @@ def raw_documents(spark, paths: Iterable[str | Path]):
 
 def process_documents(spark, docs):
     """``(processed DataFrame, failures DataFrame)`` from an RDD of RawDoc | BadDocument."""
+    from pyspark import StorageLevel
+
     bad = docs.filter(lambda d: isinstance(d, BadDocument)).map(lambda d: (d.source, d.reason))
     # the shuffle that drops repeated ids also spreads documents over every core (one input file
     # is one partition), in partitions of at most DOCS_PER_PARTITION: an analyzed article is ~15 KB
@@ -71,7 +73,9 @@ def process_documents(spark, docs):
               .map(lambda d: (d.doc_id, d))
               .reduceByKey(lambda a, b: a if a.source <= b.source else b, numPartitions=partitions)
               .values())
-    outcomes = unique.mapPartitions(_process_partition).cache()
+    # read twice (articles, failures): kept on local disk, where the OS caches it, not in the executor's heap
+    # (306,760 analyzed articles held in memory overflowed a 4 GiB heap)
+    outcomes = unique.mapPartitions(_process_partition).persist(StorageLevel.DISK_ONLY)
     ok = outcomes.filter(lambda o: o[0] == "ok").map(lambda o: o[1])
     failed = outcomes.filter(lambda o: o[0] == "bad").map(lambda o: o[1]).union(bad)
     return (spark.createDataFrame(ok, PROCESSED_SCHEMA),
