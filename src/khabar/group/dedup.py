@@ -9,6 +9,7 @@ original.
 
 from __future__ import annotations
 
+import operator
 import zlib
 from collections.abc import Sequence
 
@@ -24,7 +25,9 @@ MIN_SHINGLES = 8  # shorter texts (tweets, captions) are too small to call copie
 
 def shingles(terms: Sequence[str], size: int = SHINGLE) -> set[bytes]:
     """Word ``size``-shingles of normalized stems, as bytes for hashing."""
-    return {" ".join(terms[i:i + size]).encode("utf-8") for i in range(max(0, len(terms) - size + 1))}
+    # built by map over zipped slices: no Python-level step per shingle (millions of them per corpus)
+    words = map(" ".join, zip(*(terms[i:] for i in range(size)), strict=False))
+    return set(map(operator.methodcaller("encode", "utf-8"), words))
 
 
 class Deduplicator:
@@ -43,10 +46,11 @@ class Deduplicator:
         sh = shingles(terms)
         if len(sh) < MIN_SHINGLES:
             return None
-        # crc32: a C hash, stable across processes (Python's hash() is salted per run)
-        mh = MinHash(num_perm=self.num_perm, hashfunc=zlib.crc32, permutations=self._perms,
+        # crc32: a C hash, stable across processes (Python's hash() is salted per run); hashed here
+        # with map, so MinHash's own per-item hashing step only passes the integers through
+        mh = MinHash(num_perm=self.num_perm, hashfunc=operator.index, permutations=self._perms,
                      scheme="affine32")
-        mh.update_batch(list(sh))
+        mh.update_batch(list(map(zlib.crc32, sh)))
         return mh
 
     def add(self, article_id: str, terms: Sequence[str]) -> Duplicate | None:

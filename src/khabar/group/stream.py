@@ -1,0 +1,167 @@
+"""The stream side of event clustering: what an article brings, given only the articles before it.
+
+An article's TF-IDF vectors (document frequencies are learnt from the stream so far),
+its keywords and the earlier article it copies depend on the articles before it in
+the stream, never on how they were grouped. :class:`ArticleStream` computes them,
+one article at a time; the clusterer then only places each article.
+
+That split lets the single-core clusterer hand this half of its work (about half
+of it: shingle hashing, TF-IDF, character n-grams) to a second process:
+:func:`prepared` runs the stream in a forked child that sends its results back in
+order, in chunks, while the parent places the articles of the chunk before.
+Results are the same either way: the child runs the same code over the same
+sequence.
+"""
+
+from __future__ import annotations
+
+import gc
+import heapq
+import multiprocessing
+import queue
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from typing import NamedTuple
+
+from khabar.group.dedup import Deduplicator
+from khabar.group.features import Profile, profile
+from khabar.group.space import OnlineTfidf, background_df
+from khabar.model import Analysis, Article, Duplicate
+
+CHUNK = 256  # articles per message from the child: small enough that the parent starts at once
+MIN_PIPELINED = 2000  # below this many articles a second process costs more than it saves
+_POLL = 5.0  # seconds between checks that the child is still alive while waiting for it
+_NO_COUNTS: Counter = Counter()  # what a lean profile carries instead of its counts (shared, never written)
+
+
+class Vectors(NamedTuple):
+    """One article's (or a whole event's) unit vectors: stems, character n-grams, entity keys, dense."""
+
+    terms: dict[str, float]
+    chars: dict[str, float]
+    names: dict[str, float]
+    dense: object = None
+
+
+class Prepared(NamedTuple):
+    """An article as the clusterer places it (its profile without the counts it no longer needs)."""
+
+    profile: Profile
+    vectors: Vectors
+    keywords: list[str]
+    duplicate: Duplicate | None
+
+
+class ArticleStream:
+    """Document frequencies, the near-duplicate index and the stream's clock, fed one article at a time."""
+
+    def __init__(self, top_terms: int, keywords: int, embedder: Callable | None = None) -> None:
+        self.top_terms = top_terms
+        self.keywords = keywords
+        self.embedder = embedder
+        self.terms_space = OnlineTfidf(background_df())
+        self.chars_space = OnlineTfidf()
+        self.names_space = OnlineTfidf()  # entity keys: a name most articles carry weighs little
+        self.dedup = Deduplicator()
+        self.clock: int | None = None  # latest known day in the stream
+        self._seen: set[str] = set()
+
+    def prepare(self, article: Article, analysis: Analysis) -> Prepared | None:
+        """Count the article into the stream; None when its id came before (it is placed once)."""
+        if article.id in self._seen:
+            return None
+        self._seen.add(article.id)
+        prof = profile(article, analysis)
+        if prof.day is not None:
+            self.clock = prof.day if self.clock is None else max(self.clock, prof.day)
+        elif self.clock is not None:
+            prof.day = self.clock
+        self.terms_space.observe(prof.terms)
+        self.chars_space.observe(prof.chars)
+        self.names_space.observe(names(prof))
+        vec = self.vectors(prof)
+        return Prepared(prof, vec, top_keywords(vec.terms, self.keywords), self.dedup.add(article.id, analysis.terms))
+
+    def vectors(self, prof: Profile) -> Vectors:
+        """The article's vectors against the document frequencies seen so far."""
+        return Vectors(self.terms_space.vector(prof.terms, self.top_terms), self.chars_space.vector(prof.chars),
+                       self.names_space.vector(names(prof)),
+                       None if self.embedder is None else self.embedder([prof.text])[0])
+
+
+def prepared(stream: ArticleStream, items: Sequence[tuple[Article, Analysis]], *,
+             pipelined: bool = False) -> Iterator[Prepared | None]:
+    """``stream.prepare`` of each item, in order; ``pipelined`` runs it in a forked child process
+    (when the platform can fork, the stream has no embedder and there are enough items)."""
+    if pipelined and stream.embedder is None and len(items) >= MIN_PIPELINED \
+            and "fork" in multiprocessing.get_all_start_methods():
+        yield from _from_child(stream, items)
+        return
+    for article, analysis in items:
+        yield stream.prepare(article, analysis)
+
+
+def _from_child(stream: ArticleStream, items: Sequence[tuple[Article, Analysis]]) -> Iterator[Prepared | None]:
+    ctx = multiprocessing.get_context("fork")
+    out = ctx.Queue(maxsize=64)  # bounded: a child far ahead would hold the whole corpus's vectors
+    # frozen objects are left out of the child's garbage collections, which would otherwise write to
+    # (and so copy) every page of the parent's articles the child inherited
+    gc.freeze()
+    try:
+        child = ctx.Process(target=_run_child, args=(stream, items, out), daemon=True)
+        child.start()
+    finally:
+        gc.unfreeze()
+    try:
+        done = 0
+        while done < len(items):
+            try:
+                chunk = out.get(timeout=_POLL)
+            except queue.Empty:
+                if not child.is_alive():
+                    raise RuntimeError(f"grouping: the stream process stopped (exit code {child.exitcode})") from None
+                continue
+            if isinstance(chunk, str):
+                raise RuntimeError(f"grouping: the stream process failed: {chunk}")
+            done += len(chunk)
+            yield from chunk
+    finally:
+        if child.is_alive():
+            child.terminate()
+        child.join()
+        out.close()
+
+
+def _run_child(stream: ArticleStream, items: Sequence[tuple[Article, Analysis]], out) -> None:
+    """The child's work: every item through the stream, sent on in chunks (an error as its text)."""
+    try:
+        chunk: list[Prepared | None] = []
+        for article, analysis in items:
+            chunk.append(_lean(stream.prepare(article, analysis)))
+            if len(chunk) == CHUNK:
+                out.put(chunk)
+                chunk = []
+        if chunk:
+            out.put(chunk)
+    except Exception as exc:  # noqa: BLE001 - any failure is reported to the parent, which raises it
+        out.put(f"{type(exc).__name__}: {exc}")
+    out.close()
+    out.join_thread()
+
+
+def _lean(p: Prepared | None) -> Prepared | None:
+    """What the parent needs of a prepared article: the counts only made the vectors (less to pickle)."""
+    if p is not None:
+        p.profile.terms = p.profile.chars = _NO_COUNTS
+        p.profile.text = ""
+    return p
+
+
+def names(prof: Profile) -> dict[str, int]:
+    """The entity keys as counts, in a fixed order (a frozenset's order changes from run to run)."""
+    return dict.fromkeys(sorted(prof.entities), 1)
+
+
+def top_keywords(tv: dict[str, float], n: int) -> list[str]:
+    """The ``n`` heaviest features of a vector (ties by feature), used to retrieve candidates."""
+    return heapq.nsmallest(n, tv, key=lambda f: (-tv[f], f))
