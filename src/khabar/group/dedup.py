@@ -10,11 +10,12 @@ original.
 from __future__ import annotations
 
 import operator
-import zlib
 from collections.abc import Sequence
 
+import numpy as np
 from datasketch import MinHash, MinHashLSH
 
+from khabar.group.shingle_crc import TrigramCrc
 from khabar.model import Duplicate
 
 SHINGLE = 3
@@ -38,26 +39,42 @@ class Deduplicator:
         self.num_perm = num_perm
         self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
         self._perms = MinHash(num_perm=num_perm).permutations  # drawn once, not per article
+        self._trigrams = TrigramCrc()
         self._hashes: dict[str, MinHash] = {}
         self._order: dict[str, int] = {}
 
     def signature(self, terms: Sequence[str]) -> MinHash | None:
         """The MinHash of the article's shingles, or None when it is too short to judge."""
-        sh = shingles(terms)
-        if len(sh) < MIN_SHINGLES:
-            return None
-        # crc32: a C hash, stable across processes (Python's hash() is salted per run); hashed here
-        # with map, so MinHash's own per-item hashing step only passes the integers through
-        mh = MinHash(num_perm=self.num_perm, hashfunc=operator.index, permutations=self._perms,
-                     scheme="affine32")
-        mh.update_batch(list(map(zlib.crc32, sh)))
-        return mh
+        return self.signatures([terms])[0]
 
-    def add(self, article_id: str, terms: Sequence[str]) -> Duplicate | None:
-        """Index the article; if it copies an earlier one, say which and how closely."""
+    def signatures(self, docs: Sequence[Sequence[str]]) -> list[MinHash | None]:
+        """:meth:`signature` of many articles at once: their shingles' CRC-32 (a C hash, stable across
+        processes, unlike Python's salted hash()) and MinHash values come from a few numpy operations
+        over the whole batch. The values are datasketch's own (affine32 scheme; a test checks it)."""
+        crc, doc = self._trigrams(docs)
+        out: list[MinHash | None] = [None] * len(docs)
+        if not len(crc):
+            return out
+        key = np.sort((doc.astype(np.uint64) << np.uint64(32)) | crc)  # by document, then CRC
+        key = key[np.r_[True, key[1:] != key[:-1]]]  # distinct shingles
+        doc = (key >> np.uint64(32)).astype(np.intp)
+        crc = (key & np.uint64(0xFFFFFFFF)).astype(np.uint32)
+        distinct = np.bincount(doc, minlength=len(docs))
+        starts = np.flatnonzero(np.r_[True, doc[1:] != doc[:-1]])
+        a, b = self._perms
+        lows = np.minimum.reduceat(_fmix32(crc)[:, None] * a + b, starts, axis=0)
+        for k, low in zip(doc[starts].tolist(), lows, strict=True):
+            # two shingles of one article with one CRC (rare) count apart, as the distinct shingles they are
+            if distinct[k] >= MIN_SHINGLES or len(shingles(docs[k])) >= MIN_SHINGLES:
+                out[k] = MinHash(num_perm=self.num_perm, hashvalues=low, permutations=self._perms, scheme="affine32")
+        return out
+
+    def add(self, article_id: str, terms: Sequence[str], signature: MinHash | None | bool = False) -> Duplicate | None:
+        """Index the article; if it copies an earlier one, say which and how closely. ``signature``, when
+        given, is the article's from :meth:`signatures` (None: too short to judge)."""
         if article_id in self._order:
             return None
-        mh = self.signature(terms)
+        mh = self.signature(terms) if signature is False else signature
         if mh is None:
             return None
         best: Duplicate | None = None
@@ -71,6 +88,15 @@ class Deduplicator:
         self._hashes[article_id] = mh
         self._lsh.insert(article_id, mh)
         return best
+
+
+def _fmix32(h: np.ndarray) -> np.ndarray:
+    """MurmurHash3's 32-bit finalizer, which datasketch's affine32 scheme applies to each input hash."""
+    h = h ^ (h >> np.uint32(16))
+    h = h * np.uint32(0x85EBCA6B)
+    h = h ^ (h >> np.uint32(13))
+    h = h * np.uint32(0xC2B2AE35)
+    return h ^ (h >> np.uint32(16))
 
 
 def jaccard(terms_a: Sequence[str], terms_b: Sequence[str]) -> float:

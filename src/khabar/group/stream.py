@@ -20,8 +20,11 @@ import heapq
 import multiprocessing
 import queue
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import islice
 from typing import NamedTuple
+
+from datasketch import MinHash
 
 from khabar.group.dedup import Deduplicator
 from khabar.group.features import Profile, profile
@@ -66,8 +69,17 @@ class ArticleStream:
         self.clock: int | None = None  # latest known day in the stream
         self._seen: set[str] = set()
 
-    def prepare(self, article: Article, analysis: Analysis) -> Prepared | None:
-        """Count the article into the stream; None when its id came before (it is placed once)."""
+    def prepare_all(self, items: Iterable[tuple[Article, Analysis]]) -> Iterator[Prepared | None]:
+        """:meth:`prepare` of each item in turn, near-duplicate signatures taken a batch at a time."""
+        it = iter(items)
+        while batch := list(islice(it, CHUNK)):
+            signatures = self.dedup.signatures([analysis.terms for _, analysis in batch])
+            for (article, analysis), signature in zip(batch, signatures, strict=True):
+                yield self.prepare(article, analysis, signature)
+
+    def prepare(self, article: Article, analysis: Analysis, signature: MinHash | None | bool = False) -> Prepared | None:
+        """Count the article into the stream; None when its id came before (it is placed once).
+        ``signature``: its near-duplicate signature if already taken (see :meth:`Deduplicator.add`)."""
         if article.id in self._seen:
             return None
         self._seen.add(article.id)
@@ -80,7 +92,8 @@ class ArticleStream:
         self.chars_space.observe(prof.chars)
         self.names_space.observe(names(prof))
         vec = self.vectors(prof)
-        return Prepared(prof, vec, top_keywords(vec.terms, self.keywords), self.dedup.add(article.id, analysis.terms))
+        dup = self.dedup.add(article.id, analysis.terms, signature)
+        return Prepared(prof, vec, top_keywords(vec.terms, self.keywords), dup)
 
     def vectors(self, prof: Profile) -> Vectors:
         """The article's vectors against the document frequencies seen so far."""
@@ -92,13 +105,18 @@ class ArticleStream:
 def prepared(stream: ArticleStream, items: Sequence[tuple[Article, Analysis]], *,
              pipelined: bool = False) -> Iterator[Prepared | None]:
     """``stream.prepare`` of each item, in order; ``pipelined`` runs it in a forked child process
-    (when the platform can fork, the stream has no embedder and there are enough items)."""
-    if pipelined and stream.embedder is None and len(items) >= MIN_PIPELINED \
-            and "fork" in multiprocessing.get_all_start_methods():
+    (when the platform can fork, the stream has no embedder, whose model stays in this process,
+    and there are enough items)."""
+    if pipelined and stream.embedder is None and len(items) >= MIN_PIPELINED and _can_fork():
         yield from _from_child(stream, items)
         return
-    for article, analysis in items:
-        yield stream.prepare(article, analysis)
+    yield from stream.prepare_all(items)
+
+
+def _can_fork() -> bool:
+    """Whether this process may fork a helper: the platform forks, and this is no daemonic worker
+    (a pool's workers may not have children)."""
+    return "fork" in multiprocessing.get_all_start_methods() and not multiprocessing.current_process().daemon
 
 
 def _from_child(stream: ArticleStream, items: Sequence[tuple[Article, Analysis]]) -> Iterator[Prepared | None]:
@@ -136,8 +154,8 @@ def _run_child(stream: ArticleStream, items: Sequence[tuple[Article, Analysis]],
     """The child's work: every item through the stream, sent on in chunks (an error as its text)."""
     try:
         chunk: list[Prepared | None] = []
-        for article, analysis in items:
-            chunk.append(_lean(stream.prepare(article, analysis)))
+        for p in stream.prepare_all(items):
+            chunk.append(_lean(p))
             if len(chunk) == CHUNK:
                 out.put(chunk)
                 chunk = []
