@@ -34,7 +34,7 @@ def main() -> None:
     if args.limit:
         items = items[:args.limit]
     t1, c1 = time.perf_counter(), time.process_time()
-    g = group(items, pipelined=args.pipelined)
+    g = group(items, pipelined=True) if args.pipelined else group(items)
     t2, c2 = time.perf_counter(), time.process_time()
     lines = [json.dumps(to_dict(x), ensure_ascii=False, sort_keys=True) for x in (*g.events, *g.stories)]
     digest = hashlib.sha1("\n".join(lines).encode("utf-8")).hexdigest()
