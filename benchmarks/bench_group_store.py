@@ -45,6 +45,8 @@ def main() -> None:
     child = resource.getrusage(resource.RUSAGE_CHILDREN)
     print(f"group {t2 - t1:.1f} s wall, {c2 - c1:.1f} s CPU here + {child.ru_utime:.1f} s user "
           f"{child.ru_stime:.1f} s system in the stream process = {len(items) / (t2 - t1):.0f} articles/s wall")
+    print(f"peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB here, "
+          f"{child.ru_maxrss / 1024:.0f} MiB in the stream process")
     print(f"events {len(g.events)}, stories {len(g.stories)}, "
           f"duplicates {sum(len(e.duplicates) for e in g.events)}; output sha1 {digest}")
 

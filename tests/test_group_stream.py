@@ -18,7 +18,8 @@ from khabar.group.stream import ArticleStream, prepared
 from khabar.model import Analysis, Article
 from test_group_seeds import seed_articles
 
-WORDS = ["روسيا", "الولايات", "اسطنبول", "محادثات", "ترامب", "ترمب", "", "a", "Zürich", "中文", "سفارة" * 40]
+WORDS = ["روسيا", "الولايات", "اسطنبول", "محادثات", "ترامب", "ترمب", "", "a", "Zürich", "中文", "سفارة" * 40,
+         "x" * 300, "ب" * 5000]  # terms longer than the shift tables are hashed directly
 
 
 def _docs(n: int, seed: int = 7) -> list[list[str]]:

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 import numpy as np
 
 _BITS = ((np.arange(256)[:, None] >> np.arange(8)) & 1).astype(bool)  # byte value -> its 8 bits
+LONGEST = 512  # longest shift with a table (bytes); shingles with longer terms are hashed directly
 _tables = np.zeros((0, 4, 256), dtype=np.uint32)  # [n, k, v]: shift(v << 8k, n), grown on demand
 
 
@@ -73,7 +74,11 @@ class TrigramCrc:
         i = np.fromiter(map(ids.__getitem__, flat), dtype=np.intp, count=len(flat))
         doc = np.repeat(np.arange(len(docs)), np.fromiter(map(len, docs), dtype=np.intp, count=len(docs)))
         a, b, n = self._crc[i[:-2]], self._spaced[i], self._length[i]
-        crc = _shift(a, n[1:-1] + n[2:]) ^ _shift(b[1:-1], n[2:]) ^ b[2:]
+        span = n[1:-1] + n[2:]
+        long = np.flatnonzero(span >= LONGEST)
+        crc = _shift(a, np.minimum(span, LONGEST - 1)) ^ _shift(b[1:-1], np.minimum(n[2:], LONGEST - 1)) ^ b[2:]
+        for p in long.tolist():  # rare (a term of hundreds of bytes): no table that long, hashed as is
+            crc[p] = zlib.crc32(" ".join(flat[p:p + 3]).encode("utf-8"))
         inside = doc[:-2] == doc[2:]  # shingles that do not straddle two documents
         return crc[inside], doc[:-2][inside]
 
