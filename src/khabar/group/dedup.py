@@ -72,6 +72,18 @@ class Deduplicator:
                 mh.hashvalues = low
         return out
 
+    def to_bytes(self, signature: MinHash | None) -> bytes:
+        """A signature as bytes, to send to another process (b"" for none)."""
+        return b"" if signature is None else signature.hashvalues.tobytes()
+
+    def from_bytes(self, data: bytes) -> MinHash | None:
+        """The signature :meth:`to_bytes` wrote."""
+        if not data:
+            return None
+        mh = copy.copy(self._blank)
+        mh.hashvalues = np.frombuffer(data, dtype=np.uint32)
+        return mh
+
     def add(self, article_id: str, terms: Sequence[str], signature: MinHash | None | bool = False) -> Duplicate | None:
         """Index the article; if it copies an earlier one, say which and how closely. ``signature``, when
         given, is the article's from :meth:`signatures` (None: too short to judge)."""

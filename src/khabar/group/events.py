@@ -129,7 +129,7 @@ class EventClusterer:
         the event it opens. None for an article the stream had seen (it was placed then)."""
         if prep is None:
             return None
-        prof, vec, keywords, dup = prep
+        prof, vec, keywords, dup, _ = prep
         if event is None and dup is not None:
             event = self.event_of.get(dup.original_id)
         if event is None:

@@ -53,6 +53,7 @@ class Prepared(NamedTuple):
     vectors: Vectors
     keywords: list[str]
     duplicate: Duplicate | None
+    signature: bytes = b""  # its near-duplicate signature, when the stream left the look-up to its reader
 
 
 class ArticleStream:
@@ -69,17 +70,20 @@ class ArticleStream:
         self.clock: int | None = None  # latest known day in the stream
         self._seen: set[str] = set()
 
-    def prepare_all(self, items: Iterable[tuple[Article, Analysis]]) -> Iterator[Prepared | None]:
+    def prepare_all(self, items: Iterable[tuple[Article, Analysis]], *,
+                    look_up: bool = True) -> Iterator[Prepared | None]:
         """:meth:`prepare` of each item in turn, near-duplicate signatures taken a batch at a time."""
         it = iter(items)
         while batch := list(islice(it, CHUNK)):
             signatures = self.dedup.signatures([analysis.terms for _, analysis in batch])
             for (article, analysis), signature in zip(batch, signatures, strict=True):
-                yield self.prepare(article, analysis, signature)
+                yield self.prepare(article, analysis, signature, look_up=look_up)
 
-    def prepare(self, article: Article, analysis: Analysis, signature: MinHash | None | bool = False) -> Prepared | None:
+    def prepare(self, article: Article, analysis: Analysis, signature: MinHash | None | bool = False, *,
+                look_up: bool = True) -> Prepared | None:
         """Count the article into the stream; None when its id came before (it is placed once).
-        ``signature``: its near-duplicate signature if already taken (see :meth:`Deduplicator.add`)."""
+        ``signature``: its near-duplicate signature if already taken (see :meth:`Deduplicator.add`);
+        ``look_up=False`` returns it (as bytes) instead of the duplicate, for :meth:`look_up` elsewhere."""
         if article.id in self._seen:
             return None
         self._seen.add(article.id)
@@ -92,8 +96,16 @@ class ArticleStream:
         self.chars_space.observe(prof.chars)
         self.names_space.observe(names(prof))
         vec = self.vectors(prof)
-        dup = self.dedup.add(article.id, analysis.terms, signature)
-        return Prepared(prof, vec, top_keywords(vec.terms, self.keywords), dup)
+        keywords = top_keywords(vec.terms, self.keywords)
+        if not look_up:
+            mh = self.dedup.signature(analysis.terms) if signature is False else signature
+            return Prepared(prof, vec, keywords, None, self.dedup.to_bytes(mh))
+        return Prepared(prof, vec, keywords, self.dedup.add(article.id, analysis.terms, signature))
+
+    def look_up(self, p: Prepared) -> Prepared:
+        """``p`` with the earlier article it copies, from the signature it carries (see :meth:`prepare`)."""
+        dup = self.dedup.add(p.profile.article_id, (), self.dedup.from_bytes(p.signature))
+        return p._replace(duplicate=dup, signature=b"")
 
     def vectors(self, prof: Profile) -> Vectors:
         """The article's vectors against the document frequencies seen so far."""
@@ -108,7 +120,9 @@ def prepared(stream: ArticleStream, items: Sequence[tuple[Article, Analysis]], *
     (when the platform can fork, the stream has no embedder, whose model stays in this process,
     and there are enough items)."""
     if pipelined and stream.embedder is None and len(items) >= MIN_PIPELINED and _can_fork():
-        yield from _from_child(stream, items)
+        # the child leaves the near-duplicate index to this process: it is the busier of the two
+        for p in _from_child(stream, items):
+            yield p if p is None else stream.look_up(p)
         return
     yield from stream.prepare_all(items)
 
@@ -154,7 +168,7 @@ def _run_child(stream: ArticleStream, items: Sequence[tuple[Article, Analysis]],
     """The child's work: every item through the stream, sent on in chunks (an error as its text)."""
     try:
         chunk: list[Prepared | None] = []
-        for p in stream.prepare_all(items):
+        for p in stream.prepare_all(items, look_up=False):
             chunk.append(_lean(p))
             if len(chunk) == CHUNK:
                 out.put(chunk)
