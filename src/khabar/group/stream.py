@@ -8,9 +8,10 @@ one article at a time; the clusterer then only places each article.
 That split lets the single-core clusterer hand this half of its work (about half
 of it: shingle hashing, TF-IDF, character n-grams) to a second process:
 :func:`prepared` runs the stream in a forked child that sends its results back in
-order, in chunks, while the parent places the articles of the chunk before.
-Results are the same either way: the child runs the same code over the same
-sequence.
+order, in chunks, while the parent looks up near-duplicates and places the articles
+of the chunk before. Results are the same either way: the child runs the same code
+over the same sequence. It costs CPU (pickling, copy-on-write, colder caches: 4-5 s
+on 30,000 articles) and pays only when a second core is free (docs/bench/group.md).
 """
 
 from __future__ import annotations
@@ -120,7 +121,8 @@ def prepared(stream: ArticleStream, items: Sequence[tuple[Article, Analysis]], *
     (when the platform can fork, the stream has no embedder, whose model stays in this process,
     and there are enough items)."""
     if pipelined and stream.embedder is None and len(items) >= MIN_PIPELINED and _can_fork():
-        # the child leaves the near-duplicate index to this process: it is the busier of the two
+        # the child sends signatures and this process keeps the near-duplicate index: the child's
+        # half was the bigger one
         for p in _from_child(stream, items):
             yield p if p is None else stream.look_up(p)
         return
