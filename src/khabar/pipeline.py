@@ -316,7 +316,8 @@ def refresh_stories(store: Store, *, words: int = 120, embeddings: bool = False,
     items = list(store.grouping_items())
     previous = Grouping(events=tuple(store.events()), stories=tuple(store.stories()))
     clock.lap("load")
-    grouping = group(items, previous, embeddings=embeddings)
+    # the stream half of grouping in a second process while this one places articles (same result)
+    grouping = group(items, previous, embeddings=embeddings, pipelined=(workers or default_workers()) > 1)
     del items
     clock.lap("group")
     store.save_grouping(grouping.events, grouping.stories)

@@ -14,6 +14,7 @@ from khabar.group.crossref import infer_event_dates
 from khabar.group.dedup import Deduplicator
 from khabar.group.events import DEFAULT, SHORT, EventClusterer, Weights, embedding_text, event_id, weights_for
 from khabar.group.stories import StoryWeights, link_stories, story_id
+from khabar.group.stream import prepared
 from khabar.model import Analysis, Article, Duplicate, Event, Story
 
 
@@ -33,14 +34,16 @@ def time_order(items: Sequence[tuple[Article, Analysis]]) -> list[tuple[Article,
 
 def group(items: Sequence[tuple[Article, Analysis]], previous: Grouping | None = None, *,
           embeddings: bool = False, weights: Weights | None = None,
-          story_weights: StoryWeights | None = None) -> Grouping:
+          story_weights: StoryWeights | None = None, pipelined: bool = False) -> Grouping:
     """Group articles into events and stories.
 
     ``previous`` is the grouping already stored: its articles that appear again in
     ``items`` stay in their events and new articles extend them, and its events stay
     in their stories, so ids never change; its articles missing from ``items`` are
     kept as they were. ``weights`` default to the ones the collection wants
-    (:func:`weights_for`: news, or short texts such as tweets).
+    (:func:`weights_for`: news, or short texts such as tweets). ``pipelined`` computes what
+    each article brings to the stream (vectors, near-duplicates) in a second process while this
+    one places the articles (:mod:`khabar.group.stream`): the same result, on two cores.
     """
     items = infer_event_dates(items)
     prior = {aid: ev.id for ev in (previous.events if previous else ()) for aid in ev.article_ids}
@@ -53,10 +56,12 @@ def group(items: Sequence[tuple[Article, Analysis]], previous: Grouping | None =
     clusterer = EventClusterer(weights or weights_for([an for _, an in items]), embedder=embedder)
     ordered = time_order(items)
     stored = [it for it in ordered if it[0].id in prior]  # seen in an earlier run: replayed first
-    for article, analysis in stored + [it for it in ordered if it[0].id not in prior]:
+    replay = stored + [it for it in ordered if it[0].id not in prior]
+    for article, analysis in replay:
         if analysis.article_id and analysis.article_id != article.id:
             raise ValueError(f"{article.source or article.id}: analysis is of article {analysis.article_id}")
-        clusterer.add(article, analysis, event=prior.get(article.id))
+    for (article, _), prep in zip(replay, prepared(clusterer.stream, replay, pipelined=pipelined), strict=True):
+        clusterer.place(prep, article.title, event=prior.get(article.id))
     clusterer.merge_close(keep=frozenset(prior.values()))
     rank = {article.id: i for i, (article, _) in enumerate(ordered)}
     old_duplicates = {d.article_id: d for ev in (previous.events if previous else ()) for d in ev.duplicates}

@@ -14,17 +14,15 @@ centroids are close, which a single pass cannot undo (short texts want it).
 from __future__ import annotations
 
 import hashlib
-import heapq
 import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
 
-from khabar.group.dedup import Deduplicator
 from khabar.group.features import Profile, embedding_text, profile
-from khabar.group.space import Centroid, OnlineTfidf, background_df
+from khabar.group.space import Centroid, OnlineTfidf
 from khabar.group.stories import EventTopic
+from khabar.group.stream import ArticleStream, Prepared, Vectors, top_keywords
 from khabar.model import Analysis, Article, Duplicate, Event
 
 
@@ -81,15 +79,6 @@ def event_id(first_article_id: str) -> str:
     return "ev-" + hashlib.sha1(first_article_id.encode("utf-8")).hexdigest()[:12]
 
 
-class _Vectors(NamedTuple):
-    """One article's (or a whole event's) unit vectors: stems, character n-grams, entity keys, dense."""
-
-    terms: dict[str, float]
-    chars: dict[str, float]
-    names: dict[str, float]
-    dense: object = None
-
-
 @dataclass
 class _Event:
     id: str
@@ -114,14 +103,18 @@ class EventClusterer:
     def __init__(self, weights: Weights = DEFAULT, embedder: Embedder | None = None) -> None:
         self.weights = weights
         self.embedder = embedder
-        self.terms_space = OnlineTfidf(background_df())
-        self.chars_space = OnlineTfidf()
-        self.names_space = OnlineTfidf()  # entity keys: a name most articles carry weighs little
-        self.dedup = Deduplicator()
+        self.stream = ArticleStream(weights.top_terms, weights.keywords, embedder)
         self.events: dict[str, _Event] = {}
         self.event_of: dict[str, str] = {}
         self._index: dict[str, list[str]] = {}
-        self._clock: int | None = None  # latest known day in the stream
+
+    @property
+    def terms_space(self) -> OnlineTfidf:
+        return self.stream.terms_space
+
+    @property
+    def chars_space(self) -> OnlineTfidf:
+        return self.stream.chars_space
 
     # -- public API -------------------------------------------------------------------------
 
@@ -129,24 +122,21 @@ class EventClusterer:
         """Place one article and return its event id (``event`` forces a known event)."""
         if article.id in self.event_of:
             return self.event_of[article.id]
-        prof = profile(article, analysis)
-        if prof.day is not None:
-            self._clock = prof.day if self._clock is None else max(self._clock, prof.day)
-        elif self._clock is not None:
-            prof.day = self._clock
-        self.terms_space.observe(prof.terms)
-        self.chars_space.observe(prof.chars)
-        self.names_space.observe(_names(prof))
-        vec = self._vectors(prof)
-        keywords = self._keywords(vec.terms)
-        dup = self.dedup.add(article.id, analysis.terms)
+        return self.place(self.stream.prepare(article, analysis), article.title, event)
+
+    def place(self, prep: Prepared | None, title: str, event: str | None = None) -> str | None:
+        """Place an article the stream has prepared (see :mod:`khabar.group.stream`); ``title`` names
+        the event it opens. None for an article the stream had seen (it was placed then)."""
+        if prep is None:
+            return None
+        prof, vec, keywords, dup, _ = prep
         if event is None and dup is not None:
             event = self.event_of.get(dup.original_id)
         if event is None:
             event = self._best_event(prof, keywords, vec)
         ev = self.events.get(event) if event else None
         if ev is None:
-            ev = _Event(event or event_id(article.id), title=article.title)
+            ev = _Event(event or event_id(prof.article_id), title=title)
             self.events[ev.id] = ev
         self._join(ev, prof, vec, dup, keywords)
         return ev.id
@@ -191,11 +181,10 @@ class EventClusterer:
     def similarity(self, a: tuple[Article, Analysis], b: tuple[Article, Analysis]) -> float:
         """The score the clusterer would give article ``a`` against an event made of ``b``."""
         probe = EventClusterer(self.weights, self.embedder)
-        probe.terms_space, probe.chars_space, probe.names_space = self.terms_space, self.chars_space, self.names_space
         pa, pb = profile(*a), profile(*b)
         ev = _Event("probe")
-        probe._join(ev, pb, probe._vectors(pb), None)
-        return probe._score(ev, pa, probe._vectors(pa))
+        probe._join(ev, pb, self.stream.vectors(pb), None)
+        return probe._score(ev, pa, self.stream.vectors(pa))
 
     def result(self) -> tuple[Event, ...]:
         """The events so far, earliest first, articles in arrival order."""
@@ -219,21 +208,13 @@ class EventClusterer:
 
     # -- internals --------------------------------------------------------------------------
 
-    def _vectors(self, prof: Profile) -> _Vectors:
-        return _Vectors(self.terms_space.vector(prof.terms, self.weights.top_terms),
-                        self.chars_space.vector(prof.chars), self.names_space.vector(_names(prof)),
-                        None if self.embedder is None else self.embedder([prof.text])[0])
-
-    def _keywords(self, tv: dict[str, float]) -> list[str]:
-        return heapq.nsmallest(self.weights.keywords, tv, key=lambda f: (-tv[f], f))
-
     def _open(self, ev: _Event, day: int | None) -> bool:
         w = self.weights
         if day is None or ev.last_day is None:
             return True
         return day - ev.last_day <= w.window and not (w.span and day - ev.first_day > w.span)
 
-    def _best_event(self, prof: Profile, keywords: list[str], vec: _Vectors) -> str | None:
+    def _best_event(self, prof: Profile, keywords: list[str], vec: Vectors) -> str | None:
         w = self.weights
         hits: Counter = Counter()
         for kw in keywords:
@@ -274,7 +255,7 @@ class EventClusterer:
     def _closest(self, ev: _Event, kept: dict[str, _Event]) -> _Event | None:
         """The earlier event ``ev`` (as a whole) is close enough to join, if any."""
         w = self.weights
-        vec = _Vectors(_unit(_top(ev.terms.weights, w.top_terms)), _unit(_top(ev.chars.weights, 4 * w.top_terms)),
+        vec = Vectors(_unit(_top(ev.terms.weights, w.top_terms)), _unit(_top(ev.chars.weights, 4 * w.top_terms)),
                        _unit(ev.names.weights), ev.embedding)
         hits: Counter = Counter()
         for kw in sorted(ev.keywords):  # every article's keywords: an event's centroid may be led by words of one part
@@ -301,7 +282,7 @@ class EventClusterer:
                 ev.keywords.add(kw)
                 self._index.setdefault(kw, []).append(ev.id)
 
-    def _score(self, ev: _Event, prof: Profile, vec: _Vectors) -> float:
+    def _score(self, ev: _Event, prof: Profile, vec: Vectors) -> float:
         w = self.weights
         s = w.terms * ev.terms.cosine(vec.terms) + w.chars * ev.chars.cosine(vec.chars)
         if vec.dense is not None and ev.embedding is not None:
@@ -322,7 +303,7 @@ class EventClusterer:
             s += w.date_bonus
         return s
 
-    def _join(self, ev: _Event, prof: Profile, vec: _Vectors, dup: Duplicate | None,
+    def _join(self, ev: _Event, prof: Profile, vec: Vectors, dup: Duplicate | None,
               keywords: list[str] | None = None) -> None:
         ev.article_ids.append(prof.article_id)
         if dup is not None and dup.original_id in ev.article_ids:
@@ -339,17 +320,12 @@ class EventClusterer:
         if prof.day is not None:
             ev.first_day = prof.day if ev.first_day is None else min(ev.first_day, prof.day)
             ev.last_day = prof.day if ev.last_day is None else max(ev.last_day, prof.day)
-        self._index_keywords(ev, keywords if keywords is not None else self._keywords(vec.terms))
+        self._index_keywords(ev, keywords if keywords is not None else top_keywords(vec.terms, self.weights.keywords))
         self.event_of[prof.article_id] = ev.id
 
 
 def _top(weights: dict[str, float], n: int) -> dict[str, float]:
     return dict(sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:n])
-
-
-def _names(prof: Profile) -> dict[str, int]:
-    """The entity keys as counts, in a fixed order (a frozenset's order changes from run to run)."""
-    return dict.fromkeys(sorted(prof.entities), 1)
 
 
 def _unit(vec: dict[str, float]) -> dict[str, float]:

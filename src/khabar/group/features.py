@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import chain
 
 from khabar.model import Analysis, Article
 
@@ -42,15 +44,20 @@ def day_of(iso: str) -> int | None:
 
 def char_ngrams(terms: list[str] | tuple[str, ...], n: int = CHAR_N) -> Counter:
     """Character n-grams of each stem, padded so short stems still count."""
-    grams: Counter = Counter()
-    for t in terms:
-        w = f" {t} "
-        if len(w) <= n:
-            grams[w] += 1
-            continue
-        for i in range(len(w) - n + 1):
-            grams[w[i:i + n]] += 1
-    return grams
+    if n != CHAR_N:
+        return Counter(chain.from_iterable(_grams(t, n) for t in terms))
+    return Counter(chain.from_iterable(map(_stem_grams, terms)))
+
+
+def _grams(term: str, n: int) -> tuple[str, ...]:
+    w = f" {term} "
+    return (w,) if len(w) <= n else tuple(w[i:i + n] for i in range(len(w) - n + 1))
+
+
+@lru_cache(maxsize=1 << 16)
+def _stem_grams(term: str) -> tuple[str, ...]:
+    """A stem's n-grams, cached: stems repeat across articles far more than they vary."""
+    return _grams(term, CHAR_N)
 
 
 def profile(article: Article, analysis: Analysis) -> Profile:

@@ -7,6 +7,9 @@ from collections import Counter
 from collections.abc import Mapping
 from functools import lru_cache
 from importlib import resources
+from operator import itemgetter
+
+_TF = [0.0] + [1.0 + math.log(c) for c in range(1, 256)]  # sublinear term frequency of small counts
 
 
 class OnlineTfidf:
@@ -17,9 +20,10 @@ class OnlineTfidf:
     """
 
     def __init__(self, prior: tuple[int, dict[str, int]] | None = None) -> None:
-        self.df: Counter = Counter()
         self.n = 0
         self.prior_n, self.prior = prior or (0, {})
+        # document frequencies with the prior's counted in: one lookup per feature, not two
+        self.df: Counter = Counter(self.prior)
 
     def observe(self, counts: Mapping[str, int]) -> None:
         """Count one document's features into the document frequencies."""
@@ -28,11 +32,12 @@ class OnlineTfidf:
 
     def vector(self, counts: Mapping[str, int], top: int = 0) -> dict[str, float]:
         """Unit-length sublinear TF-IDF vector of ``counts``, cut to its ``top`` features if given."""
-        log, df, prior = math.log, self.df, self.prior
+        log, df, tf = math.log, self.df, _TF
         base = log(self.n + self.prior_n + 1) + 1.0  # idf inlined: this runs for every feature of every article
-        vec = {f: (1.0 + log(c)) * (base - log(df.get(f, 0) + prior.get(f, 0) + 1)) for f, c in counts.items()}
+        vec = {f: (tf[c] if c < 256 else 1.0 + log(c)) * (base - log(df.get(f, 0) + 1)) for f, c in counts.items()}
         if top and len(vec) > top:
-            vec = dict(sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:top])
+            # heaviest first, ties by feature: sorted by feature, then stably by weight (C-level keys)
+            vec = dict(sorted(sorted(vec.items()), key=itemgetter(1), reverse=True)[:top])
         norm = math.sqrt(sum(w * w for w in vec.values()))
         return {f: w / norm for f, w in vec.items()} if norm else {}
 

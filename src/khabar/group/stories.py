@@ -98,14 +98,16 @@ class _Linker:
         """The story whose core or recent events ``ev`` is closest to, if close enough. Candidates are
         retrieved by every keyword a story's events had (cheap), then scored through its events."""
         w = self.w
-        hits: Counter = Counter()
+        hits: dict[str, float] = {}
+        get = hits.get
         for kw in _keywords(ev, w.keywords):
             posting = self.index.get(kw, ())
             if len(posting) <= w.max_posting:
+                x = ev.terms[kw]
                 for sid in posting:
-                    hits[sid] += ev.terms[kw]
+                    hits[sid] = get(sid, 0) + x
         best, best_score = None, w.threshold
-        for sid, _ in heapq.nsmallest(w.candidates, hits.items(), key=lambda kv: (-kv[1], kv[0])):
+        for sid, _ in _heaviest(hits, w.candidates):
             st = self.stories[sid]
             if ev.day is not None and st.last_day is not None and ev.day - st.last_day > w.window:
                 continue
@@ -156,6 +158,15 @@ def link_stories(events: Sequence[EventTopic], weights: StoryWeights = StoryWeig
     order = {ev.id: i for i, ev in enumerate(events)}
     return tuple(Story(s.id, tuple(sorted(s.event_ids, key=order.__getitem__)), s.title)
                  for s in linker.stories.values())
+
+
+def _heaviest(hits: dict[str, float], n: int) -> list[tuple[str, float]]:
+    """The ``n`` heaviest items, ties by key: only those at least as heavy as the n-th heaviest value
+    (found in C) are sorted, not every story a common keyword retrieved."""
+    if len(hits) > n:
+        floor = heapq.nlargest(n, hits.values())[-1]
+        hits = {k: v for k, v in hits.items() if v >= floor}
+    return sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
 
 
 def _keywords(ev: EventTopic, n: int) -> list[str]:
