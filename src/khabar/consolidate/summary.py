@@ -223,7 +223,7 @@ def _scores(units: Sequence[_Unit], bags: Sequence[Sequence[str]], sim: np.ndarr
     reached[np.arange(len(units)), own] = False
     support = reached.sum(axis=1) / max(len(starts) - 1, 1)  # share of the other articles
     keys = [k for k in keys if k]
-    coverage = np.array([sum(k <= set(bag) for k in keys) / len(keys) for bag in bags]) if keys else 0.0
+    coverage = np.array([sum(k <= bag for k in keys) / len(keys) for bag in map(set, bags)]) if keys else 0.0
     position = np.array([u.position for u in units])
     factor = np.array([penalty(u.text, u.key, u.words) for u in units])
     raw = (weights["central"] * central + weights["support"] * support
