@@ -24,7 +24,6 @@ from __future__ import annotations
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
 from functools import lru_cache
 
 from khabar.analyze.ner.gazetteer import load
@@ -74,26 +73,25 @@ def merge_entities(bodies: Mapping[str, str], sentences: Mapping[str, Sequence[S
     clusters: dict[str, list[str]] = defaultdict(list)
     for node in refs:
         clusters[groups.find(node)].append(node)
-    entities = [_entity([r for n in nodes for r in refs[n]], roles) for nodes in clusters.values()]
-    entities.sort(key=lambda e: (-len(e.mentions), -len({r.article_id for r in e.mentions}), e.name))
-    return tuple(_capped(e) for e in entities)
+    ranked = [_entity([r for n in nodes for r in refs[n]], roles) for nodes in clusters.values()]
+    ranked.sort(key=lambda pair: pair[0])
+    return tuple(entity for _, entity in ranked)
 
 
-def _capped(entity: Entity, cap: int = MAX_MENTIONS) -> Entity:
-    """``entity`` keeping at most ``cap`` mentions, the first of every article before any second one
-    (so that the sample cites as many sources as it can), with the count of all of them."""
-    count = len(entity.mentions)
-    if count <= cap:
-        return replace(entity, mention_count=count)
+def _capped(mentions: Sequence[EntityRef], cap: int = MAX_MENTIONS) -> tuple[EntityRef, ...]:
+    """At most ``cap`` of ``mentions`` (sorted by article and start), the first of every article
+    before any second one (so that the sample cites as many sources as it can), in that order."""
+    if len(mentions) <= cap:
+        return tuple(mentions)
     firsts: dict[str, EntityRef] = {}
-    for ref in entity.mentions:
+    for ref in mentions:
         firsts.setdefault(ref.article_id, ref)
     kept = list(firsts.values())[:cap]
     if len(kept) < cap:
         chosen = set(map(id, kept))
-        kept += [ref for ref in entity.mentions if id(ref) not in chosen][:cap - len(kept)]
+        kept += [ref for ref in mentions if id(ref) not in chosen][:cap - len(kept)]
     kept.sort(key=lambda r: (r.article_id, r.start))
-    return replace(entity, mentions=tuple(kept), mention_count=count)
+    return tuple(kept)
 
 
 def _node(mention: Mention, article_id: str) -> str:
@@ -267,9 +265,11 @@ def _roles(bodies: Mapping[str, str], sentences: Mapping[str, Sequence[Sentence]
     return out
 
 
-def _entity(items: list[tuple[str, Mention]], roles: Mapping[tuple[str, int, int], list[Role]]) -> Entity:
+def _entity(items: list[tuple[str, Mention]], roles: Mapping[tuple[str, int, int], list[Role]]) -> tuple[tuple, Entity]:
+    """The entity of one cluster's mentions (keeping a sample of them: :func:`_capped`), with its rank:
+    most mentioned first, then mentioned by most articles, then by name."""
     kind = Counter(m.type for _, m in items).most_common(1)[0][0]
-    light = [normalize(m.text, "light") for _, m in items]
+    light = [_light(m.text) for _, m in items]
     spellings = Counter(light)
     articles: dict[str, set[str]] = defaultdict(set)
     for (article_id, _), spelling in zip(items, light, strict=True):
@@ -287,17 +287,25 @@ def _entity(items: list[tuple[str, Mention]], roles: Mapping[tuple[str, int, int
     for article_id, m in items:
         for role in roles.get((article_id, m.start, m.end), ()):
             seen_roles.setdefault(normalize(role.role, "key"), role)
-    return Entity(
+    mentions = sorted((EntityRef(a, m.sentence, m.start, m.end, m.text) for a, m in items),
+                      key=lambda r: (r.article_id, r.start))
+    rank_key = (-len(mentions), -len({a for a, _ in items}), name)
+    return rank_key, Entity(
         id=f"{kind.lower()}-{digest}",
         type=kind,
         name=name,
         roman=_roman(name) if kind == "PER" else romanize(name),
         key=key,
         spellings=tuple(spellings.most_common()),
-        mentions=tuple(sorted((EntityRef(a, m.sentence, m.start, m.end, m.text) for a, m in items),
-                              key=lambda r: (r.article_id, r.start))),
+        mentions=_capped(mentions),
         roles=_most_specific(seen_roles),
+        mention_count=len(mentions),
     )
+
+
+@lru_cache(maxsize=50_000)  # one name is mentioned many times, in the same few spellings
+def _light(text: str) -> str:
+    return normalize(text, "light")
 
 
 def _most_specific(roles: Mapping[str, Role]) -> tuple[Role, ...]:
