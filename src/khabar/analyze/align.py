@@ -41,10 +41,14 @@ def close(a: str, b: str) -> bool:
 
 
 def unaligned(stems: Iterable[str], others: Iterable[str]) -> list[str]:
-    """The distinct ``stems`` with no close word among ``others``, in first-seen order."""
+    """The distinct ``stems`` with no close word among ``others``, in first-seen order.
+
+    A skeleton the other side has too is close to itself: the set lookup settles the shared
+    words without comparing them with every other word (most pairs' words are shared ones).
+    """
     keys = {s: skeleton(s) for s in stems}
     other_keys = {skeleton(s) for s in others}
-    return [s for s, k in keys.items() if not any(close(k, o) for o in other_keys)]
+    return [s for s, k in keys.items() if k not in other_keys and not any(close(k, o) for o in other_keys)]
 
 
 def swapped(only1: Iterable[str], only2: Iterable[str], pairs: Iterable[tuple[str, str]]) -> int:
