@@ -10,10 +10,12 @@ groups never holds the article bodies, and workers do the JSON decoding in paral
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 
 from khabar.consolidate.digest import digest_story
 from khabar.model import Event, Story, StoryDigest, to_dict
@@ -55,13 +57,31 @@ def tasks(stories: Sequence[StoryInputs], size: int = TASK_ARTICLES) -> list[lis
 
 def digest_stories(store: Store, stories: Sequence[StoryInputs], words: int) -> list[StoryDigest]:
     """The digests of ``stories``, reading their articles from ``store``."""
-    items = store.items_of(a for _, events in stories for e in events for a in e.article_ids)
-    return [digest_story(story, {e.id: e for e in events}, items, words=words) for story, events in stories]
+    with _collector_paused():
+        items = store.items_of(a for _, events in stories for e in events for a in e.article_ids)
+        return [digest_story(story, {e.id: e for e in events}, items, words=words) for story, events in stories]
 
 
 def digest_rows(store: Store, stories: Sequence[StoryInputs], words: int) -> list[DigestRow]:
     """:func:`digest_stories`, encoded for the store (where they were made: see :class:`DigestRow`)."""
-    return [digest_row(d) for d in digest_stories(store, stories, words)]
+    with _collector_paused():
+        return [digest_row(d) for d in digest_stories(store, stories, words)]
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector paused while a task runs (reference counting still frees
+    everything). Digesting allocates millions of objects that form no reference cycles, so the
+    collector's passes, which also walk the process's caches, found almost nothing to free (743
+    objects in a day's 1,164 stories) and cost about a tenth of the task's CPU."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def digest_task(db_path: str, stories: Sequence[StoryInputs], words: int) -> tuple[list[DigestRow], float]:
