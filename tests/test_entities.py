@@ -211,10 +211,9 @@ def test_a_much_mentioned_name_keeps_a_sample_of_mentions_and_the_count():
 
 def test_a_few_mentions_are_all_kept_with_their_count():
     from khabar.consolidate.entities import _capped
-    from khabar.model import EntityRef
 
-    refs = tuple(EntityRef(a, 0, s, s + 5, "بوتين") for a in ("a1", "a2") for s in (0, 10))
-    assert _capped(refs) == refs
-    capped = _capped(refs, cap=3)
-    assert len(capped) == 3 and {r.article_id for r in capped} == {"a1", "a2"}
-    assert list(capped) == sorted(capped, key=lambda r: (r.article_id, r.start))
+    items = [(a, Mention(s, s + 5, "بوتين", "PER", name_key("بوتين"), 0)) for a in ("a1", "a2") for s in (0, 10)]
+    assert _capped(items) == items
+    capped = _capped(items, cap=3)
+    assert len(capped) == 3 and {a for a, _ in capped} == {"a1", "a2"}
+    assert capped == sorted(capped, key=lambda item: (item[0], item[1].start))

@@ -78,20 +78,21 @@ def merge_entities(bodies: Mapping[str, str], sentences: Mapping[str, Sequence[S
     return tuple(entity for _, entity in ranked)
 
 
-def _capped(mentions: Sequence[EntityRef], cap: int = MAX_MENTIONS) -> tuple[EntityRef, ...]:
-    """At most ``cap`` of ``mentions`` (sorted by article and start), the first of every article
-    before any second one (so that the sample cites as many sources as it can), in that order."""
+def _capped(mentions: Sequence[tuple[str, Mention]], cap: int = MAX_MENTIONS) -> list[tuple[str, Mention]]:
+    """At most ``cap`` of ``mentions`` ((article id, mention), sorted by article and start), the first
+    of every article before any second one (so that the sample cites as many sources as it can), in
+    that order. Only the sample becomes EntityRefs: the biggest stories mention one name thousands of times."""
     if len(mentions) <= cap:
-        return tuple(mentions)
-    firsts: dict[str, EntityRef] = {}
-    for ref in mentions:
-        firsts.setdefault(ref.article_id, ref)
+        return list(mentions)
+    firsts: dict[str, tuple[str, Mention]] = {}
+    for item in mentions:
+        firsts.setdefault(item[0], item)
     kept = list(firsts.values())[:cap]
     if len(kept) < cap:
         chosen = set(map(id, kept))
-        kept += [ref for ref in mentions if id(ref) not in chosen][:cap - len(kept)]
-    kept.sort(key=lambda r: (r.article_id, r.start))
-    return tuple(kept)
+        kept += [item for item in mentions if id(item) not in chosen][:cap - len(kept)]
+    kept.sort(key=lambda item: (item[0], item[1].start))
+    return kept
 
 
 def _node(mention: Mention, article_id: str) -> str:
@@ -287,9 +288,8 @@ def _entity(items: list[tuple[str, Mention]], roles: Mapping[tuple[str, int, int
     for article_id, m in items:
         for role in roles.get((article_id, m.start, m.end), ()):
             seen_roles.setdefault(normalize(role.role, "key"), role)
-    mentions = sorted((EntityRef(a, m.sentence, m.start, m.end, m.text) for a, m in items),
-                      key=lambda r: (r.article_id, r.start))
-    rank_key = (-len(mentions), -len({a for a, _ in items}), name)
+    sample = _capped(sorted(items, key=lambda item: (item[0], item[1].start)))
+    rank_key = (-len(items), -len({a for a, _ in items}), name)
     return rank_key, Entity(
         id=f"{kind.lower()}-{digest}",
         type=kind,
@@ -297,9 +297,9 @@ def _entity(items: list[tuple[str, Mention]], roles: Mapping[tuple[str, int, int
         roman=_roman(name) if kind == "PER" else romanize(name),
         key=key,
         spellings=tuple(spellings.most_common()),
-        mentions=_capped(mentions),
+        mentions=tuple(EntityRef(a, m.sentence, m.start, m.end, m.text) for a, m in sample),
         roles=_most_specific(seen_roles),
-        mention_count=len(mentions),
+        mention_count=len(items),
     )
 
 
