@@ -65,14 +65,21 @@ def alignment(clauses: Sequence[Sequence[Sequence[str]]], article_ids: Sequence[
     sim = (x @ x.T).toarray()
     n = len(clauses)
     leads = np.array(lead, dtype=bool)
-    ids = np.array(article_ids)
-    day = np.array(days if days is not None else [""] * n)
-    same_day = (day[:, None] == day[None, :]) | (day[:, None] == "") | (day[None, :] == "")
+    ids = _codes(article_ids)  # n x n comparisons of integers, not of strings
+    days = days if days is not None else [""] * n
+    day, undated = _codes(days), np.array([d == "" for d in days], dtype=bool)
+    same_day = (day[:, None] == day[None, :]) | undated[:, None] | undated[None, :]
     same = (sim >= ALIGN) | _clause_aligned(flat, counts, [len(sentence) for sentence in clauses])
     same |= np.outer(leads, leads) & (ids[:, None] != ids[None, :]) & (sim >= LEAD_ALIGN)
     same &= same_day | (sim >= OTHER_DAY_ALIGN)
     np.fill_diagonal(same, False)
     return sim, same
+
+
+def _codes(values: Sequence[str]) -> np.ndarray:
+    """One integer per distinct value (equal values, equal codes)."""
+    index: dict[str, int] = {}
+    return np.fromiter((index.setdefault(v, len(index)) for v in values), dtype=np.int64, count=len(values))
 
 
 def _clause_aligned(flat: Sequence[Sequence[str]], counts: sparse.csr_matrix, sizes: Sequence[int]) -> np.ndarray:
