@@ -68,8 +68,9 @@ def merge_entities(bodies: Mapping[str, str], sentences: Mapping[str, Sequence[S
     groups = _Groups()
     for node in refs:
         groups.find(node)
-    _join_people([n for n in refs if _type(refs[n]) == "PER"], refs, roles, groups)
-    _join_headed_names(refs, groups)
+    kinds = {node: _type(items) for node, items in refs.items()}
+    _join_people([n for n in refs if kinds[n] == "PER"], refs, roles, groups)
+    _join_headed_names(refs, kinds, groups)
     clusters: dict[str, list[str]] = defaultdict(list)
     for node in refs:
         clusters[groups.find(node)].append(node)
@@ -184,17 +185,18 @@ def _one_person(root_a: str, root_b: str, full: Sequence[str], refs: Mapping[str
     return all(same_name(x, y) for x in members[root_a] for y in members[root_b])
 
 
-def _join_headed_names(refs: Mapping[str, list[tuple[str, Mention]]], groups: _Groups) -> None:
+def _join_headed_names(refs: Mapping[str, list[tuple[str, Mention]]], kinds: Mapping[str, str],
+                       groups: _Groups) -> None:
     """وزارة الخارجية الروسية = الخارجية الروسية, حركة حماس = حماس: an organization named with
     and without its head word (a trigger of the lexicon) is one organization."""
     triggers = load().triggers
     for node, items in refs.items():
         words = items[0][1].text.split(maxsplit=1)
-        kind = _type(items)
+        kind = kinds[node]
         if kind == "PER" or len(words) < 2 or triggers.get(normalize(words[0])) != "ORG":
             continue
         rest = name_key(words[1])
-        if rest in refs and _type(refs[rest]) in (kind, "ORG"):
+        if rest in refs and kinds[rest] in (kind, "ORG"):
             groups.union(node, rest)
 
 
@@ -281,7 +283,7 @@ def _entity(items: list[tuple[str, Mention]], roles: Mapping[tuple[str, int, int
         clean = all(map(_may_be_name, words)) or kind != "PER"
         return (clean, len(words), spellings[spelling], len(articles[spelling]))
 
-    name = max(spellings, key=rank)
+    name = next(iter(spellings)) if len(spellings) == 1 else max(spellings, key=rank)  # most have one
     key = name_key(name)
     digest = hashlib.sha1(f"{kind}|{key}".encode()).hexdigest()[:12]
     seen_roles: dict[str, Role] = {}
