@@ -192,3 +192,19 @@ def test_terms_of_a_text_are_its_clause_terms_run_together():
     for text in ("قال الوزير، في مؤتمر صحفي: إن المحادثات، التي جرت أمس، كانت بناءة", "، ، :", "", "كلمة"):
         key = normalize(text)
         assert terms_of_key(key) == [t for c in clause_terms(key, min_terms=0) for t in c]
+
+
+def test_lexrank_matrix_is_scipys_matrix_of_the_same_cells():
+    import numpy as np
+    from scipy import sparse
+
+    from khabar.consolidate.textgraph import _csr
+
+    rng = np.random.default_rng(5)
+    for n in (1, 2, 7, 40):
+        dense = rng.random((n, n))
+        dense[dense < 0.4] = 0.0
+        for matrix in (dense, dense.T):
+            expected, got = sparse.csr_matrix(matrix), _csr(matrix)
+            assert (got.indptr == expected.indptr).all() and (got.indices == expected.indices).all()
+            assert (got.data == expected.data).all() and got.shape == expected.shape
