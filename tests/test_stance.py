@@ -166,3 +166,20 @@ def test_swapped_counts_as_the_pairwise_definition():
     assert expected > 0
     assert swapped(words1, words2, pairs) == expected
     assert swapped(iter(words1), iter(words2), iter(pairs)) == expected
+
+
+def test_bigram_index_finds_every_close_word_a_full_scan_finds():
+    import random
+
+    rng = random.Random(7)
+    letters = "ابتثجحخدرسشعفقكلمن"
+    words = ["", "ب", "ت"] + ["".join(rng.choice(letters) for _ in range(rng.randint(1, 7))) for _ in range(400)]
+    for _ in range(300):
+        stems, others = rng.sample(words, rng.randint(0, 12)), rng.sample(words, rng.randint(0, 12))
+        other_keys = {skeleton(o) for o in others}
+        full = [s for s in dict.fromkeys(stems) if not any(close(skeleton(s), o) for o in other_keys)]
+        assert unaligned(stems, others) == full
+        pairs = [(rng.choice(words), rng.choice(words)) for _ in range(5)]
+        expected = sum(1 for a in stems for b in others
+                       if any(close(skeleton(a), p) and close(skeleton(b), q) for p, q in pairs))
+        assert swapped(stems, others, pairs) == expected

@@ -163,3 +163,48 @@ def test_reports_a_day_apart_are_one_happening_and_a_month_apart_are_told_in_ord
     apart = summarize(bodies, sentences, words=60, dates={"a": "2025-03-10", "b": "2025-04-11"})
     order = [s.article_id for s in apart]
     assert order == sorted(order) and order[0] == "a"  # March before April
+
+
+def test_count_matrix_is_the_canonical_matrix_of_the_counts():
+    import random
+
+    from scipy import sparse
+
+    from khabar.consolidate.textgraph import count_matrix
+
+    rng = random.Random(3)
+    for _ in range(100):
+        bags = [[rng.choice("abcdefgh") for _ in range(rng.randint(0, 12))] for _ in range(rng.randint(0, 9))]
+        vocab = list(dict.fromkeys(t for bag in bags for t in bag))
+        rows = [i for i, bag in enumerate(bags) for _ in bag]
+        cols = [vocab.index(t) for bag in bags for t in bag]
+        expected = sparse.csr_matrix(([1.0] * len(cols), (rows, cols)), shape=(len(bags), max(len(vocab), 1)))
+        expected.sum_duplicates()
+        got = count_matrix(bags)
+        assert got.shape == expected.shape
+        assert (got.indptr == expected.indptr).all() and (got.indices == expected.indices).all()
+        assert (got.data == expected.data).all()
+
+
+def test_terms_of_a_text_are_its_clause_terms_run_together():
+    from khabar.consolidate.textgraph import clause_terms
+
+    for text in ("قال الوزير، في مؤتمر صحفي: إن المحادثات، التي جرت أمس، كانت بناءة", "، ، :", "", "كلمة"):
+        key = normalize(text)
+        assert terms_of_key(key) == [t for c in clause_terms(key, min_terms=0) for t in c]
+
+
+def test_lexrank_matrix_is_scipys_matrix_of_the_same_cells():
+    import numpy as np
+    from scipy import sparse
+
+    from khabar.consolidate.textgraph import _csr
+
+    rng = np.random.default_rng(5)
+    for n in (1, 2, 7, 40):
+        dense = rng.random((n, n))
+        dense[dense < 0.4] = 0.0
+        for matrix in (dense, dense.T):
+            expected, got = sparse.csr_matrix(matrix), _csr(matrix)
+            assert (got.indptr == expected.indptr).all() and (got.indices == expected.indices).all()
+            assert (got.data == expected.data).all() and got.shape == expected.shape

@@ -41,17 +41,23 @@ def close(a: str, b: str) -> bool:
 
 
 def unaligned(stems: Iterable[str], others: Iterable[str]) -> list[str]:
-    """The distinct ``stems`` with no close word among ``others``, in first-seen order."""
+    """The distinct ``stems`` with no close word among ``others``, in first-seen order.
+
+    A skeleton the other side has too is close to itself: the set lookup settles the shared
+    words; the others are compared only with the words that can be close (:class:`_BigramIndex`).
+    """
     keys = {s: skeleton(s) for s in stems}
     other_keys = {skeleton(s) for s in others}
-    return [s for s, k in keys.items() if not any(close(k, o) for o in other_keys)]
+    index = _BigramIndex(tuple(other_keys))
+    return [s for s, k in keys.items()
+            if k not in other_keys and not any(close(k, index.keys[i]) for i in index.candidates(k))]
 
 
 def swapped(only1: Iterable[str], only2: Iterable[str], pairs: Iterable[tuple[str, str]]) -> int:
     """How many (word dropped, word added) pairs are close to one of ``pairs`` (skeletons)."""
     pairs = tuple(pairs)
     # which pairs each word's left (right) side matches, as bits: a pair of words counts when
-    # some pair matches both, i.e. when their masks share a bit (each close() once per word and pair)
+    # some pair matches both, i.e. when their masks share a bit (close() once per word and candidate pair)
     firsts, seconds = tuple(p for p, _ in pairs), tuple(q for _, q in pairs)
     left = [_matches(a, firsts) for a in only1]
     right = [_matches(b, seconds) for b in only2]
@@ -61,4 +67,39 @@ def swapped(only1: Iterable[str], only2: Iterable[str], pairs: Iterable[tuple[st
 @lru_cache(maxsize=100_000)  # the pairs are mostly the antonym list, the words an event's claims
 def _matches(word: str, keys: tuple[str, ...]) -> int:
     key = skeleton(word)
-    return sum(1 << k for k, other in enumerate(keys) if close(key, other))
+    index = _index_of(keys)
+    return sum(1 << k for k in index.candidates(key) if close(key, keys[k]))
+
+
+class _BigramIndex:
+    """Skeletons by letter bigram, to find the few that can be :func:`close` to a word.
+
+    Two skeletons are close when one contains the other or their bigram Dice reaches
+    CLOSE_DICE: either way they share a bigram (a skeleton of fewer than two letters is
+    its own "bigram", so it shares none with longer ones: it is always a candidate, and a
+    word that short is compared with every skeleton).
+    """
+
+    def __init__(self, keys: tuple[str, ...]) -> None:
+        self.keys = keys
+        self.by_bigram: dict[str, list[int]] = {}
+        self.short: list[int] = []
+        for i, key in enumerate(keys):
+            if len(key) < 2:
+                self.short.append(i)
+            for gram in _bigrams(key):
+                self.by_bigram.setdefault(gram, []).append(i)
+
+    def candidates(self, key: str) -> Iterable[int]:
+        """Indices of the skeletons that may be close to ``key``, in index order."""
+        if len(key) < 2:
+            return range(len(self.keys))
+        found = set(self.short)
+        for gram in _bigrams(key):
+            found.update(self.by_bigram.get(gram, ()))
+        return sorted(found)
+
+
+@lru_cache(maxsize=16)
+def _index_of(keys: tuple[str, ...]) -> _BigramIndex:
+    return _BigramIndex(keys)

@@ -88,10 +88,17 @@ def negations(text: str) -> int:
 
 
 @lru_cache(maxsize=8192)
-def _cue_parts(text: str) -> tuple[bool, frozenset[str], frozenset[str]]:
-    negated = negations(text) > 0
+def _parts(text: str) -> tuple[tuple[str, ...], frozenset[str], frozenset[str], int]:
+    """Content stems, numbers, character 3-grams and negation count of one statement, remembered:
+    one event's claims meet in many pairs (tokenizing them again for each pair was most of a pair's cost)."""
     stems, numbers = _content(text)
-    return negated, frozenset(stems), frozenset(numbers)
+    return tuple(stems), frozenset(numbers), frozenset(_grams(text)), negations(text)
+
+
+@lru_cache(maxsize=8192)
+def _cue_parts(text: str) -> tuple[bool, frozenset[str], frozenset[str]]:
+    stems, numbers, _, negated = _parts(text)
+    return negated > 0, frozenset(stems), numbers
 
 
 def contradiction_cue(s1: str, s2: str) -> bool:
@@ -135,12 +142,10 @@ def _prepare_statements(texts: Sequence[str]) -> None:
 
 def pair_features(s1: str, s2: str) -> dict[str, float]:
     """Named features of one statement pair (the lexical part of the model)."""
-    stems1, nums1 = _content(s1)
-    stems2, nums2 = _content(s2)
+    stems1, nums1, g1, neg1 = _parts(s1)
+    stems2, nums2, g2, neg2 = _parts(s2)
     set1, set2 = set(stems1), set(stems2)
     shared = set1 & set2
-    g1, g2 = _grams(s1), _grams(s2)
-    neg1, neg2 = negations(s1), negations(s2)
     (dates1, names1), (dates2, names2) = _dates_and_names(s1), _dates_and_names(s2)
     only1, only2 = set1 - set2, set2 - set1
     antonyms = sum(1 for a in only1 for b in only2 if (a, b) in _ANTONYMS)

@@ -30,17 +30,24 @@ _MIN_CLAUSE_TERMS = 3
 
 def _sentence_rows(clauses: Sequence[Sequence[Sequence[str]]], article_ids: Sequence[str],
                    continuation: Sequence[bool]) -> sparse.csr_matrix:
-    """Sentence x clause 0/1 matrix: a sentence's own clauses, and its predecessor's when it continues it."""
-    sizes = [len(sentence) for sentence in clauses]
-    first = np.cumsum([0] + sizes[:-1])
-    rows, cols = [], []
-    for i, size in enumerate(sizes):
-        own = range(first[i], first[i] + size)
-        if continuation[i] and i > 0 and article_ids[i - 1] == article_ids[i]:
-            own = [*range(first[i - 1], first[i - 1] + sizes[i - 1]), *own]
-        rows += [i] * len(own)
-        cols += list(own)
-    return sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(sizes), sum(sizes)))
+    """Sentence x clause 0/1 matrix: a sentence's own clauses, and its predecessor's when it continues it.
+
+    Built as CSR arrays directly (each row one run of clause columns), not from a list of
+    (row, column) pairs: the pairs of a big story's two thousand sentences cost more than the rest.
+    """
+    sizes = np.array([len(sentence) for sentence in clauses], dtype=np.int64)
+    first = np.cumsum(sizes) - sizes
+    start = first.copy()
+    if len(sizes) > 1:
+        ids = np.asarray(article_ids)
+        joins = np.asarray(continuation[1:], dtype=bool) & (ids[1:] == ids[:-1])
+        start[1:] -= np.where(joins, sizes[:-1], 0)
+    lengths = first + sizes - start
+    indptr = np.zeros(len(sizes) + 1, dtype=np.int32)
+    np.cumsum(lengths, out=indptr[1:])
+    indices = np.arange(indptr[-1]) - np.repeat(indptr[:-1], lengths) + np.repeat(start, lengths)
+    return sparse.csr_matrix((np.ones(len(indices)), indices.astype(np.int32), indptr),
+                             shape=(len(sizes), int(sizes.sum())))
 
 
 def alignment(clauses: Sequence[Sequence[Sequence[str]]], article_ids: Sequence[str],
@@ -58,14 +65,21 @@ def alignment(clauses: Sequence[Sequence[Sequence[str]]], article_ids: Sequence[
     sim = (x @ x.T).toarray()
     n = len(clauses)
     leads = np.array(lead, dtype=bool)
-    ids = np.array(article_ids)
-    day = np.array(days if days is not None else [""] * n)
-    same_day = (day[:, None] == day[None, :]) | (day[:, None] == "") | (day[None, :] == "")
+    ids = _codes(article_ids)  # n x n comparisons of integers, not of strings
+    days = days if days is not None else [""] * n
+    day, undated = _codes(days), np.array([d == "" for d in days], dtype=bool)
+    same_day = (day[:, None] == day[None, :]) | undated[:, None] | undated[None, :]
     same = (sim >= ALIGN) | _clause_aligned(flat, counts, [len(sentence) for sentence in clauses])
     same |= np.outer(leads, leads) & (ids[:, None] != ids[None, :]) & (sim >= LEAD_ALIGN)
     same &= same_day | (sim >= OTHER_DAY_ALIGN)
     np.fill_diagonal(same, False)
     return sim, same
+
+
+def _codes(values: Sequence[str]) -> np.ndarray:
+    """One integer per distinct value (equal values, equal codes)."""
+    index: dict[str, int] = {}
+    return np.fromiter((index.setdefault(v, len(index)) for v in values), dtype=np.int64, count=len(values))
 
 
 def _clause_aligned(flat: Sequence[Sequence[str]], counts: sparse.csr_matrix, sizes: Sequence[int]) -> np.ndarray:

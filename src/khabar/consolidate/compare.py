@@ -81,12 +81,14 @@ def _single_valued(slot: str, subject: str, claims: list[Claim], outlets: Mappin
     keys_by_article: dict[str, set[str]] = {}
     for c in claims:
         keys_by_article.setdefault(c.article_id, set()).add(c.key)
-    articles = list(keys_by_article)
+    # articles giving the same keys never contradict each other (a key is compatible with itself):
+    # only distinct key sets are compared, not the articles pairwise (a big event has a hundred)
+    distinct = list(dict.fromkeys(frozenset(keys) for keys in keys_by_article.values()))
     conflict = any(
-        not any(compatible(slot, ka, kb) for ka in keys_by_article[a] for kb in keys_by_article[b])
-        for i, a in enumerate(articles) for b in articles[i + 1:]
+        not any(compatible(slot, ka, kb) for ka in a for kb in b)
+        for i, a in enumerate(distinct) for b in distinct[i + 1:]
     )
-    status = "contradicted" if conflict else _agreed_or_single(articles, outlets)
+    status = "contradicted" if conflict else _agreed_or_single(list(keys_by_article), outlets)
     return FactGroup(slot, subject, status, tuple(_one_per_key(claims)))
 
 
@@ -110,12 +112,17 @@ def _agreed_or_single(article_ids: Sequence[str], outlets: Mapping[str, str]) ->
 
 def similar(a: str, b: str) -> bool:
     """Two stem keys name the same thing: most of the shorter one is in the longer one."""
-    sa, sb = set(a.split()), set(b.split())
+    sa, sb = _stems(a), _stems(b)
     if not sa or not sb:
         return False
     shared = len(sa & sb)
     need = 1 if min(len(sa), len(sb)) <= 2 else 2
     return shared >= need and shared / min(len(sa), len(sb)) >= 0.4
+
+
+@lru_cache(maxsize=20_000)  # a cluster's leader is compared with every claim that follows
+def _stems(key: str) -> frozenset[str]:
+    return frozenset(key.split())
 
 
 def _clusters(claims: list[Claim]) -> list[list[Claim]]:

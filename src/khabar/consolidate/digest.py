@@ -56,15 +56,15 @@ def digest_story(story: Story, events: Mapping[str, Event], items: Items, words:
     sentences = {a: items[a][1].sentences for a in ids}
     entities = merge_entities(bodies, sentences, {a: items[a][1].mentions for a in ids})
     timeline = build_timeline(story_events, bodies, {a: items[a][1].facts for a in ids})
-    if len(event_digests) == 1:
-        summary = event_digests[0].summary
+    if len(event_digests) == 1:  # the story is its event: same articles, same summary and headline
+        summary, title = event_digests[0].summary, event_digests[0].headline
     else:
         # each article is dated by its event: the grouping settles dates an article leaves open
         dates = {a: e.date for e in story_events for a in e.article_ids if a in items}
         summary = summarize(bodies, sentences, words=words, dates=dates,
                             key_terms=[e.key for e in entities[:10]])
-    titles = [items[a][0].title for a in ids]
+        title = headline([items[a][0].title for a in ids], list(bodies.values()))
     outlets = tuple(sorted({outlet_of(items[a][0]) for a in ids}))
-    return StoryDigest(story=story, headline=headline(titles, list(bodies.values())), events=event_digests,
+    return StoryDigest(story=story, headline=title, events=event_digests,
                        summary=summary, entities=entities, timeline=timeline, article_ids=tuple(ids),
                        outlets=outlets)

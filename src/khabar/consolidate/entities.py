@@ -24,7 +24,6 @@ from __future__ import annotations
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
 from functools import lru_cache
 
 from khabar.analyze.ner.gazetteer import load
@@ -69,31 +68,32 @@ def merge_entities(bodies: Mapping[str, str], sentences: Mapping[str, Sequence[S
     groups = _Groups()
     for node in refs:
         groups.find(node)
-    _join_people([n for n in refs if _type(refs[n]) == "PER"], refs, roles, groups)
-    _join_headed_names(refs, groups)
+    kinds = {node: _type(items) for node, items in refs.items()}
+    _join_people([n for n in refs if kinds[n] == "PER"], refs, roles, groups)
+    _join_headed_names(refs, kinds, groups)
     clusters: dict[str, list[str]] = defaultdict(list)
     for node in refs:
         clusters[groups.find(node)].append(node)
-    entities = [_entity([r for n in nodes for r in refs[n]], roles) for nodes in clusters.values()]
-    entities.sort(key=lambda e: (-len(e.mentions), -len({r.article_id for r in e.mentions}), e.name))
-    return tuple(_capped(e) for e in entities)
+    ranked = [_entity([r for n in nodes for r in refs[n]], roles) for nodes in clusters.values()]
+    ranked.sort(key=lambda pair: pair[0])
+    return tuple(entity for _, entity in ranked)
 
 
-def _capped(entity: Entity, cap: int = MAX_MENTIONS) -> Entity:
-    """``entity`` keeping at most ``cap`` mentions, the first of every article before any second one
-    (so that the sample cites as many sources as it can), with the count of all of them."""
-    count = len(entity.mentions)
-    if count <= cap:
-        return replace(entity, mention_count=count)
-    firsts: dict[str, EntityRef] = {}
-    for ref in entity.mentions:
-        firsts.setdefault(ref.article_id, ref)
+def _capped(mentions: Sequence[tuple[str, Mention]], cap: int = MAX_MENTIONS) -> list[tuple[str, Mention]]:
+    """At most ``cap`` of ``mentions`` ((article id, mention), sorted by article and start), the first
+    of every article before any second one (so that the sample cites as many sources as it can), in
+    that order. Only the sample becomes EntityRefs: the biggest stories mention one name thousands of times."""
+    if len(mentions) <= cap:
+        return list(mentions)
+    firsts: dict[str, tuple[str, Mention]] = {}
+    for item in mentions:
+        firsts.setdefault(item[0], item)
     kept = list(firsts.values())[:cap]
     if len(kept) < cap:
         chosen = set(map(id, kept))
-        kept += [ref for ref in entity.mentions if id(ref) not in chosen][:cap - len(kept)]
-    kept.sort(key=lambda r: (r.article_id, r.start))
-    return replace(entity, mentions=tuple(kept), mention_count=count)
+        kept += [item for item in mentions if id(item) not in chosen][:cap - len(kept)]
+    kept.sort(key=lambda item: (item[0], item[1].start))
+    return kept
 
 
 def _node(mention: Mention, article_id: str) -> str:
@@ -185,17 +185,18 @@ def _one_person(root_a: str, root_b: str, full: Sequence[str], refs: Mapping[str
     return all(same_name(x, y) for x in members[root_a] for y in members[root_b])
 
 
-def _join_headed_names(refs: Mapping[str, list[tuple[str, Mention]]], groups: _Groups) -> None:
+def _join_headed_names(refs: Mapping[str, list[tuple[str, Mention]]], kinds: Mapping[str, str],
+                       groups: _Groups) -> None:
     """وزارة الخارجية الروسية = الخارجية الروسية, حركة حماس = حماس: an organization named with
     and without its head word (a trigger of the lexicon) is one organization."""
     triggers = load().triggers
     for node, items in refs.items():
         words = items[0][1].text.split(maxsplit=1)
-        kind = _type(items)
+        kind = kinds[node]
         if kind == "PER" or len(words) < 2 or triggers.get(normalize(words[0])) != "ORG":
             continue
         rest = name_key(words[1])
-        if rest in refs and _type(refs[rest]) in (kind, "ORG"):
+        if rest in refs and kinds[rest] in (kind, "ORG"):
             groups.union(node, rest)
 
 
@@ -267,9 +268,11 @@ def _roles(bodies: Mapping[str, str], sentences: Mapping[str, Sequence[Sentence]
     return out
 
 
-def _entity(items: list[tuple[str, Mention]], roles: Mapping[tuple[str, int, int], list[Role]]) -> Entity:
+def _entity(items: list[tuple[str, Mention]], roles: Mapping[tuple[str, int, int], list[Role]]) -> tuple[tuple, Entity]:
+    """The entity of one cluster's mentions (keeping a sample of them: :func:`_capped`), with its rank:
+    most mentioned first, then mentioned by most articles, then by name."""
     kind = Counter(m.type for _, m in items).most_common(1)[0][0]
-    light = [normalize(m.text, "light") for _, m in items]
+    light = [_light(m.text) for _, m in items]
     spellings = Counter(light)
     articles: dict[str, set[str]] = defaultdict(set)
     for (article_id, _), spelling in zip(items, light, strict=True):
@@ -280,24 +283,31 @@ def _entity(items: list[tuple[str, Mention]], roles: Mapping[tuple[str, int, int
         clean = all(map(_may_be_name, words)) or kind != "PER"
         return (clean, len(words), spellings[spelling], len(articles[spelling]))
 
-    name = max(spellings, key=rank)
+    name = next(iter(spellings)) if len(spellings) == 1 else max(spellings, key=rank)  # most have one
     key = name_key(name)
     digest = hashlib.sha1(f"{kind}|{key}".encode()).hexdigest()[:12]
     seen_roles: dict[str, Role] = {}
     for article_id, m in items:
         for role in roles.get((article_id, m.start, m.end), ()):
             seen_roles.setdefault(normalize(role.role, "key"), role)
-    return Entity(
+    sample = _capped(sorted(items, key=lambda item: (item[0], item[1].start)))
+    rank_key = (-len(items), -len({a for a, _ in items}), name)
+    return rank_key, Entity(
         id=f"{kind.lower()}-{digest}",
         type=kind,
         name=name,
         roman=_roman(name) if kind == "PER" else romanize(name),
         key=key,
         spellings=tuple(spellings.most_common()),
-        mentions=tuple(sorted((EntityRef(a, m.sentence, m.start, m.end, m.text) for a, m in items),
-                              key=lambda r: (r.article_id, r.start))),
+        mentions=tuple(EntityRef(a, m.sentence, m.start, m.end, m.text) for a, m in sample),
         roles=_most_specific(seen_roles),
+        mention_count=len(items),
     )
+
+
+@lru_cache(maxsize=50_000)  # one name is mentioned many times, in the same few spellings
+def _light(text: str) -> str:
+    return normalize(text, "light")
 
 
 def _most_specific(roles: Mapping[str, Role]) -> tuple[Role, ...]:

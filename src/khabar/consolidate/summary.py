@@ -89,7 +89,7 @@ def summarize(
     sentences = sentences or {}
     depth = max(_MIN_DEPTH, MAX_SENTENCES // max(len(bodies), 1))
     units = [u for aid, body in bodies.items() if body
-             for u in _units(aid, body, sentences.get(aid), dates.get(aid, "")[:4])[:depth]]
+             for u in _units(aid, body, sentences.get(aid), dates.get(aid, "")[:4], depth)]
     if not units:
         return ()
     clauses = [_clause_terms(u.key) for u in units]
@@ -138,14 +138,20 @@ def summarize_document(text: str, *, sentences: int | None = None, words: int | 
     return [units[i].text for i in sorted(chosen)]
 
 
-def _units(aid: str, body: str, given: Sequence[Sentence] | None, year: str) -> list[_Unit]:
+def _units(aid: str, body: str, given: Sequence[Sentence] | None, year: str,
+           depth: int | None = None) -> list[_Unit]:
+    """The first ``depth`` (default all) non-blank sentences of one article as units; every span
+    is checked, but the sentences past ``depth`` are not read (a big story reads ten of each article's)."""
     if given is None:
         given = [Sentence(i, s, e, body[s:e]) for i, (s, e) in enumerate(split_sentences(body))]
-    out = []
-    for k, s in enumerate(given):
+    for s in given:
         if not (0 <= s.start <= s.end <= len(body)):
             raise ValueError(f"article {aid}: sentence {s.index} span {s.start}-{s.end} "
                              f"is outside its body ({len(body)} characters)")
+    out: list[_Unit] = []
+    for k, s in enumerate(given):
+        if depth is not None and len(out) >= depth:
+            break
         if not s.text:
             s = Sentence(s.index, s.start, s.end, body[s.start: s.end])
         if s.text.strip():
@@ -217,7 +223,7 @@ def _scores(units: Sequence[_Unit], bags: Sequence[Sequence[str]], sim: np.ndarr
     reached[np.arange(len(units)), own] = False
     support = reached.sum(axis=1) / max(len(starts) - 1, 1)  # share of the other articles
     keys = [k for k in keys if k]
-    coverage = np.array([sum(k <= set(bag) for k in keys) / len(keys) for bag in bags]) if keys else 0.0
+    coverage = np.array([sum(k <= bag for k in keys) / len(keys) for bag in map(set, bags)]) if keys else 0.0
     position = np.array([u.position for u in units])
     factor = np.array([penalty(u.text, u.key, u.words) for u in units])
     raw = (weights["central"] * central + weights["support"] * support

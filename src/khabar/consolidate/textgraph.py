@@ -51,21 +51,17 @@ def terms(text: str) -> list[str]:
 
 
 def terms_of_key(key: str) -> list[str]:
-    """:func:`terms` of text already normalized at the ``match`` level."""
-    return [t for c in clause_terms(key, min_terms=0) for t in c]
+    """:func:`terms` of text already normalized at the ``match`` level (:func:`clause_terms` run
+    together: the terms in text order, without the clause breaks)."""
+    return [t for t in _word_terms(key) if t and t != _BREAK]
 
 
 def clause_terms(key: str, min_terms: int = 3) -> list[list[str]]:
     """Terms of a ``match``-normalized text per clause (split at commas, semicolons, colons).
 
-    A clause with fewer than ``min_terms`` terms joins its neighbour. Each word's term is
-    looked up in one ``map`` over the words (the hot path of summaries), clauses cut per break.
+    A clause with fewer than ``min_terms`` terms joins its neighbour.
     """
-    words = _WORD_OR_BREAK.findall(key)
-    found = list(map(_TERM_CACHE.get, words))
-    if None in found:
-        found = [_term(w) if t is None else t for w, t in zip(words, found, strict=True)]
-    seq = list(filter(None, found))
+    seq = list(filter(None, _word_terms(key)))
     if _BREAK not in seq:
         return [seq]
     need = max(min_terms, 1)
@@ -83,15 +79,29 @@ def clause_terms(key: str, min_terms: int = 3) -> list[list[str]]:
     return clauses
 
 
+def _word_terms(key: str) -> list[str]:
+    """Each word's (or break's) term, skipped words as "": one ``map`` over the words looks them
+    up (the hot path of summaries), and only the words never seen are made."""
+    words = _WORD_OR_BREAK.findall(key)
+    found = list(map(_TERM_CACHE.get, words))
+    if None in found:
+        found = [_term(w) if t is None else t for w, t in zip(words, found, strict=True)]
+    return found
+
+
 def count_matrix(bags: Sequence[Sequence[str]]) -> sparse.csr_matrix:
     """Term counts, one row per bag (columns: terms in order of first appearance)."""
     vocab: dict[str, int] = {}
-    cols = [vocab.setdefault(t, len(vocab)) for bag in bags for t in bag]
+    cols = np.fromiter((vocab.setdefault(t, len(vocab)) for bag in bags for t in bag), dtype=np.int64)
     n = len(bags)
+    width = max(len(vocab), 1)
     rows = np.repeat(np.arange(n), [len(bag) for bag in bags])
-    counts = sparse.csr_matrix((np.ones(len(cols)), (rows, cols)), shape=(n, max(len(vocab), 1)))
-    counts.sum_duplicates()
-    return counts
+    # the canonical CSR arrays (each row's columns sorted, repeats summed) made at once, not
+    # through a COO matrix: the same matrix, without scipy's conversions for each small one
+    cells, counts = np.unique(rows * width + cols, return_counts=True)
+    indptr = np.zeros(n + 1, dtype=np.int32)
+    np.cumsum(np.bincount(cells // width, minlength=n), out=indptr[1:])
+    return sparse.csr_matrix((counts.astype(float), (cells % width).astype(np.int32), indptr), shape=(n, width))
 
 
 def tfidf_rows(counts: sparse.csr_matrix) -> sparse.csr_matrix:
@@ -135,7 +145,7 @@ def lexrank(sim: np.ndarray, damping: float = 0.85, iterations: int = 40) -> np.
     w = sim.copy()
     np.fill_diagonal(w, 0.0)
     sums = w.sum(axis=1, keepdims=True)
-    step = sparse.csr_matrix(damping * np.divide(w, sums, out=np.full_like(w, 1.0 / n), where=sums > 0).T)
+    step = _csr(damping * np.divide(w, sums, out=np.full_like(w, 1.0 / n), where=sums > 0).T)
     p = np.full(n, 1.0 / n)
     for _ in range(iterations):
         nxt = (1 - damping) / n + step @ p
@@ -144,3 +154,13 @@ def lexrank(sim: np.ndarray, damping: float = 0.85, iterations: int = 40) -> np.
             break
         p = nxt
     return p / p.max()
+
+
+def _csr(dense: np.ndarray) -> sparse.csr_matrix:
+    """``sparse.csr_matrix(dense)`` built from a mask of the nonzero cells (the same arrays, in half
+    the time on a big story's 2,000 x 2,000 matrix, where scipy goes through a COO matrix)."""
+    nonzero = dense != 0
+    indptr = np.zeros(dense.shape[0] + 1, dtype=np.int32)
+    np.cumsum(nonzero.sum(axis=1), out=indptr[1:])
+    columns = np.nonzero(nonzero)[1].astype(np.int32)
+    return sparse.csr_matrix((dense[nonzero], columns, indptr), shape=dense.shape)
