@@ -22,7 +22,6 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SAUDI = HERE.parents[1] / "shared/data/saudinewsnet/zips"
 
 
 def main() -> None:
@@ -47,17 +46,10 @@ def _run(args: argparse.Namespace) -> float:
 
     if args.stage == "analyze":
         sys.path.insert(0, str(HERE))
-        from bench_analyze import load_articles
+        from bench_analyze import first_articles
         from khabar.analyze import analyze_many
 
-        articles = []
-        zips = sorted(SAUDI.glob("*.zip"))
-        if not zips:
-            raise SystemExit(f"no SaudiNewsNet zips in {SAUDI}")
-        for path in zips:
-            articles += load_articles(path, args.articles - len(articles))
-            if len(articles) >= args.articles:
-                break
+        articles = first_articles(args.articles)
         if args.one == "tuned":
             few_collections()
         start = time.process_time()

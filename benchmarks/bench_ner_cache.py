@@ -21,7 +21,6 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SAUDI = HERE.parents[1] / "shared/data/saudinewsnet/zips"
 
 
 def main() -> None:
@@ -30,20 +29,13 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=12000)
     args = parser.parse_args()
     sys.path.insert(0, str(HERE))
-    from bench_analyze import load_articles
+    from bench_analyze import first_articles
     from khabar.analyze import analyze_many
     from khabar.analyze.ner import scorer
     from khabar.pipeline import few_collections
 
     scorer._CACHE_SIZE = args.cache
-    zips = sorted(SAUDI.glob("*.zip"))
-    if not zips:
-        raise SystemExit(f"no SaudiNewsNet zips in {SAUDI}")
-    articles = []
-    for path in zips:
-        articles += load_articles(path, args.articles - len(articles))
-        if len(articles) >= args.articles:
-            break
+    articles = first_articles(args.articles)
     few_collections()
     start = time.process_time()
     for i in range(0, len(articles), 8):

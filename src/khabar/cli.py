@@ -35,7 +35,7 @@ err = Console(stderr=True)
 @app.callback()
 def _every_command() -> None:
     # the command line process loads, groups and (with one worker) analyzes: the collector's
-    # default thresholds cost it 10-20 % there (see khabar.pipeline.few_collections)
+    # default thresholds cost it 12-15 % there (see khabar.pipeline.few_collections)
     few_collections()
 
 

@@ -280,8 +280,8 @@ def few_collections() -> None:
 
     The stages make almost no reference cycles (a whole day's analysis frees a few hundred
     objects by collection), but with the default thresholds the collector runs thousands of
-    times and its full passes walk every object of the per-word caches: 5-10 % of the CPU
-    of analyzing and digesting (benchmarks/bench_gc.py). Memory is still freed by reference
+    times and its full passes walk every object of the per-word caches: about 12 % of the CPU
+    of analyzing and of digesting (benchmarks/bench_gc.py). Memory is still freed by reference
     counting as before; only cycles wait longer.
     """
     gc.set_threshold(*GC_THRESHOLDS)
