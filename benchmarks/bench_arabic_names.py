@@ -46,6 +46,7 @@ def sweep(pairs: Path, split: str) -> None:
                 if r["source"] != "wikidata-vowels" and split in ("all", r["split"])]
 
     def figures() -> str:
+        names._same_word.cache_clear()  # decisions are cached per word pair
         c = Counter((same_name(r["a"], r["b"]), r["label"] == "same") for r in rows)
         tp, fp, fn = c[True, True], c[True, False], c[False, True]
         return f"precision={tp / max(1, tp + fp):.3f} recall={tp / max(1, tp + fn):.3f}"

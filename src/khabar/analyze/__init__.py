@@ -7,11 +7,10 @@ Each article is analyzed on its own, so this stage parallelizes (process pool, S
 from __future__ import annotations
 
 from collections.abc import Sequence
-from operator import itemgetter
 
 from khabar.analyze.entities import find_mentions_many
 from khabar.analyze.facts import facts_and_event_date
-from khabar.arabic import STOPWORDS, split_sentences, stem, tokenize
+from khabar.arabic import STOPWORDS, split_sentences, stem, token_norms
 from khabar.model import Analysis, Article, Mention, Sentence
 
 
@@ -26,7 +25,7 @@ _TERMS_SIZE = 200_000
 
 def grouping_terms(title: str, body: str) -> tuple[str, ...]:
     """Stems of the content words of the title and body, title first (used by grouping)."""
-    norms = list(map(itemgetter(3), tokenize(f"{title}\n{body}")))
+    norms = token_norms(f"{title}\n{body}")
     found = list(map(_TERMS.get, norms))
     if None in found:
         if len(_TERMS) > _TERMS_SIZE:

@@ -32,7 +32,7 @@ def find_mentions_many(documents: Sequence[tuple[str, Sequence[Sentence]]]) -> l
     """:func:`find_mentions` of several (text, sentences) documents, tagged in one pass (same results)."""
     documents = [(text, sentences or [Sentence(i, a, b, text[a:b]) for i, (a, b) in enumerate(split_sentences(text))])
                  for text, sentences in documents]
-    pieces = [[[(a + s.start, b + s.start, w) for a, b, w in segment(text[s.start:s.end], _known)] for s in sentences]
+    pieces = [[segment(text, _known, s.start, s.end) for s in sentences]
               for text, sentences in documents]
     tagged = tag_documents_scored([[[w for _, _, w in p] for p in doc] for doc in pieces])
     return [_mentions(text, sentences, doc_pieces, doc_tags)

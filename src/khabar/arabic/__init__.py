@@ -5,7 +5,7 @@ from khabar.arabic.names import name_key, romanize, same_name
 from khabar.arabic.normalize import fold, normalize, normalize_map, original_span
 from khabar.arabic.numbers import NumberHit, find_numbers
 from khabar.arabic.stem import STOPWORDS, stem
-from khabar.arabic.tokens import Token, split_sentences, tokenize
+from khabar.arabic.tokens import Token, split_sentences, token_norms, token_starts, tokenize
 
 __all__ = [
     "STOPWORDS",
@@ -24,5 +24,7 @@ __all__ = [
     "same_name",
     "split_sentences",
     "stem",
+    "token_norms",
+    "token_starts",
     "tokenize",
 ]

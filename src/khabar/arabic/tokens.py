@@ -14,12 +14,15 @@ from typing import NamedTuple
 from khabar.arabic.normalize import fold
 
 _MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u0640\u06d6-\u06ed\u200c\u200d"
-_TOKEN = re.compile(
-    r"(\s*)(https?://[^\s«»\"“”<>]+"  # URLs stay whole
+_TOKEN_TEXT = (
+    r"https?://[^\s«»\"“”<>]+"  # URLs stay whole
     r"|\d+(?:[.,٫٬]\d+)*"  # numbers with separators: 12,500  3.5  ٣٫٥
     rf"|[^\W\d_]+(?:[{_MARKS}]+[^\W\d_]*)*"  # words, diacritics and tatweel inside
-    r"|\.{2,}|…|[^\s])"  # ellipses, then any other single mark
-)  # group 1 is the white space before the token: findall gives every offset without match objects
+    r"|\.{2,}|…|[^\s]"  # ellipses, then any other single mark
+)
+_TOKEN = re.compile(rf"(\s*)({_TOKEN_TEXT})")  # group 1 is the white space before the token:
+# findall gives every offset without match objects
+_TOKEN_ONLY = re.compile(_TOKEN_TEXT)  # the same tokens (none starts with white space), no offsets
 # A sentence ends at . ! ? ؟ (closing quotes and brackets go with it) before white space or
 # an Arabic letter (crawled text often drops the space: "انتهى.وقال"), and at every line break: headlines and list items have no final punctuation.
 _SENT_END = re.compile(r"[.!?؟]+[\"'»”’)\]]*(?=\s|$|[\u0621-\u064a])|\n")
@@ -48,15 +51,36 @@ def tokenize(text: str) -> list[Token]:
     One regex pass, one translate for all tokens, offsets by summing lengths: no
     per-token Python code (this is the hottest path of the engine).
     """
-    if not text:
+    offsets, words = _scan(text)
+    if not words:
         return []
-    pieces = list(chain.from_iterable(_TOKEN.findall(text)))  # gap, token, gap, token ...
-    if not pieces:
-        return []
-    offsets = list(accumulate(map(len, pieces)))
-    words = pieces[1::2]
-    norms = fold("\n".join(words), "match").split("\n")
-    return list(map(tuple.__new__, repeat(Token), zip(offsets[0::2], offsets[1::2], words, norms, strict=True)))
+    return list(map(tuple.__new__, repeat(Token), zip(offsets[0::2], offsets[1::2], words, _norms(words), strict=True)))
+
+
+def token_starts(text: str, start: int = 0, end: int | None = None) -> tuple[list[int], list[str]]:
+    """The start offsets (into ``text``) and the texts of :func:`tokenize`'s tokens of
+    ``text[start:end]``, without their keys (the name segmenter normalizes each token its own
+    way, and caches it per token; it reads a body sentence by sentence, without slicing it)."""
+    pieces = list(chain.from_iterable(_TOKEN.findall(text, start, len(text) if end is None else end)))
+    return list(accumulate(map(len, pieces), initial=start))[1::2], pieces[1::2]
+
+
+def _scan(text: str) -> tuple[list[int], list[str]]:
+    """(start, end, start, end ... of the tokens, their texts): one regex pass, offsets by summing lengths."""
+    pieces = list(chain.from_iterable(_TOKEN.findall(text))) if text else []  # gap, token, gap, token ...
+    return list(accumulate(map(len, pieces))), pieces[1::2]
+
+
+def token_norms(text: str) -> list[str]:
+    """The ``match`` keys of :func:`tokenize`'s tokens, without their spans (the grouping terms
+    need only these: no offsets summed, no Token built, for every word of every body)."""
+    words = _TOKEN_ONLY.findall(text) if text else []
+    return _norms(words) if words else []
+
+
+def _norms(words: list[str]) -> list[str]:
+    """The ``match`` key of every token: one translate for all of them."""
+    return fold("\n".join(words), "match").split("\n")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

@@ -15,9 +15,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import lru_cache
 from itertools import repeat
-from operator import itemgetter
 
-from khabar.arabic import normalize_map, tokenize
+from khabar.arabic import normalize_map, token_starts
 
 _CONJ = "وف"
 _PREP = "بلك"
@@ -55,11 +54,11 @@ def _better(word: str, rest: str, known: Callable[[str], int]) -> bool:
     return known(rest) > 2 * known(word)
 
 
-def segment(text: str, known: Callable[[str], int]) -> list[Piece]:
-    """Tokens of ``text`` with clitics split off: (start, end, normalized form), offsets into ``text``."""
-    tokens = tokenize(text)
-    pieces = map(_segment_token, map(itemgetter(2), tokens), repeat(known))  # cached per token text
-    return [(start + a, start + b, form) for start, found in zip(map(itemgetter(0), tokens), pieces, strict=True)
+def segment(text: str, known: Callable[[str], int], start: int = 0, end: int | None = None) -> list[Piece]:
+    """Tokens of ``text[start:end]`` with clitics split off: (start, end, normalized form), offsets into ``text``."""
+    starts, words = token_starts(text, start, end)
+    pieces = map(_segment_token, words, repeat(known))  # cached per token text
+    return [(start + a, start + b, form) for start, found in zip(starts, pieces, strict=True)
             for a, b, form in found]
 
 
