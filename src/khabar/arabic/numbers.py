@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import accumulate, chain
 
 from khabar.arabic.dates import find_dates
 from khabar.arabic.normalize import normalize, normalize_map, original_span
@@ -64,7 +65,8 @@ _ONE_OF_ELEVEN = {normalize("أحد"), normalize("إحدى")}
 _TEN = {normalize("عشر"), normalize("عشرة")}
 _STARTERS = frozenset(_ONE_OF_ELEVEN) | frozenset(_DUALS) | frozenset(_UNITS) | frozenset(_ORDINALS)
 _PERCENT = re.compile(r"\s*(?:%|٪|(?:في|بال)\s*(?:المئة|المائة|المئه|المائه))")
-_TOKEN = re.compile(r"(?<![A-Za-z@_\d])\d+(?:[.,٫٬]\d+)*(?![A-Za-z@_\d])|[^\W\d_]+|[%٪]")
+_TOKEN = r"(?<![A-Za-z@_\d])\d+(?:[.,٫٬]\d+)*(?![A-Za-z@_\d])|[^\W\d_]+|[%٪]"
+_GAP_TOKEN = re.compile(rf"([\s\S]*?)({_TOKEN})")  # the same tokens as finditer(_TOKEN), each after its gap
 _NOT_UNIT = STOPWORDS | {normalize(w) for w in "و أو او نحو حوالي قرابة من في إلى ، ما".split()}
 
 
@@ -97,9 +99,12 @@ _START_WORDS = _STARTERS | {clitic + w for clitic in "وب" for w in _UNITS}
 def _tokens_outside_dates(text: str, norm: str, origin: list[int]) -> list[tuple[int, int, str]]:
     """(start, end, word) of the number-finder's tokens of ``norm``, without those that start inside a date
     expression ("27 فبراير", "2022"). Built by C-level maps over the matches, and dates cut out as index
-    ranges (``origin`` never decreases, so a date's tokens are a run): no Python code per token."""
-    found = list(_TOKEN.finditer(norm))
-    tokens = list(zip(map(re.Match.start, found), map(re.Match.end, found), map(re.Match.group, found), strict=True))
+    ranges (``origin`` never decreases, so a date's tokens are a run): no Python code per token, and
+    no match object either (``findall`` with the text before each token as a group: offsets by
+    summing lengths)."""
+    pieces = list(chain.from_iterable(_GAP_TOKEN.findall(norm)))  # gap, token, gap, token ...
+    offsets = list(accumulate(map(len, pieces)))
+    tokens = list(zip(offsets[0::2], offsets[1::2], pieces[1::2], strict=True))
     covered = _merged((bisect_left(origin, d.start), bisect_left(origin, d.end)) for d in find_dates(text))
     if not covered:
         return tokens
