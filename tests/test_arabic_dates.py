@@ -1,6 +1,7 @@
 """Dates: every date expression of the five seeds, month systems, Hijri, weekdays, relatives."""
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -145,3 +146,43 @@ def test_newsfane_sentences(text, expected):
 ])
 def test_day_words_that_are_not_today(text):
     assert [h for h in find_dates(text, APRIL_10) if h.granularity == "relative"] == []
+
+
+def _texts_with_every_date_word() -> list[str]:
+    """The seeds, the gold date expressions, and every month and weekday name after each clitic and
+    word the patterns allow before it."""
+    from khabar.arabic.calendar import GREGORIAN_MONTHS, HIJRI_MONTHS, WEEKDAYS
+
+    gold = Path(__file__).resolve().parents[1] / "benchmarks" / "data" / "date_expressions.tsv"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    texts += [line.split("\t")[0] for line in gold.read_text(encoding="utf-8").splitlines()[1:]]
+    for m in [*GREGORIAN_MONTHS, *HIJRI_MONTHS]:
+        texts.append(f"في {m} 2024، 3 {m} 2020م، {m} 5، 2021 و{m} الماضي وشهر {m} 1445 ه و12 من شهر {m}")
+    for w in WEEKDAYS:
+        texts.append(f"يوم {w} و{w} الماضي واليوم ({w}) ف{w}، 3 مارس و{w}، 12 شعبان 1445")
+    texts += [  # each clitic and word a pattern allows at its start, once
+        "ويوم الخميس 3 مارس 2020", "فيوم الخميس 3 مارس", "يوم الخميس 3 مارس", "(الخميس) 3 مارس", "الخميس 3 مارس",
+        "منذ يناير", "خلال يناير", "حتى يناير", "إلى يناير", "بداية يناير", "نهاية يناير", "وفي يناير", "في يناير",
+        "شهر يناير", "مطلع يناير", "أواخر يناير",
+        "وعام 2020", "فعام 2020", "لعام 2020", "عام 2020", "العام 2020", "سنة 2020",
+        "قبل 3 أيام", "منذ يومين", "بعد أسبوع",
+        "أول أمس", "وأمس", "فأمس", "أمس", "البارحة", "بعد غد", "غدا", "واليوم", "فاليوم", "اليوم",
+        "وهذا الشهر", "فهذا الشهر", "بهذا الشهر", "لهذا العام", "هذه السنة",
+        "والأسبوع الماضي", "فالشهر المقبل", "بالعام الماضي", "للعام المقبل", "لالأسبوع الماضي", "الأسبوع الماضي",
+        "2024-05-01", "1/2/2023",
+    ]
+    return [f"قال {t} ثم" for t in texts]
+
+
+def test_the_first_letters_given_to_each_pattern_change_no_match():
+    """Each date pattern starts with a lookahead of the letters its matches can start with (a speed-up):
+    without it, every pattern finds exactly the same matches, so no letter is missing from a set."""
+    from khabar.arabic import dates, normalize_map
+
+    for text in _texts_with_every_date_word():
+        norm = normalize_map(text, "match")[0]
+        for kind, pattern in dates._PATTERNS:
+            assert pattern.pattern.startswith("(?=[")
+            plain = re.compile(pattern.pattern[pattern.pattern.index("]") + 2:])
+            fast = [(m.span(), m.groupdict()) for m in pattern.finditer(norm)]
+            assert fast == [(m.span(), m.groupdict()) for m in plain.finditer(norm)], (kind, text)

@@ -54,27 +54,28 @@ def tokenize(text: str) -> list[Token]:
     offsets, words = _scan(text)
     if not words:
         return []
-    return list(map(tuple.__new__, repeat(Token), zip(offsets[0::2], offsets[1::2], words, _norms(words), strict=True)))
+    return list(map(tuple.__new__, repeat(Token), zip(offsets[1::2], offsets[2::2], words, _norms(words), strict=True)))
 
 
 def token_starts(text: str, start: int = 0, end: int | None = None) -> tuple[list[int], list[str]]:
     """The start offsets (into ``text``) and the texts of :func:`tokenize`'s tokens of
     ``text[start:end]``, without their keys (the name segmenter normalizes each token its own
     way, and caches it per token; it reads a body sentence by sentence, without slicing it)."""
+    offsets, words = _scan(text, start, end)
+    return offsets[1::2], words
+
+
+def _scan(text: str, start: int = 0, end: int | None = None) -> tuple[list[int], list[str]]:
+    """(``start``, then the start and end of every token of ``text[start:end]``, offsets into
+    ``text``; the tokens' texts): one regex pass, offsets by summing lengths."""
     pieces = list(chain.from_iterable(_TOKEN.findall(text, start, len(text) if end is None else end)))
-    return list(accumulate(map(len, pieces), initial=start))[1::2], pieces[1::2]
-
-
-def _scan(text: str) -> tuple[list[int], list[str]]:
-    """(start, end, start, end ... of the tokens, their texts): one regex pass, offsets by summing lengths."""
-    pieces = list(chain.from_iterable(_TOKEN.findall(text))) if text else []  # gap, token, gap, token ...
-    return list(accumulate(map(len, pieces))), pieces[1::2]
+    return list(accumulate(map(len, pieces), initial=start)), pieces[1::2]  # pieces: gap, token, gap ...
 
 
 def token_norms(text: str) -> list[str]:
     """The ``match`` keys of :func:`tokenize`'s tokens, without their spans (the grouping terms
     need only these: no offsets summed, no Token built, for every word of every body)."""
-    words = _TOKEN_ONLY.findall(text) if text else []
+    words = _TOKEN_ONLY.findall(text)
     return _norms(words) if words else []
 
 

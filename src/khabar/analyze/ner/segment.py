@@ -58,8 +58,7 @@ def segment(text: str, known: Callable[[str], int], start: int = 0, end: int | N
     """Tokens of ``text[start:end]`` with clitics split off: (start, end, normalized form), offsets into ``text``."""
     starts, words = token_starts(text, start, end)
     pieces = map(_segment_token, words, repeat(known))  # cached per token text
-    return [(start + a, start + b, form) for start, found in zip(starts, pieces, strict=True)
-            for a, b, form in found]
+    return [(at + a, at + b, form) for at, found in zip(starts, pieces, strict=True) for a, b, form in found]
 
 
 @lru_cache(maxsize=100_000)
