@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from khabar.analyze.patterns import Clause, countries_in, rx
+from khabar.analyze.patterns import Clause, countries_in, gated_rx, rx
 
-_HEADS = rx(r"(?<!\w)[وف]?(?:يترأس|تترأس|ترأس|ترأست|يرأس|ترأسها|برئاسة|يقود|تقود|قاد|قادت|رئيس الوفد|رئيسة الوفد)(?!\w)")
+_HEADS = gated_rx("ترأس|يرأس|رئاسة|قود|قاد|رئيس", r"(?<!\w)[وف]?(?:يترأس|تترأس|ترأس|ترأست|يرأس|ترأسها|برئاسة|يقود|تقود|قاد|قادت|رئيس الوفد|رئيسة الوفد)(?!\w)")
 _DELEGATION = rx(r"(?<!\w)[وب]?(?:ال)?وفد(?:ي|ا)?(?!\w)(?P<whose>(?:\s+\S+){1,2})?")
 _OWN = rx(r"^\s*(?:بلاده|بلادها|بلده)")
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from khabar.analyze.patterns import SPEECH_VERBS, Clause, rx, text_key, trim
+from khabar.analyze.patterns import SPEECH_VERB_STEMS, SPEECH_VERBS, Clause, gated_rx, rx, text_key, trim
 
-_ATTRIBUTION = rx(
+_ATTRIBUTION = gated_rx(
+    SPEECH_VERB_STEMS,
     rf"(?<!\w)(?P<pre>\w+\s+)?[وف]?(?P<verb>{SPEECH_VERBS})(?!\w)(?:\s+به)?"
     r"(?:\s*:?\s*[\"“«]|(?P<who>(?:\s+[^\s:]+){0,16}?)\s*[،,]?\s*(?:(?<!\w)(?:بان|ان|انه|انها|انهم|انهما|اننا|بانه|بانها)(?!\w)|:))"
 )
