@@ -13,7 +13,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from khabar.arabic import STOPWORDS, normalize, normalize_map, stem, tokenize
+from khabar.arabic import STOPWORDS, normalize, normalize_map, stem, token_norms
 from khabar.model import Mention, Sentence
 
 
@@ -92,7 +92,7 @@ def trim(clause: Clause, start: int, end: int) -> tuple[int, int]:
 
 def content_key(text: str) -> str:
     """Sorted light stems of the content words: the agreement key of a free-text value."""
-    stems = {stem(t.norm) for t in tokenize(text) if t.norm[:1].isalnum() and t.norm not in STOPWORDS}
+    stems = {stem(norm) for norm in token_norms(text) if norm[:1].isalnum() and norm not in STOPWORDS}
     return " ".join(sorted(s for s in stems if len(s) > 1))
 
 
