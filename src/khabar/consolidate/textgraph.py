@@ -81,11 +81,18 @@ def clause_terms(key: str, min_terms: int = 3) -> list[list[str]]:
 
 def _word_terms(key: str) -> list[str]:
     """Each word's (or break's) term, skipped words as "": one ``map`` over the words looks them
-    up (the hot path of summaries), and only the words never seen are made."""
+    up (the hot path of summaries), and only the words never seen are made (found by ``list.index``,
+    not by a loop over every word)."""
     words = _WORD_OR_BREAK.findall(key)
     found = list(map(_TERM_CACHE.get, words))
     if None in found:
-        found = [_term(w) if t is None else t for w, t in zip(words, found, strict=True)]
+        i = found.index(None)
+        try:
+            while True:
+                found[i] = _term(words[i])
+                i = found.index(None, i + 1)
+        except ValueError:  # no word left unseen
+            pass
     return found
 
 
