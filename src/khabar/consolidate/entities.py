@@ -316,6 +316,8 @@ def _most_specific(roles: Mapping[str, Role]) -> tuple[Role, ...]:
 
     The keys that start with ``key + " "`` are, in sorted order, the ones from where that prefix would
     be inserted: one lookup per role, not a scan of all (big stories' people have hundreds of roles)."""
+    if len(roles) < 2:  # most entities: nothing to spell out
+        return tuple(roles.values())
     keys = sorted(roles)
     return tuple(role for key, role in roles.items() if not _has_prefix(keys, key + " "))
 
