@@ -217,3 +217,31 @@ def test_a_few_mentions_are_all_kept_with_their_count():
     capped = _capped(items, cap=3)
     assert len(capped) == 3 and {a for a, _ in capped} == {"a1", "a2"}
     assert capped == sorted(capped, key=lambda item: (item[0], item[1].start))
+
+
+def test_last_title_words_are_the_last_words_of_the_whole_window():
+    import random
+
+    from khabar.analyze.ner import roles
+
+    rng = random.Random(11)
+    for _ in range(500):
+        window = "".join(rng.choice(["وزير", "الخارجية", " ", "  ", "\n", "،", "السفير"])
+                         for _ in range(rng.randint(0, 120)))
+        got = [(m.start(), m.group()) for m in roles._last_words(window, tail=rng.randint(1, 60))]
+        expected = [(m.start(), m.group()) for m in list(re.finditer(r"\S+", window))[-roles._MAX_TITLE_WORDS:]]
+        assert got == expected
+
+
+def test_most_specific_roles_drop_those_another_spells_out():
+    import random
+
+    from khabar.consolidate.entities import _most_specific
+
+    rng = random.Random(5)
+    for _ in range(300):
+        keys = [" ".join(rng.choice(["السفير", "الروسي", "في", "ال", "سفير"]) for _ in range(rng.randint(1, 4)))
+                for _ in range(rng.randint(0, 8))]
+        roles = {k: k.upper() for k in keys}
+        expected = tuple(r for k, r in roles.items() if not any(o.startswith(k + " ") for o in roles))
+        assert _most_specific(roles) == expected

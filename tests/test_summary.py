@@ -208,3 +208,27 @@ def test_lexrank_matrix_is_scipys_matrix_of_the_same_cells():
             expected, got = sparse.csr_matrix(matrix), _csr(matrix)
             assert (got.indptr == expected.indptr).all() and (got.indices == expected.indices).all()
             assert (got.data == expected.data).all() and got.shape == expected.shape
+
+
+def test_small_gram_is_scipys_product_to_the_last_bit():
+    """Also for rows whose columns are not sorted (scipy's products leave them unsorted, as the
+    alignment's sentence rows are, and a cell's sum follows the order its row stores its entries)."""
+    import numpy as np
+    from scipy import sparse
+
+    from khabar.consolidate import textgraph
+
+    rng = np.random.default_rng(7)
+    unsorted = 0
+    for _ in range(200):
+        bags = [list(rng.choice(list("abcdefghijklmnop"), size=rng.integers(0, 15)))
+                for _ in range(rng.integers(0, 30))]
+        x = textgraph.tfidf_matrix(bags)
+        product = textgraph.tfidf_rows(sparse.random(len(bags), 8, density=0.4, format="csr", rng=rng)
+                                       @ sparse.random(8, 20, density=0.4, format="csr", rng=rng))
+        unsorted += not product.has_sorted_indices
+        for matrix in (x, product):
+            expected = (matrix @ matrix.T).toarray()
+            assert textgraph.small_gram(matrix).tobytes() == expected.tobytes()
+            assert textgraph.gram(matrix).tobytes() == expected.tobytes()
+    assert unsorted > 100

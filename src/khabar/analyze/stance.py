@@ -61,16 +61,19 @@ _ANTONYM_SKELETONS = tuple(
 )
 
 
-def _content(text: str) -> tuple[list[str], set[str]]:
-    """Stems of the content words, and the numbers, of one statement."""
+def _content(text: str) -> tuple[list[str], set[str], int]:
+    """Stems of the content words, the numbers and the number of negation words (:func:`negations`)
+    of one statement, from one tokenization."""
     stems: list[str] = []
     numbers: set[str] = set()
+    negated = 0
     for tok in tokenize(text):
+        negated += tok.norm in _NEGATIONS
         if tok.norm[:1].isdigit():
             numbers.add(tok.norm.replace(",", "").replace("٬", ""))
         elif tok.norm[:1].isalpha() and tok.norm not in STOPWORDS:
             stems.append(stem(tok.norm))
-    return stems, numbers
+    return stems, numbers, negated
 
 
 def _grams(text: str) -> set[str]:
@@ -91,8 +94,8 @@ def negations(text: str) -> int:
 def _parts(text: str) -> tuple[tuple[str, ...], frozenset[str], frozenset[str], int]:
     """Content stems, numbers, character 3-grams and negation count of one statement, remembered:
     one event's claims meet in many pairs (tokenizing them again for each pair was most of a pair's cost)."""
-    stems, numbers = _content(text)
-    return tuple(stems), frozenset(numbers), frozenset(_grams(text)), negations(text)
+    stems, numbers, negated = _content(text)
+    return tuple(stems), frozenset(numbers), frozenset(_grams(text)), negated
 
 
 @lru_cache(maxsize=8192)

@@ -204,6 +204,7 @@ def _consonant_folds(w: str) -> str:
     return _DOUBLED.sub(r"\1", _CLUSTERS.sub("ش", w).translate(_CONSONANTS))
 
 
+@lru_cache(maxsize=100_000)  # same_name asks for the key of each word of each pair it has not seen
 def _word_key(w: str) -> str:
     if _is_native(w):
         return _native_form(w)

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 import numpy as np
 from scipy import sparse
 
-from khabar.consolidate.textgraph import count_matrix, tfidf_rows
+from khabar.consolidate.textgraph import count_matrix, gram, small_gram, tfidf_rows
 
 ALIGN = 0.27
 CLAUSE_ALIGN = 0.45
@@ -62,7 +62,7 @@ def alignment(clauses: Sequence[Sequence[Sequence[str]]], article_ids: Sequence[
     flat = [c for sentence in clauses for c in sentence]
     counts = count_matrix(flat)
     x = tfidf_rows((_sentence_rows(clauses, article_ids, continuation) @ counts).tocsr())
-    sim = (x @ x.T).toarray()
+    sim = gram(x)
     n = len(clauses)
     leads = np.array(lead, dtype=bool)
     ids = _codes(article_ids)  # n x n comparisons of integers, not of strings
@@ -86,9 +86,14 @@ def _clause_aligned(flat: Sequence[Sequence[str]], counts: sparse.csr_matrix, si
     """Boolean sentence x sentence matrix: a clause of one and a clause of the other reach CLAUSE_ALIGN."""
     owner = np.repeat(np.arange(len(sizes)), sizes)
     x = tfidf_rows(counts)
-    pairs = (x @ x.T).tocoo()
     long_enough = np.array([len(c) >= _MIN_CLAUSE_TERMS for c in flat])
-    keep = (pairs.data >= CLAUSE_ALIGN) & long_enough[pairs.row] & long_enough[pairs.col]
+    small = small_gram(x)  # dense, or None for a big story (its clauses' matrix stays sparse)
+    if small is not None:
+        row, col = np.nonzero((small >= CLAUSE_ALIGN) & long_enough[:, None] & long_enough[None, :])
+    else:
+        pairs = (x @ x.T).tocoo()
+        keep = (pairs.data >= CLAUSE_ALIGN) & long_enough[pairs.row] & long_enough[pairs.col]
+        row, col = pairs.row[keep], pairs.col[keep]
     out = np.zeros((len(sizes), len(sizes)), dtype=bool)
-    out[owner[pairs.row[keep]], owner[pairs.col[keep]]] = True
+    out[owner[row], owner[col]] = True
     return out

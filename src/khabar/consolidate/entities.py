@@ -22,6 +22,7 @@ An organization named with and without its head word (وزارة الخارجي�
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
@@ -311,8 +312,19 @@ def _light(text: str) -> str:
 
 
 def _most_specific(roles: Mapping[str, Role]) -> tuple[Role, ...]:
-    """Roles in order of evidence, without those another role spells out (السفير < السفير الروسي ...)."""
-    return tuple(role for key, role in roles.items() if not any(k.startswith(key + " ") for k in roles))
+    """Roles in order of evidence, without those another role spells out (السفير < السفير الروسي ...).
+
+    The keys that start with ``key + " "`` are, in sorted order, the ones from where that prefix would
+    be inserted: one lookup per role, not a scan of all (big stories' people have hundreds of roles)."""
+    if len(roles) < 2:  # most entities: nothing to spell out
+        return tuple(roles.values())
+    keys = sorted(roles)
+    return tuple(role for key, role in roles.items() if not _has_prefix(keys, key + " "))
+
+
+def _has_prefix(keys: list[str], prefix: str) -> bool:
+    i = bisect_left(keys, prefix)
+    return i < len(keys) and keys[i].startswith(prefix)
 
 
 @lru_cache(maxsize=50_000)  # the same people come back story after story

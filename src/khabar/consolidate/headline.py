@@ -13,7 +13,7 @@ from functools import lru_cache
 import numpy as np
 
 from khabar.arabic import split_sentences
-from khabar.consolidate.textgraph import terms, tfidf_matrix
+from khabar.consolidate.textgraph import small_gram, terms, tfidf_matrix
 
 _KICKER = re.compile(
     r"^\s*(?:اليوم|الآن|عاجل|خاص|حصري|مباشر|شاهد|فيديو|بالفيديو|بالصور|صور|تقرير|خبر عاجل)"
@@ -61,7 +61,8 @@ def headline(titles: Sequence[str], bodies: Sequence[str] = ()) -> str:
         return kept[0][1]
     n = len(kept)
     x = tfidf_matrix([terms(c) for _, c in kept] + [_body_terms(b) for b in texts])
-    sim = (x[:n] @ x.T).toarray()  # titles x (titles and bodies): no bodies x bodies block
+    small = small_gram(x)  # a few articles: all pairs at once costs less than scipy's product
+    sim = small[:n] if small is not None else (x[:n] @ x.T).toarray()  # titles x (titles and bodies)
     np.fill_diagonal(sim, 0.0)
     to_titles = sim[:n, :n].sum(axis=1) / (n - 1)
     to_bodies = np.zeros(n)

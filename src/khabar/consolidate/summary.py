@@ -160,12 +160,19 @@ def _units(aid: str, body: str, given: Sequence[Sentence] | None, year: str,
 
 
 def _unit(aid: str, s: Sentence, k: int, year: str, edit: bool = True) -> _Unit:
-    text = trim(s.text) if edit else s.text.strip()
+    text, key, words, offset, background, unfit = _edited(s.text, year, edit)
+    return _Unit(aid, s, text, key, words, offset, _position(k), background, unfit)
+
+
+@lru_cache(maxsize=50_000)
+def _edited(sentence: str, year: str, edit: bool) -> tuple[str, str, int, int, bool, bool]:
+    """A sentence's trimmed text, key, words, offset, background and unfit flags, remembered: a story's
+    summary reads the sentences its events' summaries just read, and syndicated reports repeat them."""
+    text = trim(sentence) if edit else sentence.strip()
     key = normalize(text)
-    offset = max(s.text.find(text), 0)
     words = len(text.split())
-    return _Unit(aid, s, text, key, words, offset, position=_position(k),
-                 background=edit and is_background(key, year), unfit=is_unfit(text, words))
+    return (text, key, words, max(sentence.find(text), 0), edit and is_background(key, year),
+            is_unfit(text, words))
 
 
 def _day_groups(dates: Sequence[str], tolerance: int = 1) -> list[str]:

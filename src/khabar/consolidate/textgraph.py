@@ -81,11 +81,18 @@ def clause_terms(key: str, min_terms: int = 3) -> list[list[str]]:
 
 def _word_terms(key: str) -> list[str]:
     """Each word's (or break's) term, skipped words as "": one ``map`` over the words looks them
-    up (the hot path of summaries), and only the words never seen are made."""
+    up (the hot path of summaries), and only the words never seen are made (found by ``list.index``,
+    not by a loop over every word)."""
     words = _WORD_OR_BREAK.findall(key)
     found = list(map(_TERM_CACHE.get, words))
     if None in found:
-        found = [_term(w) if t is None else t for w, t in zip(words, found, strict=True)]
+        i = found.index(None)
+        try:
+            while True:
+                found[i] = _term(words[i])
+                i = found.index(None, i + 1)
+        except ValueError:  # no word left unseen
+            pass
     return found
 
 
@@ -129,8 +136,40 @@ def cosine_matrix(bags: Sequence[Sequence[str]]) -> np.ndarray:
     """Pairwise cosine similarity of the bags' TF-IDF vectors (dense, n x n)."""
     if not bags:
         return np.zeros((0, 0))
-    x = tfidf_matrix(bags)
-    return (x @ x.T).toarray()
+    return gram(tfidf_matrix(bags))
+
+
+# Products of a row by row matrix up to which :func:`small_gram` makes it: scipy's product has a fixed
+# cost of a few tenths of a millisecond (conversions, checks), numpy's a cost per product.
+_SMALL_GRAM = 15_000
+
+
+def gram(x: sparse.csr_matrix) -> np.ndarray:
+    """``(x @ x.T).toarray()``: the same floats, without scipy's fixed cost for a small ``x``."""
+    small = small_gram(x)
+    return small if small is not None else (x @ x.T).toarray()
+
+
+def small_gram(x: sparse.csr_matrix) -> np.ndarray | None:
+    """``(x @ x.T).toarray()`` of a CSR ``x`` with at most ``_SMALL_GRAM`` products, None for a larger one.
+
+    Every cell gets the same float as scipy's product: scipy adds the products of cell (i, j) one
+    by one from 0.0 in the order row i stores its entries, and ``np.bincount`` adds its weights one
+    by one in the order given, here each stored entry's products with its column, entry by entry.
+    """
+    n = x.shape[0]
+    counts = np.bincount(x.indices, minlength=x.shape[1])  # entries per column
+    per = counts[x.indices]  # products of each entry (as the left factor)
+    if per.sum() > _SMALL_GRAM:
+        return None
+    by_column = np.argsort(x.indices, kind="stable")
+    left = np.repeat(np.arange(len(per)), per)
+    # the right factors: every entry of the left one's column, in turn
+    first = (np.cumsum(counts) - counts)[x.indices] - (np.cumsum(per) - per)
+    right = by_column[np.repeat(first, per) + np.arange(len(left))]
+    rows = np.repeat(np.arange(n), np.diff(x.indptr))
+    cells = np.bincount(rows[left] * n + rows[right], weights=x.data[left] * x.data[right], minlength=n * n)
+    return cells.reshape(n, n)
 
 
 def lexrank(sim: np.ndarray, damping: float = 0.85, iterations: int = 40) -> np.ndarray:

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from khabar.analyze.ner.gazetteer import load
-from khabar.arabic import STOPWORDS, normalize, normalize_map
+from khabar.arabic import STOPWORDS, fold, normalize, normalize_map
 from khabar.model import Mention, Sentence
 
 _HEAD = re.compile(r"(?<!\S)(?:و|ف)?(?:يتراس|تتراس|تراس|تراست|يراس|تراسه|برئاسة)(?!\S)")  # match level
@@ -47,6 +47,8 @@ def find_roles(text: str, sentences: Sequence[Sentence], mentions: Sequence[Ment
 def _heading_roles(text: str, sentence: Sentence, mentions: Sequence[Mention], people: list[int]) -> list:
     """Heads of delegations, matched on the ``match``-normalized sentence (diacritics, alef forms)."""
     out = []
+    if not _HEAD.search(fold(text[sentence.start:sentence.end], "match")):
+        return out  # most sentences: no verb of heading (the same text as the map's key, without the map)
     body, origin = normalize_map(text[sentence.start:sentence.end], "match")
     origin.append(sentence.end - sentence.start)
 
@@ -89,7 +91,7 @@ def _title_before(text: str, sentence: Sentence, mentions: Sequence[Mention], i:
         return ""  # a clitic or glued word before the name: not an apposition
     lower = max([sentence.start, *(m.end for m in mentions if m.type == "PER" and m.end <= mention.start)])
     window = text[lower:mention.start]
-    words = list(_WORD.finditer(window))[-_MAX_TITLE_WORDS:]
+    words = _last_words(window)
     start = None
     for k in range(len(words) - 1, -1, -1):
         if _is_title(words[k].group()):
@@ -103,6 +105,17 @@ def _title_before(text: str, sentence: Sentence, mentions: Sequence[Mention], i:
     if len(role.split()) == 1 and not normalize(role).startswith("ال"):
         return ""  # "مستشار أبو مازن": a bare title glued to a name is "advisor of", not a title
     return "" if _PUNCT.search(role) else role
+
+
+def _last_words(window: str, tail: int = 200) -> list[re.Match]:
+    """The last ``_MAX_TITLE_WORDS`` words of ``window``, found in its last ``tail`` characters when
+    those hold more words than that (only the first word found there can be cut); the whole window
+    otherwise. A window runs from the sentence start, so a name late in a long sentence was read whole."""
+    if len(window) > tail:
+        words = list(_WORD.finditer(window, len(window) - tail))
+        if len(words) > _MAX_TITLE_WORDS:
+            return words[-_MAX_TITLE_WORDS:]
+    return list(_WORD.finditer(window))[-_MAX_TITLE_WORDS:]
 
 
 def _title_after(text: str, sentence: Sentence, mentions: Sequence[Mention], i: int) -> str:
