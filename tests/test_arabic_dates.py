@@ -190,8 +190,8 @@ def test_the_first_letters_given_to_each_pattern_change_no_match():
 
 # Real news sentences with "{}" where each month or weekday name and each word of a gate goes in turn.
 _GATE_SENTENCES = {
-    "iso": ["صدر القرار بتاريخ 2015-07-21", "ونشر في 2015/7/3", "وعدل في 2015.07.30"],
-    "dmy_num": ["ويبدأ التسجيل في 1/8/2015", "وينتهي في 21-07-2015", "او 3.9.2015"],
+    "iso": [f"صدر القرار بتاريخ 2015{a}{m}{b}21" for a in "-/." for m in ("7", "07") for b in "-/."],
+    "dmy_num": [f"ويبدأ التسجيل في 21{a}{m}{b}2015" for a in "-/." for m in ("7", "07") for b in "-/."],
     "hijri": ["وأقيمت صلاة العيد صباح الخميس 1 {} 1436 هـ في المسجد الحرام",
               "وصدر الأمر الملكي في 12 من شهر {}، 1435", "وولد في 5 {} 1399 هـ"],
     "dmy": ["وصل الوفد السعودي إلى باريس الخميس 21 {} 2015 في زيارة رسمية",

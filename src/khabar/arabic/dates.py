@@ -83,28 +83,34 @@ def _words(words, clitics: str = "") -> frozenset[str]:
     return frozenset(c + w for w in firsts for c in ("", *clitics))
 
 
-# Gates: a pattern runs only on a text that has one word of each of its word sets (as a whole run
-# of Arabic letters, see _scan) and a match of each of its regexes. Each is something every match of
-# the pattern contains: a month, weekday or unit word the pattern brackets with word boundaries,
-# spaces, digits or punctuation, and so a whole run of letters; or a few digits and separators.
-# Running a pattern costs a pass over the text that stops at every ا, و or ي; the gates cost one
-# pass for all of them and leave ~10 % of texts to each pattern. Same matches.
-_MONTH_WORDS, _YEAR = _words(GREGORIAN_MONTHS), re.compile(r"(?:19|20)\d\d")
-_NUMERIC = re.compile(r"\d[-/.]\d{1,2}[-/.]\d")  # the middle of "2015-07-21" and of "21/7/2015"
-_Need = frozenset[str] | re.Pattern[str]
+def _one_of(*patterns: str) -> tuple[re.Pattern[str], ...]:
+    """Regexes a text must match one of. Each starts with a plain character, which the regex engine
+    finds as fast as str.find; a class (or \\d) in front makes it test every character."""
+    return tuple(re.compile(p) for p in patterns)
+
+
+# Gates: a pattern runs only on a text that has a word of each of its word sets (as a whole run of
+# Arabic letters, see _scan) and matches one regex of each of its regex tuples. Each is something
+# every match of the pattern contains: a month, weekday or unit word the pattern brackets with word
+# boundaries, spaces, digits or punctuation, and so a whole run of letters; or a few digits and
+# separators. Running a pattern costs a pass over the text that stops at every ا, و or ي; the gates
+# cost one pass for all of them and leave ~10 % of texts to each pattern. Same matches.
+_MONTH_WORDS, _YEAR = _words(GREGORIAN_MONTHS), _one_of(r"19\d\d", r"20\d\d")
+_NUMERIC = _one_of(*(rf"{sep}\d{{1,2}}[-/.]\d" for sep in ("-", "/", r"\.")))  # "-07-2" of "2015-07-21"
+_Need = frozenset[str] | tuple[re.Pattern[str], ...]
 
 _PATTERNS: list[tuple[str, re.Pattern[str], tuple[_Need, ...]]] = [
     ("iso", _starting(r"\d", r"\b(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})\b"), (_NUMERIC,)),
     ("dmy_num", _starting(r"\d", r"\b(?P<d>\d{1,2})[-/.](?P<m>\d{1,2})[-/.](?P<y>\d{4})\b"), (_NUMERIC,)),
     ("hijri", _starting(rf"{_WD_INITIALS}\d",
         rf"(?:\b(?P<wd>{_WEEKDAY})\s*[،,]?\s+)?\b(?P<d>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?(?P<mn>{_HMONTH})\s*[،,]?\s*(?P<y>1[34]\d\d)(?:\s*ه\b|\s+للهجره\b)?"),
-     (_words(HIJRI_MONTHS), re.compile(r"1[34]\d\d"))),
+     (_words(HIJRI_MONTHS), _one_of(r"1[34]\d\d"))),
     ("dmy", _starting(rf"وفيا({_WD_INITIALS}\d",
         rf"{_WD_PREFIX}\b(?P<d>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?(?P<mn>{_MONTH})\b{_ALSO}"
         rf"(?:\s*[،,]?\s*(?:من\s+)?{_YEAR_WORD}(?P<y>(?:19|20)\d\d)\b(?:\s*م\b)?|\s+(?P<rel>{_REL})\b)?"),
-     (_MONTH_WORDS, re.compile(rf"\d\s+(?:من\s+)?(?:شهر\s+)?(?:{_MONTH})"))),
+     (_MONTH_WORDS, _one_of(rf"\d\s+(?:من\s+)?(?:شهر\s+)?(?:{_MONTH})"))),
     ("mdy", _starting(rf"{_MONTH_INITIALS}", rf"\b(?P<mn>{_MONTH})\s+(?P<d>\d{{1,2}})\s*[،,]\s*(?P<y>(?:19|20)\d\d)\b"),
-     (_MONTH_WORDS, re.compile(r"\d\s*[،,]\s*(?:19|20)\d\d"))),
+     (_MONTH_WORDS, _one_of(r"\d\s*[،,]\s*(?:19|20)\d\d"))),
     ("my", _starting(rf"ش{_MONTH_INITIALS}",
         rf"\b(?:شهر\s+)?(?P<mn>{_MONTH})\b{_ALSO}"
         rf"(?:\s*[،,]?\s*(?:من\s+)?{_YEAR_WORD}(?P<y>(?:19|20)\d\d)\b|\s+(?P<rel>{_REL})\b)"), (_MONTH_WORDS,)),
@@ -132,6 +138,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str], tuple[_Need, ...]]] = [
      (_words(_UNITS, "وفبل"), _words(f"{_REL}|{_REL_FEMININE}"))),
 ]
 _LETTERS = re.compile("[\u0621-\u064a]+")  # a run of Arabic letters (tatweel too), as the gates see words
+_GATE_WORDS = frozenset().union(*(n for _, _, needs in _PATTERNS for n in needs if isinstance(n, frozenset)))
 _CLITIC = re.compile(r"[وفل](?=[وفل]?(?:ال|يوم|امس|عام|سنه|سنة))")
 _RELDAY = {"اول من امس": -2, "اول امس": -2, "امس الاول": -2, "امس": -1, "الامس": -1, "البارحه": -1, "البارحة": -1,
            "بعد غد": 2, "غدا": 1, "اليوم": 0}
@@ -173,9 +180,9 @@ def _scan(text: str) -> tuple[list[int], tuple[tuple[str, re.Match[str], int, in
     and the scan, unlike the resolution, does not depend on the reference.
     """
     norm, origin = normalize_map(text, "match")
-    words = frozenset(_LETTERS.findall(norm))
+    words = _GATE_WORDS.intersection(_LETTERS.findall(norm))
     matches = []
-    found: dict[re.Pattern[str], bool] = {}
+    found: dict[tuple[re.Pattern[str], ...], bool] = {}
     for kind, pattern, needs in _PATTERNS:
         if not _may_match(needs, norm, words, found):
             continue
@@ -187,17 +194,18 @@ def _scan(text: str) -> tuple[list[int], tuple[tuple[str, re.Match[str], int, in
     return origin, tuple(matches)
 
 
-def _may_match(needs: tuple[_Need, ...], norm: str, words: frozenset[str], found: dict[re.Pattern[str], bool]) -> bool:
-    """Whether ``norm`` (whose letter runs are ``words``) passes every gate in ``needs``: a word set
-    sharing a word with ``words``, a regex found in ``norm`` (remembered in ``found`` for the next
-    pattern)."""
+def _may_match(needs: tuple[_Need, ...], norm: str, words: frozenset[str],
+               found: dict[tuple[re.Pattern[str], ...], bool]) -> bool:
+    """Whether ``norm`` passes every gate in ``needs``: shares a word with a word set (``words``: the
+    gate words among its runs of letters), matches one regex of a tuple (remembered in ``found`` for
+    the next pattern)."""
     for need in needs:
         if isinstance(need, frozenset):
             if need.isdisjoint(words):
                 return False
         else:
             if need not in found:
-                found[need] = need.search(norm) is not None
+                found[need] = any(p.search(norm) for p in need)
             if not found[need]:
                 return False
     return True
