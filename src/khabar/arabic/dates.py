@@ -133,7 +133,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str], tuple[_Need, ...]]] = [
         r"(?<!ذلك )(?<!ذات )(?<!نفس )\b(?P<w>[وف]?اليوم)\b(?!\s+(?:ال(?:اول|ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|"
         r"تاسع|عاشر|تالي|سابق|وطني|عالمي|اخير)|نفسه|ذاته))"), (_words("اليوم", "وف"),)),
     ("thisunit", _starting("وفبله", rf"\b[وفبل]?(?:هذا|هذه)\s+(?P<u>{_UNITS})\b"),
-     (_words("هذا|هذه", "وفبل"), _words(_UNITS))),
+     (_words("هذا|هذه", "وفبل"), _words(_UNITS), _one_of(rf"هذ[اه]\s+(?:{_UNITS})"))),
     ("relunit", _starting("وفبلا", rf"\b[وفبل]?(?P<u>{_UNITS})\s+(?P<rel>{_REL}|{_REL_FEMININE})\b"),
      (_words(_UNITS, "وفبل"), _words(f"{_REL}|{_REL_FEMININE}"))),
 ]
