@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -74,7 +75,7 @@ _DAYS_AGO_UNITS = "ايام|يوما|يومين|اسبوع|اسبوعين"
 _RELDAY_WORDS = "امس|وامس|فامس|الامس|والامس|فالامس|البارحه|البارحة|غد|غدا"
 
 
-def _words(words, clitics: str = "") -> frozenset[str]:
+def _words(words: str | Iterable[str], clitics: str = "") -> frozenset[str]:
     """The first word of each of ``words`` (names or a "|"-alternation of plain words), bare and
     behind each of ``clitics``: the words a gate of :data:`_PATTERNS` looks for."""
     if isinstance(words, str):
@@ -84,8 +85,9 @@ def _words(words, clitics: str = "") -> frozenset[str]:
 
 
 def _one_of(*patterns: str) -> tuple[re.Pattern[str], ...]:
-    """Regexes a text must match one of. Each starts with a plain character, which the regex engine
-    finds as fast as str.find; a class (or \\d) in front makes it test every character."""
+    """Regexes a text must match one of. A few regexes led by plain characters are searched faster than
+    one led by a class of them: the engine finds a plain character as fast as str.find, a class (or
+    \\d) only by testing every character."""
     return tuple(re.compile(p) for p in patterns)
 
 
@@ -93,8 +95,8 @@ def _one_of(*patterns: str) -> tuple[re.Pattern[str], ...]:
 # Arabic letters, see _scan) and matches one regex of each of its regex tuples. Each is something
 # every match of the pattern contains: a month, weekday or unit word the pattern brackets with word
 # boundaries, spaces, digits or punctuation, and so a whole run of letters; or a few digits and
-# separators. Running a pattern costs a pass over the text that stops at every ا, و or ي; the gates
-# cost one pass for all of them and leave ~10 % of texts to each pattern. Same matches.
+# separators. Running a pattern costs a pass over the text that stops at every ا, و or ي; the word
+# gates cost one pass for all of them and leave 0-15 % of texts to each pattern. Same matches.
 _MONTH_WORDS, _YEAR = _words(GREGORIAN_MONTHS), _one_of(r"19\d\d", r"20\d\d")
 _NUMERIC = _one_of(*(rf"{sep}\d{{1,2}}[-/.]\d" for sep in ("-", "/", r"\.")))  # "-07-2" of "2015-07-21"
 _Need = frozenset[str] | tuple[re.Pattern[str], ...]
