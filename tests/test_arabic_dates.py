@@ -181,8 +181,80 @@ def test_the_first_letters_given_to_each_pattern_change_no_match():
 
     for text in _texts_with_every_date_word():
         norm = normalize_map(text, "match")[0]
-        for kind, pattern in dates._PATTERNS:
+        for kind, pattern, _ in dates._PATTERNS:
             assert pattern.pattern.startswith("(?=[")
             plain = re.compile(pattern.pattern[pattern.pattern.index("]") + 2:])
             fast = [(m.span(), m.groupdict()) for m in pattern.finditer(norm)]
             assert fast == [(m.span(), m.groupdict()) for m in plain.finditer(norm)], (kind, text)
+
+
+# Real news sentences with "{}" where each month or weekday name and each word of a gate goes in turn.
+_GATE_SENTENCES = {
+    "iso": [f"صدر القرار بتاريخ 2015{a}{m}{b}21" for a in "-/." for m in ("7", "07") for b in "-/."],
+    "dmy_num": [f"ويبدأ التسجيل في 21{a}{m}{b}2015" for a in "-/." for m in ("7", "07") for b in "-/."],
+    "hijri": ["وأقيمت صلاة العيد صباح الخميس 1 {} 1436 هـ في المسجد الحرام",
+              "وصدر الأمر الملكي في 12 من شهر {}، 1435", "وولد في 5 {} 1399 هـ"],
+    "dmy": ["وصل الوفد السعودي إلى باريس الخميس 21 {} 2015 في زيارة رسمية",
+            "وتنتهي مهلة التسجيل في 3 من شهر {} المقبل", "وعاد الوفد في 30  {}"],
+    "mdy": ["ونشرت الصحيفة التقرير في {} 21، 2015 على موقعها", "ووقعت الاتفاقية في {} 3, 1999"],
+    "my": ["وارتفعت أسعار النفط خلال شهر {} الماضي بنسبة 3 في المئة",
+           "وسجلت الصادرات في {} 2014 أعلى مستوى لها"],
+    "month": ["وتراجعت المبيعات منذ {} بسبب ارتفاع درجات الحرارة"],
+    "year": ["وبلغ عدد الحجاج {} 2014 نحو مليوني حاج", "وتأسست الشركة {} 1975"],
+    "weekday": ["وعقد مجلس الوزراء جلسته {} الماضي في الرياض", "وأعلنت الوزارة يوم {} أن الدراسة تبدأ"],
+    "days_ago": ["وغادر الوفد جدة {} 3 أيام", "وغادر الوفد جدة قبل 3 {}", "وغادر الوفد جدة قبل {}"],
+    "relday": ["وقال المتحدث {} إن المفاوضات مستمرة", "وتبدأ الاختبارات بعد {} في جميع المدارس"],
+    "thisunit": ["وارتفعت الأسعار {} الشهر بنسبة كبيرة", "وارتفعت الأسعار هذا {} بنسبة كبيرة",
+                 "وتنتهي الأعمال {}  العام"],
+    "relunit": ["وارتفعت الأسعار {} الماضي بنسبة كبيرة", "وارتفعت الأسعار الشهر {} بنسبة كبيرة"],
+}
+
+
+def _gate_texts() -> list[tuple[str, str]]:
+    """(kind, normalized sentence) for each gate sentence and each word that may fill it."""
+    from khabar.arabic import normalize_map
+    from khabar.arabic.calendar import GREGORIAN_MONTHS, HIJRI_MONTHS, WEEKDAYS
+
+    def clitics(words: str, letters: str) -> set[str]:
+        return {c + w for w in words.split() for c in ("", *letters)}
+
+    # Written out here from the patterns, not taken from the gates, so that a word missing from a gate fails.
+    fillers = {*GREGORIAN_MONTHS, *HIJRI_MONTHS} | clitics(" ".join(WEEKDAYS), "وف")
+    fillers |= clitics(" ".join(clitics("عام العام سنة سنه", "ل")), "وف") | clitics("امس الامس اليوم", "وف")
+    fillers |= {*"قبل منذ بعد ايام يوما يومين اسبوع اسبوعين البارحه البارحة غد غدا".split()}
+    fillers |= clitics("هذا هذه الاسبوع الشهر العام السنه السنة", "وفبل")
+    fillers |= {*"الماضي الماضيين المنصرم الفائت السابق المقبل القادم الجاري الحالي".split()}
+    fillers |= {*"الماضيه الماضية المقبله المقبلة القادمه القادمة".split()}
+    return [(kind, normalize_map(sentence.format(w), "match")[0])
+            for kind, sentences in _GATE_SENTENCES.items() for sentence in sentences
+            for w in sorted(fillers) if "{}" in sentence or w == min(fillers)]
+
+
+def test_no_gate_keeps_a_pattern_from_a_text_it_matches():
+    """The gates of a pattern (words and regexes every match contains) let through every text the
+    pattern matches: the gate sentences with every word, the seeds, the gold date expressions."""
+    from khabar.arabic import dates, normalize_map
+
+    texts = [norm for _, norm in _gate_texts()]
+    texts += [normalize_map(text, "match")[0] for text in _texts_with_every_date_word()]
+    for norm in texts:
+        words = frozenset(dates._LETTERS.findall(norm))
+        for kind, pattern, needs in dates._PATTERNS:
+            if pattern.search(norm):
+                assert dates._may_match(needs, norm, words, {}), (kind, norm)
+
+
+def test_every_gate_word_is_the_only_one_a_matched_sentence_has():
+    """So that dropping any word from a gate's word set fails the test above: for each word, a gate
+    sentence the pattern matches where it is the one word of that set (each regex gate, too, has
+    sentences it lets through)."""
+    from khabar.arabic import dates
+
+    for kind, pattern, needs in dates._PATTERNS:
+        matched = [norm for k, norm in _gate_texts() if k == kind and pattern.search(norm)]
+        assert matched, kind
+        for need in needs:
+            if isinstance(need, frozenset):
+                alone = {w for norm in matched for w in need & set(dates._LETTERS.findall(norm))
+                         if len(need & set(dates._LETTERS.findall(norm))) == 1}
+                assert alone == need, (kind, sorted(need - alone))

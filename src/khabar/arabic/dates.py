@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -67,47 +68,79 @@ def _starting(initials: str, pattern: str) -> re.Pattern[str]:
     return re.compile(f"(?=[{initials}]){pattern}")
 
 
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("iso", _starting(r"\d", r"\b(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})\b")),
-    ("dmy_num", _starting(r"\d", r"\b(?P<d>\d{1,2})[-/.](?P<m>\d{1,2})[-/.](?P<y>\d{4})\b")),
+_UNITS = "الاسبوع|الشهر|العام|السنه|السنة"
+_REL_FEMININE = "الماضيه|الماضية|المقبله|المقبلة|القادمه|القادمة"
+_YEAR_NOUNS = "عام|العام|سنة|سنه"
+_DAYS_AGO_UNITS = "ايام|يوما|يومين|اسبوع|اسبوعين"
+_RELDAY_WORDS = "امس|وامس|فامس|الامس|والامس|فالامس|البارحه|البارحة|غد|غدا"
+
+
+def _words(words: str | Iterable[str], clitics: str = "") -> frozenset[str]:
+    """The first word of each of ``words`` (names or a "|"-alternation of plain words), bare and
+    behind each of ``clitics``: the words a gate of :data:`_PATTERNS` looks for."""
+    if isinstance(words, str):
+        words = words.split("|")
+    firsts = {w.split()[0] for w in words}
+    return frozenset(c + w for w in firsts for c in ("", *clitics))
+
+
+def _one_of(*patterns: str) -> tuple[re.Pattern[str], ...]:
+    """Regexes a text must match one of. A few regexes led by plain characters are searched faster than
+    one led by a class of them: the engine finds a plain character as fast as str.find, a class (or
+    \\d) only by testing every character."""
+    return tuple(re.compile(p) for p in patterns)
+
+
+# Gates: a pattern runs only on a text that has a word of each of its word sets (as a whole run of
+# Arabic letters, see _scan) and matches one regex of each of its regex tuples. Each is something
+# every match of the pattern contains: a month, weekday or unit word the pattern brackets with word
+# boundaries, spaces, digits or punctuation, and so a whole run of letters; or a few digits and
+# separators. Running a pattern costs a pass over the text that stops at every ا, و or ي; the word
+# gates cost one pass for all of them and leave 0-15 % of texts to each pattern. Same matches.
+_MONTH_WORDS, _YEAR = _words(GREGORIAN_MONTHS), _one_of(r"19\d\d", r"20\d\d")
+_NUMERIC = _one_of(*(rf"{sep}\d{{1,2}}[-/.]\d" for sep in ("-", "/", r"\.")))  # "-07-2" of "2015-07-21"
+_Need = frozenset[str] | tuple[re.Pattern[str], ...]
+
+_PATTERNS: list[tuple[str, re.Pattern[str], tuple[_Need, ...]]] = [
+    ("iso", _starting(r"\d", r"\b(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})\b"), (_NUMERIC,)),
+    ("dmy_num", _starting(r"\d", r"\b(?P<d>\d{1,2})[-/.](?P<m>\d{1,2})[-/.](?P<y>\d{4})\b"), (_NUMERIC,)),
     ("hijri", _starting(rf"{_WD_INITIALS}\d",
-        rf"(?:\b(?P<wd>{_WEEKDAY})\s*[،,]?\s+)?\b(?P<d>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?(?P<mn>{_HMONTH})\s*[،,]?\s*(?P<y>1[34]\d\d)(?:\s*ه\b|\s+للهجره\b)?")),
+        rf"(?:\b(?P<wd>{_WEEKDAY})\s*[،,]?\s+)?\b(?P<d>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?(?P<mn>{_HMONTH})\s*[،,]?\s*(?P<y>1[34]\d\d)(?:\s*ه\b|\s+للهجره\b)?"),
+     (_words(HIJRI_MONTHS), _one_of(r"1[34]\d\d"))),
     ("dmy", _starting(rf"وفيا({_WD_INITIALS}\d",
         rf"{_WD_PREFIX}\b(?P<d>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?(?P<mn>{_MONTH})\b{_ALSO}"
-        rf"(?:\s*[،,]?\s*(?:من\s+)?{_YEAR_WORD}(?P<y>(?:19|20)\d\d)\b(?:\s*م\b)?|\s+(?P<rel>{_REL})\b)?")),
-    ("mdy", _starting(rf"{_MONTH_INITIALS}", rf"\b(?P<mn>{_MONTH})\s+(?P<d>\d{{1,2}})\s*[،,]\s*(?P<y>(?:19|20)\d\d)\b")),
+        rf"(?:\s*[،,]?\s*(?:من\s+)?{_YEAR_WORD}(?P<y>(?:19|20)\d\d)\b(?:\s*م\b)?|\s+(?P<rel>{_REL})\b)?"),
+     (_MONTH_WORDS, _one_of(rf"\d\s+(?:من\s+)?(?:شهر\s+)?(?:{_MONTH})"))),
+    ("mdy", _starting(rf"{_MONTH_INITIALS}", rf"\b(?P<mn>{_MONTH})\s+(?P<d>\d{{1,2}})\s*[،,]\s*(?P<y>(?:19|20)\d\d)\b"),
+     (_MONTH_WORDS, _one_of(r"\d\s*[،,]\s*(?:19|20)\d\d"))),
     ("my", _starting(rf"ش{_MONTH_INITIALS}",
         rf"\b(?:شهر\s+)?(?P<mn>{_MONTH})\b{_ALSO}"
-        rf"(?:\s*[،,]?\s*(?:من\s+)?{_YEAR_WORD}(?P<y>(?:19|20)\d\d)\b|\s+(?P<rel>{_REL})\b)")),
+        rf"(?:\s*[،,]?\s*(?:من\s+)?{_YEAR_WORD}(?P<y>(?:19|20)\d\d)\b|\s+(?P<rel>{_REL})\b)"), (_MONTH_WORDS,)),
     ("month", _starting(r"فمخحابنشو",
-        rf"\b(?:في|منذ|خلال|حتي|مطلع|اواخر|اوائل|منتصف|بدايه|بداية|نهايه|نهاية|شهر|وفي|ومنذ|من|الي|حتي)\s+(?P<span>(?P<mn>{_BARE_MONTH})\b{_ALSO})")),
-    ("year", _starting(r"وفلعاس", r"\b[وف]?[ل]?(?:عام|العام|سنة|سنه)\s+(?P<y>(?:19|20)\d\d)\b")),
+        rf"\b(?:في|منذ|خلال|حتي|مطلع|اواخر|اوائل|منتصف|بدايه|بداية|نهايه|نهاية|شهر|وفي|ومنذ|من|الي|حتي)\s+(?P<span>(?P<mn>{_BARE_MONTH})\b{_ALSO})"),
+     (_words(m for m in GREGORIAN_MONTHS if m not in AMBIGUOUS),)),
+    ("year", _starting(r"وفلعاس", rf"\b[وف]?[ل]?(?:{_YEAR_NOUNS})\s+(?P<y>(?:19|20)\d\d)\b"),
+     (frozenset(c + w for c in ("", "و", "ف") for w in _words(_YEAR_NOUNS, "ل")), _YEAR)),
     ("weekday", _starting(rf"وفيا{_WD_INITIALS}",
         rf"(?:\b[وف]?(?:يوم|اليوم)\s*(?P<paren>\()?\s*)?\b[وف]?(?P<wd>{_WEEKDAY})\b(?(paren)\))"
-        rf"(?:\s+(?P<rel>{_PAST}|{_NEXT})\b)?")),
+        rf"(?:\s+(?P<rel>{_PAST}|{_NEXT})\b)?"), (_words(WEEKDAYS, "وف"),)),
     ("days_ago", _starting(r"قمب",
-        r"\b(?P<dir>قبل|منذ|بعد)\s+(?:(?P<n>\d{1,2})\s+(?:ايام|يوما)|(?P<two>يومين)|(?P<wk>اسبوع|اسبوعين))\b")),
+        r"\b(?P<dir>قبل|منذ|بعد)\s+(?:(?P<n>\d{1,2})\s+(?:ايام|يوما)|(?P<two>يومين)|(?P<wk>اسبوع|اسبوعين))\b"),
+     (_words("قبل|منذ|بعد"), _words(_DAYS_AGO_UNITS))),
     ("relday", _starting("اوفبغ",
-        r"\b(?P<w>اول\s+من\s+امس|اول\s+امس|[وف]?امس\s+الاول|[وف]?امس|البارحه|البارحة|[وف]?الامس|بعد\s+غد|غدا)\b")),
+        r"\b(?P<w>اول\s+من\s+امس|اول\s+امس|[وف]?امس\s+الاول|[وف]?امس|البارحه|البارحة|[وف]?الامس|بعد\s+غد|غدا)\b"),
+     (_words(_RELDAY_WORDS),)),
     # "اليوم" is today, but not "ذلك اليوم", "اليوم التاسع", "اليوم الوطني"
     ("relday", _starting("وفا",
         r"(?<!ذلك )(?<!ذات )(?<!نفس )\b(?P<w>[وف]?اليوم)\b(?!\s+(?:ال(?:اول|ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|"
-        r"تاسع|عاشر|تالي|سابق|وطني|عالمي|اخير)|نفسه|ذاته))")),
-    ("thisunit", _starting("وفبله", r"\b[وفبل]?(?:هذا|هذه)\s+(?P<u>الاسبوع|الشهر|العام|السنه|السنة)\b")),
-    ("relunit", _starting("وفبلا",
-        rf"\b[وفبل]?(?P<u>الاسبوع|الشهر|العام|السنه|السنة)\s+(?P<rel>{_REL}|الماضيه|الماضية|المقبله|المقبلة|القادمه|القادمة)\b")),
+        r"تاسع|عاشر|تالي|سابق|وطني|عالمي|اخير)|نفسه|ذاته))"), (_words("اليوم", "وف"),)),
+    ("thisunit", _starting("وفبله", rf"\b[وفبل]?(?:هذا|هذه)\s+(?P<u>{_UNITS})\b"),
+     (_words("هذا|هذه", "وفبل"), _words(_UNITS), _one_of(rf"هذ[اه]\s+(?:{_UNITS})"))),
+    ("relunit", _starting("وفبلا", rf"\b[وفبل]?(?P<u>{_UNITS})\s+(?P<rel>{_REL}|{_REL_FEMININE})\b"),
+     (_words(_UNITS, "وفبل"), _words(f"{_REL}|{_REL_FEMININE}"))),
 ]
-# Patterns that need a month or weekday name run only when one of those appears at all, and
-# those that need a digit next to a month, a date separator or a comma and year only when
-# that appears (a few characters every match contains, searched from the digit, which the
-# regex engine skips to): one quick scan instead of a slow one on most articles.
-_ANY_MONTH, _NUMERIC = re.compile(_MONTH), re.compile(r"\d[-/.]\d")
-_NEEDS: dict[str, tuple[re.Pattern[str], ...]] = {
-    "iso": (_NUMERIC,), "dmy_num": (_NUMERIC,), "hijri": (re.compile(_HMONTH),),
-    "weekday": (re.compile(_WEEKDAY),), "my": (_ANY_MONTH,), "month": (_ANY_MONTH,),
-    "dmy": (_ANY_MONTH, re.compile(rf"\d\s+(?:من\s+)?(?:شهر\s+)?(?:{_MONTH})")),
-    "mdy": (_ANY_MONTH, re.compile(r"\d\s*[،,]\s*(?:19|20)\d\d")),
-}
+_LETTERS = re.compile("[\u0621-\u064a]+")  # a run of Arabic letters (tatweel too), as the gates see words
+_GATE_WORDS = frozenset().union(*(n for _, _, needs in _PATTERNS for n in needs if isinstance(n, frozenset)))
 _CLITIC = re.compile(r"[وفل](?=[وفل]?(?:ال|يوم|امس|عام|سنه|سنة))")
 _RELDAY = {"اول من امس": -2, "اول امس": -2, "امس الاول": -2, "امس": -1, "الامس": -1, "البارحه": -1, "البارحة": -1,
            "بعد غد": 2, "غدا": 1, "اليوم": 0}
@@ -149,17 +182,11 @@ def _scan(text: str) -> tuple[list[int], tuple[tuple[str, re.Match[str], int, in
     and the scan, unlike the resolution, does not depend on the reference.
     """
     norm, origin = normalize_map(text, "match")
+    words = _GATE_WORDS.intersection(_LETTERS.findall(norm))
     matches = []
-    present: dict[re.Pattern[str], bool] = {}
-    for kind, pattern in _PATTERNS:
-        needs_met = True
-        for need in _NEEDS.get(kind, ()):
-            if need not in present:
-                present[need] = need.search(norm) is not None
-            if not present[need]:
-                needs_met = False
-                break
-        if not needs_met:
+    found: dict[tuple[re.Pattern[str], ...], bool] = {}
+    for kind, pattern, needs in _PATTERNS:
+        if not _may_match(needs, norm, words, found):
             continue
         for m in pattern.finditer(norm):
             s, e = m.span("span") if "span" in m.groupdict() else m.span()
@@ -167,6 +194,23 @@ def _scan(text: str) -> tuple[list[int], tuple[tuple[str, re.Match[str], int, in
                 s += 1
             matches.append((kind, m, s, e))
     return origin, tuple(matches)
+
+
+def _may_match(needs: tuple[_Need, ...], norm: str, words: frozenset[str],
+               found: dict[tuple[re.Pattern[str], ...], bool]) -> bool:
+    """Whether ``norm`` passes every gate in ``needs``: shares a word with a word set (``words``: the
+    gate words among its runs of letters), matches one regex of a tuple (remembered in ``found`` for
+    the next pattern)."""
+    for need in needs:
+        if isinstance(need, frozenset):
+            if need.isdisjoint(words):
+                return False
+        else:
+            if need not in found:
+                found[need] = any(p.search(norm) for p in need)
+            if not found[need]:
+                return False
+    return True
 
 
 def _resolve(kind: str, m: re.Match[str], ref: dt.date | None) -> tuple[str, str, float] | None:
