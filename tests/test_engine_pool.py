@@ -4,13 +4,23 @@ from __future__ import annotations
 
 import gc
 import itertools
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
 from formats import seed_texts, write_feed, write_warc
 from khabar.errors import BadDocument
 from khabar.model import RawDoc
-from khabar.pipeline import CHUNK, GC_THRESHOLDS, IN_FLIGHT, _run_stages, consolidate, ingest, worker_pool
+from khabar.pipeline import (
+    CHUNK,
+    GC_THRESHOLDS,
+    IN_FLIGHT,
+    _bounded,
+    _run_stages,
+    consolidate,
+    ingest,
+    worker_pool,
+)
 from khabar.store.sqlite import Store
 
 
@@ -69,6 +79,31 @@ def test_reading_stays_ahead_by_a_bounded_number_of_chunks():
     outcomes, timings = first
     assert len(outcomes) == CHUNK and "analyze" in timings
     assert next(pulled) <= (2 * IN_FLIGHT + 1) * CHUNK + 1
+
+
+@pytest.mark.parametrize("count", [0, 2, 9])
+def test_work_meanwhile_runs_once_the_first_tasks_are_queued_and_before_any_result(count):
+    """What the consolidation stores meanwhile (the grouping) is there before the first digest is saved."""
+    log: list[str] = []
+    submitted = itertools.count()
+
+    def task(x: int) -> int:
+        return x * x
+
+    def tasks():
+        for x in range(count):
+            log.append(f"submit {next(submitted)}")
+            yield x
+
+    with ThreadPoolExecutor(2) as pool:
+        results = []
+        for result in _bounded(pool, task, tasks(), 3, meanwhile=lambda: log.append("meanwhile")):
+            log.append("result")
+            results.append(result)
+    assert results == [x * x for x in range(count)]
+    assert log.count("meanwhile") == 1
+    assert log.index("meanwhile") == min(count, 3)  # after the first three submissions, before any result
+    assert "result" not in log[:log.index("meanwhile")]
 
 
 def test_a_failing_document_is_reported_not_fatal(tmp_path):

@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
+from itertools import islice
 from pathlib import Path
 from typing import TypeVar
 
@@ -216,15 +217,18 @@ def _run_stages(docs: Iterator[RawDoc], workers: int, max_seconds: float = 0.0,
             yield from _bounded(own, task, chunks, workers * IN_FLIGHT)
 
 
-def _bounded(pool: Executor, fn: Callable, tasks: Iterable, in_flight: int) -> Iterator:
-    """``fn`` over ``tasks`` in ``pool``, results in task order, at most ``in_flight`` tasks queued."""
-    queue: deque[Future] = deque()
-    for task in tasks:
-        queue.append(pool.submit(fn, task))
-        if len(queue) >= in_flight:
-            yield queue.popleft().result()
+def _bounded(pool: Executor, fn: Callable, tasks: Iterable, in_flight: int,
+             meanwhile: Callable[[], None] | None = None) -> Iterator:
+    """``fn`` over ``tasks`` in ``pool``, results in task order, at most ``in_flight`` tasks queued;
+    ``meanwhile`` runs in this process once the first tasks are queued (the workers start on them)."""
+    pending = iter(tasks)
+    queue: deque[Future] = deque(pool.submit(fn, task) for task in islice(pending, in_flight))
+    if meanwhile is not None:
+        meanwhile()
     while queue:
-        yield queue.popleft().result()
+        result = queue.popleft().result()
+        queue.extend(pool.submit(fn, task) for task in islice(pending, 1))
+        yield result
 
 
 def worker_pool(workers: int | None = None) -> Executor:
@@ -320,14 +324,19 @@ def refresh_stories(store: Store, *, words: int = 120, embeddings: bool = False,
     grouping = group(items, previous, embeddings=embeddings, pipelined=(workers or default_workers()) > 1)
     del items
     clock.lap("group")
-    store.save_grouping(grouping.events, grouping.stories)
-    clock.lap("store")
     events = {e.id: e for e in grouping.events}
     inputs = [batch.story_inputs(s, events) for s in grouping.stories]
     keys = {i[0].id: batch.digest_key(i, words) for i in inputs}
-    stored = store.digest_keys()
+    stored = store.digest_keys()  # read before the new grouping is saved: saving keeps the digests of kept stories
     todo = [i for i in inputs if stored.get(i[0].id) != keys[i[0].id]]
-    for rows, cpu in _digest_all(store, todo, words, workers, pool):
+    clock.lap("digest")
+
+    def save_grouping() -> None:
+        """Stored while the workers make the first digests (they read only articles, stored already)."""
+        store.save_grouping(grouping.events, grouping.stories)
+        clock.lap("store")
+
+    for rows, cpu in _digest_all(store, todo, words, workers, pool, save_grouping):
         clock.add("digest_cpu", cpu)
         clock.lap("digest")
         store.save_digest_rows(rows, keys)
@@ -337,21 +346,24 @@ def refresh_stories(store: Store, *, words: int = 120, embeddings: bool = False,
 
 
 def _digest_all(store: Store, todo: list[batch.StoryInputs], words: int, workers: int | None,
-                pool: Executor | None) -> Iterator[tuple[list[DigestRow], float]]:
-    """Digests of ``todo`` (encoded for the store) in batches as they are done, with the CPU seconds each took."""
+                pool: Executor | None, meanwhile: Callable[[], None]) -> Iterator[tuple[list[DigestRow], float]]:
+    """Digests of ``todo`` (encoded for the store) in batches as they are done, with the CPU seconds each took;
+    ``meanwhile`` runs here before the first batch is yielded (in a pool, once the first tasks are queued)."""
     tasks = batch.tasks(todo)
     workers = workers or default_workers()
     if pool is None and workers > 1 and len(tasks) > 1 and store.path.is_file():
         with _pool(workers, digests=True) as own:
-            yield from _digest_all(store, todo, words, workers, own)
+            yield from _digest_all(store, todo, words, workers, own, meanwhile)
         return
     if pool is None:
+        meanwhile()
         for task in tasks:
             start = time.process_time()
             rows = batch.digest_rows(store, task, words)
             yield rows, time.process_time() - start
         return
-    yield from _bounded(pool, partial(batch.digest_task, str(store.path), words=words), tasks, IN_FLIGHT * workers)
+    yield from _bounded(pool, partial(batch.digest_task, str(store.path), words=words), tasks, IN_FLIGHT * workers,
+                        meanwhile)
 
 
 class _Clock:
