@@ -227,7 +227,8 @@ def _bounded(pool: Executor, fn: Callable, tasks: Iterable, in_flight: int,
         meanwhile()
     while queue:
         result = queue.popleft().result()
-        queue.extend(pool.submit(fn, task) for task in islice(pending, 1))
+        for task in islice(pending, 1):  # the next task goes in before this result is used
+            queue.append(pool.submit(fn, task))
         yield result
 
 

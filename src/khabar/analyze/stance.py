@@ -62,7 +62,7 @@ _ANTONYM_SKELETONS = tuple(
 
 
 def _content(text: str) -> tuple[list[str], set[str], int]:
-    """Stems of the content words, the numbers and the number of negation words (:func:`negations`)
+    """Stems of the content words, the numbers and the number of negation words (لا، لن، لم، ليس ...)
     of one statement, from one tokenization."""
     stems: list[str] = []
     numbers: set[str] = set()
@@ -83,11 +83,6 @@ def _grams(text: str) -> set[str]:
 
 def _ratio(part: int, whole: int) -> float:
     return part / whole if whole else 0.0
-
-
-def negations(text: str) -> int:
-    """How many negation words (لا، لن، لم، ليس ...) the statement has."""
-    return sum(1 for t in tokenize(text) if t.norm in _NEGATIONS)
 
 
 @lru_cache(maxsize=8192)

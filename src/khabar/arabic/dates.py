@@ -21,7 +21,7 @@ from khabar.arabic.calendar import (
     WEEKDAYS,
     hijri_to_gregorian,
 )
-from khabar.arabic.normalize import normalize_map, original_span
+from khabar.arabic.normalize import match_map, original_span
 
 
 @dataclass(frozen=True)
@@ -181,7 +181,7 @@ def _scan(text: str) -> tuple[list[int], tuple[tuple[str, re.Match[str], int, in
     facts, the event date and the number finder (with and without a reference date),
     and the scan, unlike the resolution, does not depend on the reference.
     """
-    norm, origin = normalize_map(text, "match")
+    norm, origin = match_map(text)
     words = _GATE_WORDS.intersection(_LETTERS.findall(norm))
     matches = []
     found: dict[tuple[re.Pattern[str], ...], bool] = {}

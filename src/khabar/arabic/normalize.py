@@ -164,6 +164,13 @@ def normalize_map(text: str, level: str = "match") -> tuple[str, list[int]]:
     return "".join(out), origin
 
 
+@lru_cache(maxsize=8)
+def match_map(text: str) -> tuple[str, list[int]]:
+    """``normalize_map(text, "match")``, remembered for the last few texts: an article body is searched
+    for dates and then for numbers, both on this key (callers read the offsets, never change them)."""
+    return normalize_map(text, "match")
+
+
 _DROPPED = frozenset(FOLDS["marks"]) | frozenset(FOLDS["invisible"])
 
 

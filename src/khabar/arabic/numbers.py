@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from itertools import accumulate, chain
 
 from khabar.arabic.dates import find_dates
-from khabar.arabic.normalize import normalize, normalize_map, original_span
+from khabar.arabic.normalize import match_map, normalize, original_span
 from khabar.arabic.stem import STOPWORDS
 
 
@@ -74,7 +74,7 @@ def find_numbers(text: str) -> list[NumberHit]:
     """Cardinals (digits or words, with scale words), percentages, duals and ordinals."""
     if not text:
         return []
-    norm, origin = normalize_map(text, "match")
+    norm, origin = match_map(text)  # the key the date scan reads too
     tokens = _tokens_outside_dates(text, norm, origin)
     hits: list[NumberHit] = []
     i = 0
