@@ -10,6 +10,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -300,8 +301,13 @@ def spark(
 ) -> None:
     """Run the whole pipeline on Apache Spark; write articles, events, stories, entities, facts as Parquet."""
     from khabar.scale import load_parquet, run
+    from khabar.scale.session import SparkUnavailable
 
-    result = run(paths, out_dir, master=master, words=words)
+    try:
+        result = run(paths, out_dir, master=master, words=words)
+    except SparkUnavailable as exc:
+        err.print(f"[red]cannot run Spark[/]: {escape(str(exc))}", highlight=False)
+        raise typer.Exit(2) from None
     loaded = None
     if db is not None:
         with Store(db) as store:

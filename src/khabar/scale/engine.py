@@ -35,12 +35,12 @@ class SparkRun:
 def run(paths: Iterable[str | Path], out_dir: str | Path, *, master: str = "local[*]", window: int | None = None,
         words: int = 120, spark=None) -> SparkRun:
     """Process every document under ``paths`` on Spark and write the tables under ``out_dir``."""
+    spark = spark or spark_session(master)  # first: it says clearly what is missing (PySpark, Java)
     from pyspark import StorageLevel
     from pyspark.sql import functions as F
 
     from khabar.group.events import DEFAULT
 
-    spark = spark or spark_session(master)
     result = SparkRun(Path(out_dir))
     clock = _Clock(result.timings)
     window = DEFAULT.window if window is None else window

@@ -7,6 +7,10 @@ import sys
 from pathlib import Path
 
 
+class SparkUnavailable(RuntimeError):
+    """Spark cannot start here: PySpark is not installed, or Java cannot run it."""
+
+
 def spark_session(master: str = "local[*]", app: str = "khabar", conf: dict[str, str] | None = None):
     """A (new or running) SparkSession whose Python workers can import khabar.
 
@@ -17,7 +21,7 @@ def spark_session(master: str = "local[*]", app: str = "khabar", conf: dict[str,
     try:
         from pyspark.sql import SparkSession
     except ImportError as exc:
-        raise RuntimeError("the Spark engine needs the optional extra: pip install 'khabar[spark]'") from exc
+        raise SparkUnavailable("the Spark engine needs the optional extra: pip install 'khabar[spark]'") from exc
     package_root = str(Path(__file__).resolve().parents[2])
     python_path = os.pathsep.join(p for p in (package_root, os.environ.get("PYTHONPATH", "")) if p)
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
@@ -38,6 +42,10 @@ def spark_session(master: str = "local[*]", app: str = "khabar", conf: dict[str,
                .config("spark.sql.session.timeZone", "UTC"))
     for key, value in (conf or {}).items():
         builder = builder.config(key, value)
-    spark = builder.getOrCreate()
+    try:
+        spark = builder.getOrCreate()
+    except Exception as exc:  # no Java, or a Java that cannot start Spark's gateway
+        raise SparkUnavailable(f"could not start Spark ({type(exc).__name__}): it needs Java 17 "
+                           "(`make system-deps` installs it)") from exc
     spark.sparkContext.setLogLevel("ERROR")
     return spark
