@@ -1,7 +1,10 @@
 """Precision and recall of "same name" by name_key on the name-pair test set.
 
 Usage: python benchmarks/bench_arabic_names.py [PAIRS_TSV] [--split dev|test|all] [--errors] [--sweep]
-Two judges: key equality (``name_key(a) == name_key(b)``) and the scored ``same_name``.
+(PAIRS_TSV: benchmarks/data/name_pairs.tsv by default, or benchmarks/data/news_name_pairs.tsv,
+whose names are read from ../shared/data/saudinewsnet.)
+Three judges: key equality (``name_key(a) == name_key(b)``), the scored ``same_name``, and the
+entity merger's decision for people (equal ``person_key`` or ``same_name``).
 Precision and recall are of the "same" class; figures per source and overall, on the
 ``dev`` split (developed against) unless told otherwise; ``test`` is held out.
 ``--sweep`` prints the overall figures of ``same_name`` for a range of distance thresholds
@@ -12,13 +15,38 @@ from __future__ import annotations
 
 import argparse
 import csv
+import re
 from collections import Counter
+from functools import cache
 from pathlib import Path
 
-from khabar.arabic import name_key, name_scorer, names
+from group_snn import day
+from khabar.arabic import name_key, name_scorer, names, person_key
 from khabar.arabic.names import same_name
 
 PAIRS = Path(__file__).resolve().parent / "data" / "name_pairs.tsv"
+_WHERE = re.compile(r"(\d{4}-\d\d-\d\d)/(\d+):(\d+):(\d+)")
+
+
+def read_pairs(pairs: Path) -> list[dict[str, str]]:
+    """The labelled pairs; names given as ``DATE/INDEX:START:END`` (news_name_pairs.tsv) are read
+    from that SaudiNewsNet article, which is not redistributed."""
+    with pairs.open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+    for row in rows:
+        for side in ("a", "b"):
+            if where := _WHERE.fullmatch(row[side]):
+                date, index, start, end = where.groups()
+                row[side] = _content(date, int(index))[int(start):int(end)]
+    return rows
+
+
+@cache
+def _content(date: str, index: int) -> str:
+    return _day(date)[index].get("content") or ""
+
+
+_day = cache(day)  # one read of a day's zip for all its names
 
 
 def main() -> None:
@@ -32,7 +60,9 @@ def main() -> None:
         sweep(args.pairs, args.split)
         return
     for title, judge in (("name_key(a) == name_key(b)", lambda a, b: name_key(a) == name_key(b)),
-                         ("same_name(a, b)", same_name)):
+                         ("same_name(a, b)", same_name),
+                         ("person_key(a) == person_key(b) or same_name(a, b): the entity merger's people",
+                          lambda a, b: person_key(a) == person_key(b) or same_name(a, b))):
         print(f"## {title} ({args.split})")
         report(args.pairs, judge, args.split, args.errors)
 
@@ -41,9 +71,7 @@ def sweep(pairs: Path, split: str) -> None:
     """same_name precision and recall (all but wikidata-vowels) per distance threshold of the
     hand rule, then per threshold of the learned scorer (the shipped one: see
     ``scripts/build_name_scorer.py``, which chose it on dev)."""
-    with pairs.open(encoding="utf-8") as f:
-        rows = [r for r in csv.DictReader(f, delimiter="\t")
-                if r["source"] != "wikidata-vowels" and split in ("all", r["split"])]
+    rows = [r for r in read_pairs(pairs) if r["source"] != "wikidata-vowels" and split in ("all", r["split"])]
 
     def figures() -> str:
         names._same_word.cache_clear()  # decisions are cached per word pair
@@ -66,19 +94,18 @@ def sweep(pairs: Path, split: str) -> None:
 
 def report(pairs: Path, judge, split: str, errors: bool) -> None:
     counts: dict[str, Counter] = {"all": Counter(), "all but wikidata-vowels": Counter()}
-    with pairs.open(encoding="utf-8") as f:
-        for row in csv.DictReader(f, delimiter="\t"):
-            if split != "all" and row["split"] != split:
-                continue
-            predicted = judge(row["a"], row["b"])
-            gold = row["label"] == "same"
-            outcome = {(True, True): "tp", (True, False): "fp", (False, True): "fn", (False, False): "tn"}
-            o = outcome[predicted, gold]
-            groups = ["all", row["source"]] + ([] if row["source"] == "wikidata-vowels" else ["all but wikidata-vowels"])
-            for group in groups:
-                counts.setdefault(group, Counter())[o] += 1
-            if errors and o in ("fp", "fn"):
-                print(f"{o}\t{row['source']}\t{row['a']}\t{row['b']}\t{name_key(row['a'])}\t{name_key(row['b'])}\t{row['note']}")
+    for row in read_pairs(pairs):
+        if split != "all" and row["split"] != split:
+            continue
+        predicted = judge(row["a"], row["b"])
+        gold = row["label"] == "same"
+        outcome = {(True, True): "tp", (True, False): "fp", (False, True): "fn", (False, False): "tn"}
+        o = outcome[predicted, gold]
+        groups = ["all", row["source"]] + ([] if row["source"] == "wikidata-vowels" else ["all but wikidata-vowels"])
+        for group in groups:
+            counts.setdefault(group, Counter())[o] += 1
+        if errors and o in ("fp", "fn"):
+            print(f"{o}\t{row['source']}\t{row['a']}\t{row['b']}\t{name_key(row['a'])}\t{name_key(row['b'])}\t{row['note']}")
     for group, c in counts.items():
         precision = c["tp"] / max(1, c["tp"] + c["fp"])
         recall = c["tp"] / max(1, c["tp"] + c["fn"])

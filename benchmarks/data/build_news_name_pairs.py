@@ -1,0 +1,98 @@
+"""Candidate pairs of person names as Arabic news spells them, for reading and labelling by hand.
+
+Usage: python benchmarks/data/build_news_name_pairs.py mine OUT.json
+       python benchmarks/data/build_news_name_pairs.py pairs OUT.json > candidates.tsv
+
+``mine`` runs the shipped tagger over every SaudiNewsNet article (``content``; the corpus is
+CC BY-NC-SA 4.0 and is read in place, never copied) and counts the full person names
+(two or three words) it finds, per outlet. ``pairs`` lists every two distinct names of
+equal word count, each seen at least twice, that differ after match normalization in
+some word while every word of one is close in plain spelling to the word at the same
+place in the other (difflib ratio of the letters >= 0.6, a measure that knows nothing of
+our matcher), so the candidates are chosen without the judge they will score. Pairs that
+differ only in a clitic (و ب ل) or in the article ال, and pairs of two names one of which
+contains the other's words, are left out: they are not spelling variants. The labels are
+then read by hand into ``news_name_pairs.tsv`` (see README.md there), which keeps no name,
+only where one occurrence of each is (``DATE/INDEX:START:END`` in that day's zip, as the
+grouping benchmark data does): ``bench_arabic_names.py`` reads the names from the corpus.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import zipfile
+from collections import Counter, defaultdict
+from concurrent.futures import ProcessPoolExecutor
+from difflib import SequenceMatcher
+from pathlib import Path
+
+from khabar.analyze.entities import find_mentions_many
+from khabar.arabic import normalize
+
+ZIPS = Path(__file__).resolve().parents[3] / "shared" / "data" / "saudinewsnet" / "zips"
+RATIO = 0.7
+CLITICS = ("و", "ب", "ل", "ال")
+
+
+def _people(path: str) -> list[tuple[str, str, str]]:
+    """(outlet, surface, where) of every two- or three-word person mention in one day's zip."""
+    found = []
+    date = Path(path).stem
+    with zipfile.ZipFile(path) as archive:
+        items = json.loads(archive.read(f"{date}.json"))
+    texts = [item.get("content") or "" for item in items]
+    for index, (item, mentions) in enumerate(zip(items, find_mentions_many([(t, []) for t in texts]), strict=True)):
+        for m in mentions:
+            if m.type == "PER" and 2 <= len(m.text.split()) <= 3:
+                found.append((item.get("source") or "", m.text, f"{date}/{index}:{m.start}:{m.end}"))
+    return found
+
+
+def mine(out: Path) -> None:
+    counts: dict[str, Counter] = defaultdict(Counter)
+    first: dict[str, str] = {}
+    with ProcessPoolExecutor(2) as pool:
+        for found in pool.map(_people, sorted(str(p) for p in ZIPS.glob("*.zip"))):
+            for outlet, surface, where in found:
+                counts[surface][outlet] += 1
+                first.setdefault(surface, where)
+    names = {surface: {"outlets": outlets, "at": first[surface]} for surface, outlets in counts.items()}
+    out.write_text(json.dumps(names, ensure_ascii=False), encoding="utf-8")
+
+
+def _clitic_only(a: str, b: str) -> bool:
+    short, long_ = sorted((a, b), key=len)
+    return any(long_ == c + short for c in CLITICS)
+
+
+def _close(a: str, b: str) -> bool:
+    """Close in plain spelling: difflib ratio of the letters, an article on both words set aside."""
+    if a.startswith("ال") and b.startswith("ال"):
+        a, b = a[2:], b[2:]
+    return not _clitic_only(a, b) and SequenceMatcher(None, a, b).ratio() >= RATIO
+
+
+def pairs(mined: Path) -> None:
+    mined_names = json.loads(mined.read_text(encoding="utf-8"))
+    forms: dict[tuple[str, ...], Counter] = defaultdict(Counter)  # match-normalized words -> surfaces
+    for surface, seen in mined_names.items():
+        forms[tuple(normalize(surface).split())][surface] += sum(seen["outlets"].values())
+    anchored: dict[tuple, list[tuple[str, ...]]] = defaultdict(list)  # the other words -> names
+    for name, surfaces in forms.items():
+        if sum(surfaces.values()) >= 2:
+            for i in range(len(name)):
+                anchored[(len(name), i, name[:i] + name[i + 1:])].append(name)
+    print("a\tb\tcount_a\tcount_b\tat_a\tat_b")
+    for (_, i, _), group in sorted(anchored.items()):
+        group.sort()
+        for n, a in enumerate(group):
+            for b in group[n + 1:]:
+                if _close(a[i], b[i]):
+                    surface_a, surface_b = (forms[x].most_common(1)[0][0] for x in (a, b))
+                    print(f"{surface_a}\t{surface_b}\t{sum(forms[a].values())}\t{sum(forms[b].values())}\t"
+                          f"{mined_names[surface_a]['at']}\t{mined_names[surface_b]['at']}")
+
+
+if __name__ == "__main__":
+    {"mine": mine, "pairs": pairs}[sys.argv[1]](Path(sys.argv[2]))
