@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from khabar.arabic import name_key, romanize
+from khabar.arabic import name_key, person_key, romanize
 from khabar.arabic.name_distance import name_distance
 from khabar.arabic.names import known_latin, same_name
 
@@ -98,3 +98,39 @@ def test_romanize_well_known_names_not_letter_by_letter():
     assert romanize("السفارة الروسية") == "Al-Sfara Al-Rusiya"  # unknown words: letter by letter
     assert known_latin("ترمب") is None or known_latin("ترمب") == "Trump"
     assert known_latin("دارشيف") is None
+
+
+# Names as Arabic news spells them (benchmarks/data/news_name_pairs.tsv, from SaudiNewsNet).
+@pytest.mark.parametrize("a, b", [
+    ("محمد الخضري", "محمد الخضيري"), ("محمد العامري", "محمد العمري"), ("خالد السالمي", "خالد السليمي"),
+    ("عبدالله العدوان", "عبدالله العدواني"), ("محمد الزهراني", "محمد الشهراني"),
+    ("محمد العلوي", "محمد العلي"), ("أحمد علوي", "أحمد علي"),
+    ("عبدالرحمن الشمري", "عبدالرحيم الشمري"), ("بدر بن عبدالرحمن", "بدر بن عبدالمحسن"),
+])
+def test_arabic_family_names_and_compounds_keep_their_letters(a, b):
+    assert person_key(a) != person_key(b)
+    assert not same_name(a, b)
+
+
+@pytest.mark.parametrize("a, b", [
+    ("ميشال عون", "ميشيل عون"), ("دونالد تاسك", "دونالد توسك"), ("دافيد لويز", "ديفيد لويز"),
+    ("لوس أنجلوس", "لوس أنجليس"), ("الفريدو زاموديو", "الفريدو زاميديو"),
+])
+def test_a_vowel_replaced_beside_a_shared_word_is_one_name(a, b):
+    assert same_name(a, b)
+    (x, y), = [(x, y) for x, y in zip(a.split(), b.split(), strict=True) if x != y]
+    assert not same_name(x, y)  # alone, the replaced vowel keeps the words apart
+
+
+@pytest.mark.parametrize("a, b", [
+    ("عائض القرني", "عايض القرني"), ("نايف فائز", "نايف فايز"), ("رافائيل نادال", "رافاييل نادال"),
+    ("أحمد داود أوغلو", "أحمد داوود أوغلو"), ("صالح الداود", "صالح الداوود"),
+    ("ألكسيس تسيبراس", "أليكسيس تسيبراس"),
+])
+def test_hamza_glides_doubled_waw_and_foreign_al_names_are_variants(a, b):
+    assert same_name(a, b)
+
+
+def test_a_family_name_the_key_folds_stays_one_key_for_places():
+    assert name_key("الخارجية الأمريكية") == name_key("الخارجية الأميركية")  # places and demonyms fold
+    assert person_key("محمد الخضري") != person_key("محمد الخضيري")  # people's family names do not

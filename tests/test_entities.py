@@ -245,3 +245,17 @@ def test_most_specific_roles_drop_those_another_spells_out():
         roles = {k: k.upper() for k in keys}
         expected = tuple(r for k, r in roles.items() if not any(o.startswith(k + " ") for o in roles))
         assert _most_specific(roles) == expected
+
+
+def test_two_arabic_family_names_one_vowel_apart_are_two_people_with_two_ids() -> None:
+    bodies = {"a": "قال محمد الخضري.", "b": "وقال محمد الخضيري."}
+    entities = _merge(bodies, {"a": ["محمد الخضري"], "b": ["محمد الخضيري"]})
+    assert name_key("محمد الخضري") == name_key("محمد الخضيري")  # the loose key alone would merge them
+    assert sorted(e.name for e in entities) == ["محمد الخضري", "محمد الخضيري"]
+    assert len({e.id for e in entities}) == 2
+
+
+def test_a_given_name_one_vowel_apart_beside_the_same_family_name_is_one_person() -> None:
+    bodies = {"a": "قال الرئيس ميشال عون.", "b": "وقال ميشيل عون."}
+    entities = _merge(bodies, {"a": ["ميشال عون"], "b": ["ميشيل عون"]})
+    assert len(entities) == 1

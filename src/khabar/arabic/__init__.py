@@ -1,7 +1,7 @@
 """The Arabic language layer shared by every stage: no stage normalizes on its own."""
 
 from khabar.arabic.dates import DateHit, find_dates, parse_date
-from khabar.arabic.names import name_key, romanize, same_name
+from khabar.arabic.names import name_key, person_key, romanize, same_name
 from khabar.arabic.normalize import fold, normalize, normalize_map, original_span
 from khabar.arabic.numbers import NumberHit, find_numbers
 from khabar.arabic.stem import STOPWORDS, stem
@@ -20,6 +20,7 @@ __all__ = [
     "normalize_map",
     "original_span",
     "parse_date",
+    "person_key",
     "romanize",
     "same_name",
     "split_sentences",

@@ -9,7 +9,8 @@ the article ال stays apart. Arabic given names are the opposite: their long vo
 tell names apart (حسن / حسين, سعد / سعيد), so words of a shipped list of Arabic names,
 and words of three letters or less, keep their spelling. Where the shipped lexicon
 knows different names with one skeleton (بيروت Beirut / بيرت Bert) their keys carry
-the English name. The key stays strict (it groups and indexes); :func:`same_name` is the
+the English name. A person's key (:func:`person_key`) also keeps the letters of words with
+the article, Arabic family names (الخضري / الخضيري). The key stays strict (it groups and indexes); :func:`same_name` is the
 looser pair decision (a weighted edit distance, :mod:`khabar.arabic.name_distance`, and
 a learned scorer, :mod:`khabar.arabic.name_scorer`) that joins key groups. Edit-distance libraries know none of these rules, hence our own.
 Figures: docs/bench/arabic.md (benchmarks/bench_arabic_names.py).
@@ -47,18 +48,43 @@ _INNER_VOWELS = re.compile(r"(?<=.)[اوي]+(?=.)")
 _FINAL_E = re.compile(r"(?<=..)ه$")  # final -e written ه or ي: كيسوكه / كيسوكي (not ة: مدينة)
 _DOUBLED = re.compile(r"(.)\1+")
 _NOT_LETTER = re.compile(r"[^\w]|[\d_]")
+_GLIDE_HAMZA = re.compile(r"(?<=ا)ء(?=\w)")  # ئ after alef is a glide, written ي as often: عائض / عايض
 
 
 @lru_cache(maxsize=100_000)
 def name_key(name: str) -> str:
     """A skeleton key: equal for spelling variants of one name, different for different names (cached per name)."""
+    return _name_key(name, _word_key)
+
+
+@lru_cache(maxsize=100_000)
+def person_key(name: str) -> str:
+    """:func:`name_key` for a person's name: words with the article ال keep their letters.
+
+    A person's words with the article are Arabic family, tribe and nisba names, whose long
+    vowels and consonants tell families apart (الخضري / الخضيري, العامري / العمري, الزهراني /
+    الشهراني); the looser :func:`name_key` folds them, as it must for places and demonyms
+    (الأمريكية / الأميركية).
+    """
+    return _name_key(name, _person_word_key)
+
+
+def _name_key(name: str, word_key) -> str:
     keys: list[str] = []
     for w in _words(name):
         if keys and keys[-1] == "عبد":  # عبد الله = عبدالله
             keys[-1] += _native_form(w)
         else:
-            keys.append(_word_key(w))
+            keys.append(word_key(w))
     return " ".join(keys)
+
+
+def _person_word_key(w: str) -> str:
+    """A word's key, its letters kept where the key would make it another Arabic name (علوي → علي)."""
+    if _has_article(w) and not _foreign_al(w):
+        return _native_form(w)
+    key = _word_key(w)
+    return _native_form(w) if key in NATIVE_NAMES and not _is_native(w) else key
 
 
 def same_name(a: str, b: str) -> bool:
@@ -70,26 +96,49 @@ def same_name(a: str, b: str) -> bool:
     (:func:`khabar.arabic.name_distance.name_distance`: ch as ش / ك, g as ج / غ, final
     vowels ...) is small, their vowels are compatible and the lexicon does not know them
     as two names (بيروت / بيرت), or else when the learned scorer
-    (:mod:`khabar.arabic.name_scorer`) finds them one name (كانينغهام / كونينغهام);
-    words with the article ال only by the rule. Arabic given names must match exactly.
-    Not transitive, so it cannot be a key: use :func:`name_key` to group, this to confirm
-    or join groups.
+    (:mod:`khabar.arabic.name_scorer`) finds them one name (كانينغهام / كونينغهام).
+    Listed Arabic names, عبد compounds and words with the article ال (family and nisba
+    names: الخضري / الخضيري) must match letter for letter, foreign names beginning with Al-
+    aside (الكسيس / اليكسيس). Beside a word both names share, a foreign word may replace a
+    vowel (ميشال عون / ميشيل عون). Not transitive, so it cannot be a key: use
+    :func:`person_key` or :func:`name_key` to group, this to confirm or join groups.
     """
     wa, wb = _words(a), _words(b)
     if len(wa) != len(wb):  # عبد الله / عبدالله: only the key can compare the words
-        return name_key(a) == name_key(b) and all(map(_compatible_vowels, wa, wb))
+        return person_key(a) == person_key(b) and all(map(_compatible_vowels, wa, wb))
+    if len(wa) > 1 and any(map(str.__eq__, wa, wb)):  # one word alike: the others may replace a vowel
+        return all(x == y or _same_word(x, y) or _same_beside(x, y) for x, y in zip(wa, wb, strict=True))
     return all(map(_same_word, wa, wb))
 
 
 @lru_cache(maxsize=100_000)  # entity merging asks about the same word pairs story after story
 def _same_word(a: str, b: str) -> bool:
+    foreign = _foreign_al(a) or _foreign_al(b)  # الكسيس / اليكسيس: both Alexis
+    if _is_listed_native(a) or _is_listed_native(b) or (not foreign and (_has_article(a) or _has_article(b))):
+        return _native_form(a) == _native_form(b)  # الخضري / الخضيري, علي / علوي: see person_key
     key_a, key_b = _word_key(a), _word_key(b)
-    if _is_listed_native(a) or _is_listed_native(b):
-        return key_a == key_b
-    if _has_article(a) != _has_article(b):
+    return _spelled_alike(a, b, key_a, key_b) or _scored_alike(a, b)
+
+
+@lru_cache(maxsize=10_000)
+def _foreign_al(w: str) -> bool:
+    """The lexicon knows ``w`` as one Latin name beginning with Al / El (الكسندر Alexander), and it
+    is no nisba (العلوي Alaoui): its ال is no article, so it varies as foreign names do."""
+    latin = _ROMANIZATION.get(w, "").lower()
+    return (latin[:2] in ("al", "el", "ál") and " " not in latin and "-" not in latin
+            and not w.endswith(("ي", "يه", "ة")))
+
+
+@lru_cache(maxsize=100_000)
+def _same_beside(a: str, b: str) -> bool:
+    """Two foreign words are one name beside a word both names share (ميشال عون / ميشيل عون,
+    دونالد تاسك / دونالد توسك): the hand rule without its vowel checks, since a shared given or
+    family name makes a different person whose other name differs only in a vowel unlikely. Words the
+    lexicon knows as two names stay apart (فلاديمير بوتين / فلاديمير بوتان: Putin, Bhutan)."""
+    if _is_listed_native(a) or _is_listed_native(b) or _has_article(a) or _has_article(b):
         return False
-    # The scorer learned from person-name tokens: words with the article (السورية / الصويرة) are not its domain.
-    return _spelled_alike(a, b, key_a, key_b) or (not _has_article(a) and _scored_alike(a, b))
+    limit = SAME_NAME_DISTANCE if min(len(a), len(b)) > 3 else SHORT_NAME_DISTANCE
+    return not _lexicon_tells_apart(a, b, _word_key(a), _word_key(b)) and name_distance(a, b) <= limit
 
 
 def _spelled_alike(a: str, b: str, key_a: str, key_b: str) -> bool:
@@ -145,7 +194,12 @@ def _has_article(w: str) -> bool:
 
 def _is_listed_native(w: str) -> bool:
     w = _native_form(w)
-    return w in NATIVE_NAMES or (w.startswith("ال") and w[2:] in NATIVE_NAMES)
+    return w in NATIVE_NAMES or (w.startswith("ال") and w[2:] in NATIVE_NAMES) or _is_abd_compound(w)
+
+
+def _is_abd_compound(w: str) -> bool:
+    """عبدالرحمن, عبدالمحسن: an Arabic name written as one word (عبد الرحمن is two)."""
+    return w.startswith("عبد") and len(w) > 4
 
 
 def _lexicon_tells_apart(a: str, b: str, key_a: str, key_b: str) -> bool:
@@ -186,17 +240,18 @@ def _compatible_vowels(a: str, b: str) -> bool:
 @lru_cache(maxsize=100_000)  # entity merging compares the same spellings pair after pair
 def _words(name: str) -> tuple[str, ...]:
     """Words at ``match`` level with hamza seats folded; taa marbuta kept (it is not a final -e)."""
-    folded = normalize(name, "match+hamza")
+    folded = _GLIDE_HAMZA.sub("ي", normalize(name, "match+hamza"))
     return tuple(w for w in (_NOT_LETTER.sub("", w) for w in folded.split()) if w)
 
 
 def _native_form(w: str) -> str:
-    return w.replace("ة", "ه")
+    """An Arabic word's letters for comparison: taa marbuta as ه, و doubled or not (داود / داوود)."""
+    return w.replace("ة", "ه").replace("وو", "و")
 
 
 def _is_native(w: str) -> bool:
     w = _native_form(w)
-    return len(w) <= 3 or w in NATIVE_NAMES or (w.startswith("ال") and w[2:] in NATIVE_NAMES)
+    return len(w) <= 3 or w in NATIVE_NAMES or (w.startswith("ال") and w[2:] in NATIVE_NAMES) or _is_abd_compound(w)
 
 
 def _consonant_folds(w: str) -> str:

@@ -31,7 +31,7 @@ from khabar.analyze.ner.gazetteer import load
 from khabar.analyze.ner.roles import find_roles
 from khabar.analyze.ner.rules import name_like
 from khabar.analyze.ner.vocab import load_vocabulary
-from khabar.arabic import name_key, normalize, romanize
+from khabar.arabic import name_key, normalize, person_key, romanize
 from khabar.arabic.names import known_latin, same_name
 from khabar.model import Citation, Entity, EntityRef, Mention, Role, Sentence
 
@@ -98,10 +98,14 @@ def _capped(mentions: Sequence[tuple[str, Mention]], cap: int = MAX_MENTIONS) ->
 
 
 def _node(mention: Mention, article_id: str) -> str:
-    """Union-find node of a mention: its key; a lone person name is decided per article."""
-    if mention.type == "PER" and (" " not in mention.key or not _first_is_name(mention)):
-        return f"{mention.key}@{article_id}"
-    return mention.key
+    """Union-find node of a mention: its key (a person's: :func:`person_key`); a lone person name is
+    decided per article."""
+    if mention.type != "PER":
+        return mention.key
+    key = person_key(mention.text)
+    if " " not in key or not _first_is_name(mention):
+        return f"{key}@{article_id}"
+    return key
 
 
 def _key(node: str) -> str:
@@ -285,7 +289,7 @@ def _entity(items: list[tuple[str, Mention]], roles: Mapping[tuple[str, int, int
         return (clean, len(words), spellings[spelling], len(articles[spelling]))
 
     name = next(iter(spellings)) if len(spellings) == 1 else max(spellings, key=rank)  # most have one
-    key = name_key(name)
+    key = person_key(name) if kind == "PER" else name_key(name)
     digest = hashlib.sha1(f"{kind}|{key}".encode()).hexdigest()[:12]
     seen_roles: dict[str, Role] = {}
     for article_id, m in items:
