@@ -2,6 +2,7 @@
 
 Usage: python benchmarks/data/build_news_name_pairs.py mine OUT.json
        python benchmarks/data/build_news_name_pairs.py pairs OUT.json > candidates.tsv
+       python benchmarks/data/build_news_name_pairs.py pairs-once OUT.json > candidates2.tsv
 
 ``mine`` runs the shipped tagger over every SaudiNewsNet article (``content``; the corpus is
 CC BY-NC-SA 4.0 and is read in place, never copied) and counts the full person names
@@ -73,14 +74,16 @@ def _close(a: str, b: str) -> bool:
     return not _clitic_only(a, b) and SequenceMatcher(None, a, b).ratio() >= RATIO
 
 
-def pairs(mined: Path) -> None:
+def pairs(mined: Path, once: bool = False) -> None:
+    """Candidates of names each seen at least twice or, with ``once``, of names one of which is
+    seen only once (a second, disjoint pool from the same corpus)."""
     mined_names = json.loads(mined.read_text(encoding="utf-8"))
     forms: dict[tuple[str, ...], Counter] = defaultdict(Counter)  # match-normalized words -> surfaces
     for surface, seen in mined_names.items():
         forms[tuple(normalize(surface).split())][surface] += sum(seen["outlets"].values())
     anchored: dict[tuple, list[tuple[str, ...]]] = defaultdict(list)  # the other words -> names
     for name, surfaces in forms.items():
-        if sum(surfaces.values()) >= 2:
+        if once or sum(surfaces.values()) >= 2:
             for i in range(len(name)):
                 anchored[(len(name), i, name[:i] + name[i + 1:])].append(name)
     print("a\tb\tcount_a\tcount_b\tat_a\tat_b")
@@ -88,11 +91,11 @@ def pairs(mined: Path) -> None:
         group.sort()
         for n, a in enumerate(group):
             for b in group[n + 1:]:
-                if _close(a[i], b[i]):
+                if _close(a[i], b[i]) and once == (min(sum(forms[a].values()), sum(forms[b].values())) < 2):
                     surface_a, surface_b = (forms[x].most_common(1)[0][0] for x in (a, b))
                     print(f"{surface_a}\t{surface_b}\t{sum(forms[a].values())}\t{sum(forms[b].values())}\t"
                           f"{mined_names[surface_a]['at']}\t{mined_names[surface_b]['at']}")
 
 
 if __name__ == "__main__":
-    {"mine": mine, "pairs": pairs}[sys.argv[1]](Path(sys.argv[2]))
+    {"mine": mine, "pairs": pairs, "pairs-once": lambda p: pairs(p, once=True)}[sys.argv[1]](Path(sys.argv[2]))
