@@ -141,3 +141,14 @@ def test_a_shared_particle_is_no_context():
     assert same_name("ميشال عون", "ميشيل عون")
     assert not same_name("دي ماريا", "دي ماورا")  # دي is a particle, not a name both share
     assert not same_name("ابن عمار", "ابن عمر")
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("مالك إسحاق", "مالك إسحق", True), ("عبدالرحمن آل ابراهيم", "عبدالرحمن آل إبرهيم", True),
+    ("الرحمان", "الرحمن", True), ("عبدالعزيز الضفيري", "عبدالعزيز الظفيري", True),
+    ("اندريه ايو", "آندريه أيوه", True),
+    ("حامد", "حمد", False), ("سالم", "سلم", False), ("محمد الساعد", "محمد السعد", False),
+    ("ناصر بن عبدالإله", "ناصر بن عبدالله", False),
+])
+def test_classical_and_gulf_spellings_of_arabic_names(a, b, same):
+    assert same_name(a, b) is same

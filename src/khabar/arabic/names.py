@@ -115,9 +115,26 @@ def same_name(a: str, b: str) -> bool:
 def _same_word(a: str, b: str) -> bool:
     foreign = _foreign_al(a) or _foreign_al(b)  # الكسيس / اليكسيس: both Alexis
     if _is_listed_native(a) or _is_listed_native(b) or (not foreign and (_has_article(a) or _has_article(b))):
-        return _native_form(a) == _native_form(b)  # الخضري / الخضيري, علي / علوي: see person_key
+        return _same_arabic(a, b)  # الخضري / الخضيري, علي / علوي: see person_key
     key_a, key_b = _word_key(a), _word_key(b)
     return _spelled_alike(a, b, key_a, key_b) or _scored_alike(a, b)
+
+
+def _same_arabic(a: str, b: str) -> bool:
+    """Arabic names match letter for letter, but for the classical spelling without one long ا past
+    the third letter (إسحاق / إسحق, إبراهيم / إبرهيم, الرحمان / الرحمن) when just one of the two
+    spellings is a listed name (حامد / حمد are two)."""
+    a, b = _native_form(a), _native_form(b)
+    return a == b or _without_alef(a, b) or _without_alef(b, a)
+
+
+def _without_alef(full: str, short: str) -> bool:
+    def listed(w: str) -> bool:
+        return w in NATIVE_NAMES or (w.startswith("ال") and w[2:] in NATIVE_NAMES)
+    prefix = next((p for p in ("عبدال", "ال") if full.startswith(p) and short.startswith(p)), "")
+    stem, short_stem = full[len(prefix):], short[len(prefix):]  # عبدالاله / عبدالله are two names
+    return (len(stem) == len(short_stem) + 1 >= 5 and listed(full) != listed(short)
+            and any(stem[i] == "ا" and stem[:i] + stem[i + 1:] == short_stem for i in range(3, len(stem) - 1)))
 
 
 @lru_cache(maxsize=10_000)
@@ -147,8 +164,8 @@ def _same_beside(a: str, b: str) -> bool:
     if _is_listed_native(a) or _is_listed_native(b) or _has_article(a) or _has_article(b):
         return False
     short, long_ = sorted((a, b), key=len)
-    if len(short) >= 4 and long_[:-1] == short and long_[-1] in "دتس":
-        return True  # a silent final consonant written or not: جيرو / جيرود, نيكولا / نيكولاس
+    if long_[:-1] == short and (len(short) >= 4 and long_[-1] in "دتس" or long_[-1] == "ه" and short[-1] in "اوي"):
+        return True  # a silent final consonant or -e written or not: جيرو / جيرود, نيكولا / نيكولاس, ايو / ايوه
     key_a, key_b = _word_key(a), _word_key(b)
     known_apart = "~" in key_a and "~" in key_b and key_a != key_b
     limit = SAME_NAME_DISTANCE if len(short) > 3 else SHORT_NAME_DISTANCE
@@ -259,8 +276,9 @@ def _words(name: str) -> tuple[str, ...]:
 
 
 def _native_form(w: str) -> str:
-    """An Arabic word's letters for comparison: taa marbuta as ه, و doubled or not (داود / داوود)."""
-    return w.replace("ة", "ه").replace("وو", "و")
+    """An Arabic word's letters for comparison: taa marbuta as ه, و doubled or not (داود / داوود),
+    ظ as ض (Gulf spellings swap them: الضفيري / الظفيري)."""
+    return w.replace("ة", "ه").replace("وو", "و").replace("ظ", "ض")
 
 
 def _is_native(w: str) -> bool:
