@@ -24,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from khabar.arabic import name_scorer
-from khabar.arabic.name_distance import name_distance
+from khabar.arabic.name_distance import name_distance, name_edits
 from khabar.arabic.normalize import normalize
 
 SAME_NAME_DISTANCE = 0.7  # chosen on the dev split of benchmarks/data/name_pairs.tsv
@@ -159,17 +159,34 @@ def _same_beside(a: str, b: str) -> bool:
     """Two foreign words are one name beside a word both names share (ميشال عون / ميشيل عون,
     دونالد تاسك / دونالد توسك): the hand rule without its vowel checks, since a shared given or
     family name makes a different person whose other name differs only in a vowel unlikely; a
-    silent final د ت س (French, Spanish) may be written or not. Two spellings the lexicon knows as
-    two names stay apart (فلاديمير بوتين / فلاديمير بوتان: Putin, Bhutan)."""
+    silent final د ت س (French, Spanish) may be written or not, inner vowels and doubled letters
+    too (فيرر / فيرير), and one consonant may be voiced (دمرتاش / دمرداش). Two spellings the lexicon
+    knows as two names stay apart (فلاديمير بوتين / فلاديمير بوتان: Putin, Bhutan)."""
     if _is_listed_native(a) or _is_listed_native(b) or _has_article(a) or _has_article(b):
         return False
     short, long_ = sorted((a, b), key=len)
     if long_[:-1] == short and (len(short) >= 4 and long_[-1] in "دتس" or long_[-1] == "ه" and short[-1] in "اوي"):
         return True  # a silent final consonant or -e written or not: جيرو / جيرود, نيكولا / نيكولاس, ايو / ايوه
     key_a, key_b = _word_key(a), _word_key(b)
-    known_apart = "~" in key_a and "~" in key_b and key_a != key_b
+    if "~" in key_a and "~" in key_b and key_a != key_b:
+        return False
     limit = SAME_NAME_DISTANCE if len(short) > 3 else SHORT_NAME_DISTANCE
-    return not known_apart and name_distance(a, b) <= limit
+    return name_distance(a, b) <= limit or _consonants(a) == _consonants(b) or _voicing_only(a, b)
+
+
+def _consonants(w: str) -> str:
+    """The consonants of a foreign word, alternations folded, doubled or not (فيرر / فيرير)."""
+    return _DOUBLED.sub(r"\1", _INNER_VOWELS.sub("", _consonant_folds(w)))
+
+
+_VOICING = frozenset(tuple(sorted(pair)) for pair in ("تد", "طد", "كج", "كغ", "كق"))
+
+
+def _voicing_only(a: str, b: str) -> bool:
+    """One consonant voiced in one spelling and not in the other, the rest alike or vowels: t / d and
+    k / g, as Turkish and Iraqi spellings write them (دمرتاش / دمرداش, كريج / كريك, غوسبر / كوسبر)."""
+    edits = [e for e in name_edits(a, b) if e[0] not in ("same", "vowel_indel")]
+    return len(edits) == 1 and edits[0][0] == "other" and tuple(sorted(edits[0][1:])) in _VOICING
 
 
 def _spelled_alike(a: str, b: str, key_a: str, key_b: str) -> bool:
