@@ -100,7 +100,8 @@ def same_name(a: str, b: str) -> bool:
     Listed Arabic names, عبد compounds and words with the article ال (family and nisba
     names: الخضري / الخضيري) must match letter for letter, foreign names beginning with Al-
     aside (الكسيس / اليكسيس). Beside a word both names share, a foreign word may replace a
-    vowel (ميشال عون / ميشيل عون). Not transitive, so it cannot be a key: use
+    vowel, drop a silent final consonant or voice one (ميشال عون / ميشيل عون: see
+    :func:`_same_beside`). Not transitive, so it cannot be a key: use
     :func:`person_key` or :func:`name_key` to group, this to confirm or join groups.
     """
     wa, wb = _words(a), _words(b)
@@ -165,7 +166,7 @@ def _same_beside(a: str, b: str) -> bool:
     if _is_listed_native(a) or _is_listed_native(b) or _has_article(a) or _has_article(b):
         return False
     short, long_ = sorted((a, b), key=len)
-    if long_[:-1] == short and (len(short) >= 4 and long_[-1] in "دتس" or long_[-1] == "ه" and short[-1] in "اوي"):
+    if long_[:-1] == short and ((len(short) >= 4 and long_[-1] in "دتس") or (long_[-1] == "ه" and short[-1] in "اوي")):
         return True  # a silent final consonant or -e written or not: جيرو / جيرود, نيكولا / نيكولاس, ايو / ايوه
     key_a, key_b = _word_key(a), _word_key(b)
     if "~" in key_a and "~" in key_b and key_a != key_b:
