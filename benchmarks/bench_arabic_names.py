@@ -52,7 +52,7 @@ _day = cache(day)  # one read of a day's zip for all its names
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("pairs", nargs="?", type=Path, default=PAIRS)
-    parser.add_argument("--split", choices=("dev", "test", "test2", "test3", "test4", "test5", "all"), default="dev")
+    parser.add_argument("--split", choices=("dev", "test", "test2", "test3", "test4", "test5", "test6", "all"), default="dev")
     parser.add_argument("--errors", action="store_true", help="list the misjudged pairs")
     parser.add_argument("--sweep", action="store_true", help="same_name figures per distance threshold")
     args = parser.parse_args()
