@@ -48,7 +48,8 @@ _INNER_VOWELS = re.compile(r"(?<=.)[اوي]+(?=.)")
 _FINAL_E = re.compile(r"(?<=..)ه$")  # final -e written ه or ي: كيسوكه / كيسوكي (not ة: مدينة)
 _DOUBLED = re.compile(r"(.)\1+")
 _NOT_LETTER = re.compile(r"[^\w]|[\d_]")
-_GLIDE_HAMZA = re.compile(r"(?<=ا)ء(?=\w)")  # ئ after alef is a glide, written ي as often: عائض / عايض
+# ئ and ؤ after alef are glides, as often written ي and و: عائض / عايض, داؤد / داود
+_GLIDE_HAMZA = re.compile(r"(?<=[اأإآ])[ئؤ](?=\w)")
 
 
 @lru_cache(maxsize=100_000)
@@ -289,7 +290,7 @@ def _compatible_vowels(a: str, b: str) -> bool:
 @lru_cache(maxsize=100_000)  # entity merging compares the same spellings pair after pair
 def _words(name: str) -> tuple[str, ...]:
     """Words at ``match`` level with hamza seats folded; taa marbuta kept (it is not a final -e)."""
-    folded = _GLIDE_HAMZA.sub("ي", normalize(name, "match+hamza"))
+    folded = normalize(_GLIDE_HAMZA.sub(lambda m: "ي" if m[0] == "ئ" else "و", name), "match+hamza")
     return tuple(w for w in (_NOT_LETTER.sub("", w) for w in folded.split()) if w)
 
 
