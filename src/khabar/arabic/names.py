@@ -50,6 +50,7 @@ _DOUBLED = re.compile(r"(.)\1+")
 _NOT_LETTER = re.compile(r"[^\w]|[\d_]")
 # ئ and ؤ after alef are glides, as often written ي and و: عائض / عايض, داؤد / داود
 _GLIDE_HAMZA = re.compile(r"(?<=[اأإآ])[ئؤ](?=\w)")
+_GLIDES = {"ئ": "ي", "ؤ": "و"}
 
 
 @lru_cache(maxsize=100_000)
@@ -131,11 +132,9 @@ def _same_arabic(a: str, b: str) -> bool:
 
 
 def _without_alef(full: str, short: str) -> bool:
-    def listed(w: str) -> bool:
-        return w in NATIVE_NAMES or (w.startswith("ال") and w[2:] in NATIVE_NAMES)
     prefix = next((p for p in ("عبدال", "ال") if full.startswith(p) and short.startswith(p)), "")
     stem, short_stem = full[len(prefix):], short[len(prefix):]  # عبدالاله / عبدالله are two names
-    return (len(stem) == len(short_stem) + 1 >= 5 and listed(full) != listed(short)
+    return (len(stem) == len(short_stem) + 1 >= 5 and _is_listed_native(full) != _is_listed_native(short)
             and any(stem[i] == "ا" and stem[:i] + stem[i + 1:] == short_stem for i in range(3, len(stem) - 1)))
 
 
@@ -178,7 +177,7 @@ def _same_beside(a: str, b: str) -> bool:
 
 def _consonants(w: str) -> str:
     """The consonants of a foreign word, alternations folded, doubled or not (فيرر / فيرير)."""
-    return _DOUBLED.sub(r"\1", _INNER_VOWELS.sub("", _consonant_folds(w)))
+    return _DOUBLED.sub(r"\1", _skeleton(w))
 
 
 _VOICING = frozenset(tuple(sorted(pair)) for pair in ("تد", "طد", "كج", "كغ", "كق"))
@@ -290,7 +289,7 @@ def _compatible_vowels(a: str, b: str) -> bool:
 @lru_cache(maxsize=100_000)  # entity merging compares the same spellings pair after pair
 def _words(name: str) -> tuple[str, ...]:
     """Words at ``match`` level with hamza seats folded; taa marbuta kept (it is not a final -e)."""
-    folded = normalize(_GLIDE_HAMZA.sub(lambda m: "ي" if m[0] == "ئ" else "و", name), "match+hamza")
+    folded = normalize(_GLIDE_HAMZA.sub(lambda m: _GLIDES[m[0]], name), "match+hamza")
     return tuple(w for w in (_NOT_LETTER.sub("", w) for w in folded.split()) if w)
 
 
@@ -301,8 +300,12 @@ def _native_form(w: str) -> str:
 
 
 def _is_native(w: str) -> bool:
-    w = _native_form(w)
-    return len(w) <= 3 or w in NATIVE_NAMES or (w.startswith("ال") and w[2:] in NATIVE_NAMES) or _is_abd_compound(w)
+    return len(_native_form(w)) <= 3 or _is_listed_native(w)
+
+
+def _skeleton(w: str) -> str:
+    """A foreign word's consonants with the alternations folded and its inner long vowels dropped."""
+    return _INNER_VOWELS.sub("", _consonant_folds(w))
 
 
 def _consonant_folds(w: str) -> str:
@@ -316,7 +319,7 @@ def _word_key(w: str) -> str:
         return _native_form(w)
     if w.startswith("ال") and len(w) > 4:  # the article is Arabic, the rest may be foreign
         return "ال" + _word_key(w[2:])
-    skeleton = _INNER_VOWELS.sub("", _consonant_folds(w))
+    skeleton = _skeleton(w)
     known = _known_clashes().get(skeleton)
     if not known:
         return skeleton
@@ -355,7 +358,7 @@ def _known_clashes() -> dict[str, dict[str, str]]:
         w = normalize(arabic, "match+hamza")
         if " " in w or _is_native(w) or w.startswith("ال"):
             continue
-        by_skeleton.setdefault(_INNER_VOWELS.sub("", _consonant_folds(w)), {})[w] = english.lower()
+        by_skeleton.setdefault(_skeleton(w), {})[w] = english.lower()
     clashes: dict[str, dict[str, str]] = {}
     for skeleton, spellings in by_skeleton.items():
         classes: list[str] = []
