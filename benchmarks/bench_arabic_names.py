@@ -33,48 +33,42 @@ def read_pairs(pairs: Path) -> list[dict[str, str]]:
     from that SaudiNewsNet article, which is not redistributed."""
     with pairs.open(encoding="utf-8") as f:
         rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+    days = cache(day)  # one read of a day's zip for all its names
     for row in rows:
         for side in ("a", "b"):
             if where := _WHERE.fullmatch(row[side]):
                 date, index, start, end = where.groups()
-                row[side] = _content(date, int(index))[int(start):int(end)]
+                row[side] = (days(date)[int(index)].get("content") or "")[int(start):int(end)]
     return rows
-
-
-@cache
-def _content(date: str, index: int) -> str:
-    return _day(date)[index].get("content") or ""
-
-
-_day = cache(day)  # one read of a day's zip for all its names
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("pairs", nargs="?", type=Path, default=PAIRS)
-    parser.add_argument("--split", choices=("dev", "test", "test2", "test3", "test4", "test5", "test6", "all"), default="dev")
+    parser.add_argument("--split", choices=("dev", "test", *(f"test{i}" for i in range(2, 7)), "all"), default="dev")
     parser.add_argument("--errors", action="store_true", help="list the misjudged pairs")
     parser.add_argument("--sweep", action="store_true", help="same_name figures per distance threshold")
     args = parser.parse_args()
+    rows = [r for r in read_pairs(args.pairs) if args.split in ("all", r["split"])]
     if args.sweep:
-        sweep(args.pairs, args.split)
+        sweep(rows)
         return
     for title, judge in (("name_key(a) == name_key(b)", lambda a, b: name_key(a) == name_key(b)),
                          ("same_name(a, b)", same_name),
                          ("person_key(a) == person_key(b) or same_name(a, b): the entity merger's people",
                           lambda a, b: person_key(a) == person_key(b) or same_name(a, b))):
         print(f"## {title} ({args.split})")
-        report(args.pairs, judge, args.split, args.errors)
+        report(rows, judge, args.errors)
 
 
-def sweep(pairs: Path, split: str) -> None:
+def sweep(rows: list[dict[str, str]]) -> None:
     """same_name precision and recall (all but wikidata-vowels) per distance threshold of the
     hand rule, then per threshold of the learned scorer (the shipped one: see
     ``scripts/build_name_scorer.py``, which chose it on dev)."""
-    rows = [r for r in read_pairs(pairs) if r["source"] != "wikidata-vowels" and split in ("all", r["split"])]
+    rows = [r for r in rows if r["source"] != "wikidata-vowels"]
 
     def figures() -> str:
-        names._same_word.cache_clear()  # decisions are cached per word pair
+        names.forget_decisions()
         c = Counter((same_name(r["a"], r["b"]), r["label"] == "same") for r in rows)
         tp, fp, fn = c[True, True], c[True, False], c[False, True]
         return f"precision={tp / max(1, tp + fp):.3f} recall={tp / max(1, tp + fn):.3f}"
@@ -92,11 +86,9 @@ def sweep(pairs: Path, split: str) -> None:
     model.threshold = shipped
 
 
-def report(pairs: Path, judge, split: str, errors: bool) -> None:
+def report(rows: list[dict[str, str]], judge, errors: bool) -> None:
     counts: dict[str, Counter] = {"all": Counter(), "all but wikidata-vowels": Counter()}
-    for row in read_pairs(pairs):
-        if split != "all" and row["split"] != split:
-            continue
+    for row in rows:
         predicted = judge(row["a"], row["b"])
         gold = row["label"] == "same"
         outcome = {(True, True): "tp", (True, False): "fp", (False, True): "fn", (False, False): "tn"}

@@ -134,7 +134,7 @@ def main() -> None:
     sweep = []
     for threshold in np.arange(0.02, 1.0, 0.01):
         model.threshold = float(threshold)
-        names._same_word.cache_clear()  # decisions are cached per word pair
+        names.forget_decisions()
         sweep.append((float(threshold), *precision_recall(rows, names.same_name)))
     for t, p, r in sweep:
         print(f"threshold={t:.3f} dev precision={p:.3f} recall={r:.3f}")

@@ -6,13 +6,13 @@ Usage: python benchmarks/data/build_news_name_pairs.py mine OUT.json
 
 ``mine`` runs the shipped tagger over every SaudiNewsNet article (``content``; the corpus is
 CC BY-NC-SA 4.0 and is read in place, never copied) and counts the full person names
-(two or three words) it finds, per outlet. ``pairs`` lists every two distinct names of
-equal word count, each seen at least twice, that differ after match normalization in
-some word while every word of one is close in plain spelling to the word at the same
-place in the other (difflib ratio of the letters >= 0.6, a measure that knows nothing of
-our matcher), so the candidates are chosen without the judge they will score. Pairs that
-differ only in a clitic (و ب ل) or in the article ال, and pairs of two names one of which
-contains the other's words, are left out: they are not spelling variants. The labels are
+(two or three words) it finds, per outlet. ``pairs`` lists every two names of equal word
+count, each seen at least twice, that agree in all words but one after match normalization,
+the differing words close in plain spelling (difflib ratio of the letters >= 0.7, an article
+on both set aside: a measure that knows nothing of our matcher), so the candidates are chosen
+without the judge they will score; ``pairs-once`` does the same for the disjoint pool of pairs
+in which a name is seen only once. Pairs whose words differ only by a clitic (و ب ل) or the
+article ال are left out: they are not spelling variants. The labels are
 then read by hand into ``news_name_pairs.tsv`` (see README.md there), which keeps no name,
 only where one occurrence of each is (``DATE/INDEX:START:END`` in that day's zip, as the
 grouping benchmark data does): ``bench_arabic_names.py`` reads the names from the corpus.
@@ -81,9 +81,10 @@ def pairs(mined: Path, once: bool = False) -> None:
     forms: dict[tuple[str, ...], Counter] = defaultdict(Counter)  # match-normalized words -> surfaces
     for surface, seen in mined_names.items():
         forms[tuple(normalize(surface).split())][surface] += sum(seen["outlets"].values())
+    seen = {name: sum(surfaces.values()) for name, surfaces in forms.items()}
     anchored: dict[tuple, list[tuple[str, ...]]] = defaultdict(list)  # the other words -> names
-    for name, surfaces in forms.items():
-        if once or sum(surfaces.values()) >= 2:
+    for name in forms:
+        if once or seen[name] >= 2:
             for i in range(len(name)):
                 anchored[(len(name), i, name[:i] + name[i + 1:])].append(name)
     print("a\tb\tcount_a\tcount_b\tat_a\tat_b")
@@ -91,9 +92,9 @@ def pairs(mined: Path, once: bool = False) -> None:
         group.sort()
         for n, a in enumerate(group):
             for b in group[n + 1:]:
-                if _close(a[i], b[i]) and once == (min(sum(forms[a].values()), sum(forms[b].values())) < 2):
+                if _close(a[i], b[i]) and once == (min(seen[a], seen[b]) < 2):
                     surface_a, surface_b = (forms[x].most_common(1)[0][0] for x in (a, b))
-                    print(f"{surface_a}\t{surface_b}\t{sum(forms[a].values())}\t{sum(forms[b].values())}\t"
+                    print(f"{surface_a}\t{surface_b}\t{seen[a]}\t{seen[b]}\t"
                           f"{mined_names[surface_a]['at']}\t{mined_names[surface_b]['at']}")
 
 

@@ -190,6 +190,12 @@ def _voicing_only(a: str, b: str) -> bool:
     return len(edits) == 1 and edits[0][0] == "other" and tuple(sorted(edits[0][1:])) in _VOICING
 
 
+def forget_decisions() -> None:
+    """Clear the cached word-pair decisions, for sweeps that change a threshold between passes."""
+    _same_word.cache_clear()
+    _same_beside.cache_clear()
+
+
 def _spelled_alike(a: str, b: str, key_a: str, key_b: str) -> bool:
     """The hand rule: compatible vowels, no lexicon clash, a small weighted edit distance."""
     if _lexicon_tells_apart(a, b, key_a, key_b):
