@@ -3,6 +3,7 @@
 Usage: python benchmarks/data/build_news_name_pairs.py mine OUT.json
        python benchmarks/data/build_news_name_pairs.py pairs OUT.json > candidates.tsv
        python benchmarks/data/build_news_name_pairs.py pairs-once OUT.json > candidates2.tsv
+       python benchmarks/data/build_news_name_pairs.py pairs-two OUT.json > candidates3.tsv
 
 ``mine`` runs the shipped tagger over every SaudiNewsNet article (``content``; the corpus is
 CC BY-NC-SA 4.0 and is read in place, never copied) and counts the full person names
@@ -11,7 +12,9 @@ count, each seen at least twice, that agree in all words but one after match nor
 the differing words close in plain spelling (difflib ratio of the letters >= 0.7, an article
 on both set aside: a measure that knows nothing of our matcher), so the candidates are chosen
 without the judge they will score; ``pairs-once`` does the same for the disjoint pool of pairs
-in which a name is seen only once. Pairs whose words differ only by a clitic (و ب ل) or the
+in which a name is seen only once; ``pairs-two`` the third, disjoint pool of names that differ in
+exactly two words, each two close as above and beginning with the same letter (the article set
+aside: a block that keeps the comparisons few). Pairs whose words differ only by a clitic (و ب ل) or the
 article ال are left out: they are not spelling variants. The labels are
 then read by hand into ``news_name_pairs.tsv`` (see README.md there), which keeps no name,
 only where one occurrence of each is (``DATE/INDEX:START:END`` in that day's zip, as the
@@ -26,6 +29,8 @@ import zipfile
 from collections import Counter, defaultdict
 from concurrent.futures import ProcessPoolExecutor
 from difflib import SequenceMatcher
+from functools import cache
+from itertools import combinations
 from pathlib import Path
 
 from khabar.analyze.entities import find_mentions_many
@@ -74,29 +79,62 @@ def _close(a: str, b: str) -> bool:
     return not _clitic_only(a, b) and SequenceMatcher(None, a, b).ratio() >= RATIO
 
 
+def _forms(mined_names: dict) -> dict[tuple[str, ...], Counter]:
+    """Match-normalized words of each mined name -> its surfaces and how often each was seen."""
+    forms: dict[tuple[str, ...], Counter] = defaultdict(Counter)
+    for surface, seen in mined_names.items():
+        forms[tuple(normalize(surface).split())][surface] += sum(seen["outlets"].values())
+    return forms
+
+
+def _print_pairs(found, forms: dict[tuple[str, ...], Counter], mined_names: dict) -> None:
+    seen = {name: sum(surfaces.values()) for name, surfaces in forms.items()}
+    print("a\tb\tcount_a\tcount_b\tat_a\tat_b")
+    for a, b in found:
+        surface_a, surface_b = (forms[x].most_common(1)[0][0] for x in (a, b))
+        print(f"{surface_a}\t{surface_b}\t{seen[a]}\t{seen[b]}\t"
+              f"{mined_names[surface_a]['at']}\t{mined_names[surface_b]['at']}")
+
+
 def pairs(mined: Path, once: bool = False) -> None:
     """Candidates of names each seen at least twice or, with ``once``, of names one of which is
     seen only once (a second, disjoint pool from the same corpus)."""
     mined_names = json.loads(mined.read_text(encoding="utf-8"))
-    forms: dict[tuple[str, ...], Counter] = defaultdict(Counter)  # match-normalized words -> surfaces
-    for surface, seen in mined_names.items():
-        forms[tuple(normalize(surface).split())][surface] += sum(seen["outlets"].values())
+    forms = _forms(mined_names)
     seen = {name: sum(surfaces.values()) for name, surfaces in forms.items()}
     anchored: dict[tuple, list[tuple[str, ...]]] = defaultdict(list)  # the other words -> names
     for name in forms:
         if once or seen[name] >= 2:
             for i in range(len(name)):
                 anchored[(len(name), i, name[:i] + name[i + 1:])].append(name)
-    print("a\tb\tcount_a\tcount_b\tat_a\tat_b")
+    found = []
     for (_, i, _), group in sorted(anchored.items()):
         group.sort()
         for n, a in enumerate(group):
-            for b in group[n + 1:]:
-                if _close(a[i], b[i]) and once == (min(seen[a], seen[b]) < 2):
-                    surface_a, surface_b = (forms[x].most_common(1)[0][0] for x in (a, b))
-                    print(f"{surface_a}\t{surface_b}\t{seen[a]}\t{seen[b]}\t"
-                          f"{mined_names[surface_a]['at']}\t{mined_names[surface_b]['at']}")
+            found.extend((a, b) for b in group[n + 1:] if _close(a[i], b[i]) and once == (min(seen[a], seen[b]) < 2))
+    _print_pairs(found, forms, mined_names)
+
+
+def _initial(w: str) -> str:
+    return w[2:3] if w.startswith("ال") and len(w) > 4 else w[:1]
+
+
+def pairs_two(mined: Path) -> None:
+    """Candidates of names that differ in exactly two words, each two close and of one initial."""
+    mined_names = json.loads(mined.read_text(encoding="utf-8"))
+    forms = _forms(mined_names)
+    close = cache(_close)
+    blocks: dict[tuple, list[tuple[str, ...]]] = defaultdict(list)  # the same other words and initials
+    for name in forms:
+        for i, j in combinations(range(len(name)), 2):
+            rest = tuple(w for k, w in enumerate(name) if k not in (i, j))
+            blocks[(len(name), i, j, rest, _initial(name[i]), _initial(name[j]))].append(name)
+    found = {tuple(sorted((a, b)))
+             for (_, i, j, *_), group in blocks.items() for a, b in combinations(group, 2)
+             if a[i] != b[i] and a[j] != b[j] and close(a[i], b[i]) and close(a[j], b[j])}
+    _print_pairs(sorted(found), forms, mined_names)
 
 
 if __name__ == "__main__":
-    {"mine": mine, "pairs": pairs, "pairs-once": lambda p: pairs(p, once=True)}[sys.argv[1]](Path(sys.argv[2]))
+    {"mine": mine, "pairs": pairs, "pairs-once": lambda p: pairs(p, once=True),
+     "pairs-two": pairs_two}[sys.argv[1]](Path(sys.argv[2]))

@@ -24,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from khabar.arabic import name_scorer
-from khabar.arabic.name_distance import name_distance, name_edits
+from khabar.arabic.name_distance import VOWELS, name_distance, name_edits
 from khabar.arabic.normalize import normalize
 
 SAME_NAME_DISTANCE = 0.7  # chosen on the dev split of benchmarks/data/name_pairs.tsv
@@ -102,7 +102,7 @@ def same_name(a: str, b: str) -> bool:
     Listed Arabic names, عبد compounds and words with the article ال (family and nisba
     names: الخضري / الخضيري) must match letter for letter, foreign names beginning with Al-
     aside (الكسيس / اليكسيس). Beside a word both names share, a foreign word may replace a
-    vowel, drop a silent final consonant or voice one (ميشال عون / ميشيل عون: see
+    vowel, drop a silent final consonant or a letter not heard, or voice one (ميشال عون / ميشيل عون: see
     :func:`_same_beside`). Not transitive, so it cannot be a key: use
     :func:`person_key` or :func:`name_key` to group, this to confirm or join groups.
     """
@@ -161,8 +161,10 @@ def _same_beside(a: str, b: str) -> bool:
     دونالد تاسك / دونالد توسك): the hand rule without its vowel checks, since a shared given or
     family name makes a different person whose other name differs only in a vowel unlikely; a
     silent final د ت س (French, Spanish) may be written or not, inner vowels and doubled letters
-    too (فيرر / فيرير), and one consonant may be voiced (دمرتاش / دمرداش). Two spellings the lexicon
-    knows as two names stay apart (فلاديمير بوتين / فلاديمير بوتان: Putin, Bhutan)."""
+    too (فيرر / فيرير), one consonant may be voiced (دمرتاش / دمرداش), and letters not heard may be
+    written or not (:func:`_by_ear`). Two spellings the lexicon knows as two names stay apart
+    (فلاديمير بوتين / فلاديمير بوتان: Putin, Bhutan) unless a long vowel written or not, or a
+    consonant's other rendering, is all that tells them apart (روبن / روبين فان بيرسي)."""
     if _is_listed_native(a) or _is_listed_native(b) or _has_article(a) or _has_article(b):
         return False
     short, long_ = sorted((a, b), key=len)
@@ -170,9 +172,28 @@ def _same_beside(a: str, b: str) -> bool:
         return True  # a silent final consonant or -e written or not: جيرو / جيرود, نيكولا / نيكولاس, ايو / ايوه
     key_a, key_b = _word_key(a), _word_key(b)
     if "~" in key_a and "~" in key_b and key_a != key_b:
-        return False
+        return _compatible_vowels(a, b) and _light_edits_only(a, b)
     limit = SAME_NAME_DISTANCE if len(short) > 3 else SHORT_NAME_DISTANCE
-    return name_distance(a, b) <= limit or _consonants(a) == _consonants(b) or _voicing_only(a, b)
+    return any(name_distance(x, y) <= limit or _consonants(x) == _consonants(y) or _voicing_only(x, y)
+               for x, y in {(a, b), (_by_ear(a), _by_ear(b))})
+
+
+_SILENT_H = re.compile(r"(?<=[نكرت])ه(?=.)")  # Beckham, Burnham, Reinhold; Portuguese nh (Mourinho)
+_SILENT_INITIAL = re.compile(r"^[هع]|^ا(?=ي)")  # Hollande, Annan; Ioannis
+
+
+def _by_ear(w: str) -> str:
+    """A foreign word as heard, for the spellings that write what is not heard: a silent h (هولاند /
+    أولاند, بكهام / بيكام, مورينهو / مورينيو), an initial ع for a vowel (عنان / أنان) or i before y
+    (ايوانيس / يوانيس), and Turkish ç as تش or ج (كليتشدار / كليجدار)."""
+    return _SILENT_H.sub("", _SILENT_INITIAL.sub("ا", w)).replace("تش", "ج")
+
+
+def _light_edits_only(a: str, b: str) -> bool:
+    """Long vowels written or not and consonants for one of their renderings, nothing else: روبن /
+    روبين (Robin and Rubén to the lexicon), ماتيو / ماثيو; a vowel for another stays a second name
+    (كارول / كاريل)."""
+    return all(edit[0] in ("same", "vowel_indel", "near") for edit in name_edits(a, b))
 
 
 def _consonants(w: str) -> str:
@@ -213,12 +234,20 @@ def _scored_alike(a: str, b: str) -> bool:
 
     Pairs whose distance exceeds SCORED_DISTANCE_PER_LETTER are not scored: the scorer
     accepts none of them on its training pairs (at most 0.5), and skipping them keeps the
-    unrelated pairs the entity merger compares cheap.
+    unrelated pairs the entity merger compares cheap; nor are pairs whose endings differ
+    (:func:`_ending_changed`).
     """
-    if name_distance(a, b) > SCORED_DISTANCE_PER_LETTER * max(len(a), len(b)):
+    if name_distance(a, b) > SCORED_DISTANCE_PER_LETTER * max(len(a), len(b)) or _ending_changed(a, b):
         return False
     model = name_scorer.scorer()
     return model.probability(word_pair_features(a, b)) >= model.threshold
+
+
+def _ending_changed(a: str, b: str) -> bool:
+    """The last letter a vowel in one spelling and a consonant in the other: an ending of another
+    name (رودريجو / رودريغز, Rodrigo and Rodriguez), not a spelling."""
+    edits = name_edits(a, b)
+    return bool(edits) and edits[-1][0] == "other" and len(set(edits[-1][1:]) & VOWELS) == 1
 
 
 @lru_cache(maxsize=100_000)
