@@ -181,3 +181,10 @@ def test_what_stays_apart_beside_a_shared_word():
 def test_an_ending_of_another_name_is_no_spelling():
     assert not same_name("رودريجو", "رودريغز")  # Rodrigo, Rodriguez
     assert same_name("رودريجيز", "رودريغيز") and same_name("رودريجو", "رودريغو")
+
+
+def test_a_word_spelled_alike_is_context_too():
+    """Both words differ: one spelled alike (فرانسوا / فرنسوا) lets the other drop a silent h."""
+    assert same_name("فرانسوا هولاند", "فرنسوا أولاند")
+    assert not same_name("هولاند", "أولاند")
+    assert not same_name("رودريجيز موريرا", "رودريغيز مورا")  # Moreira, Mora: one ر against two

@@ -101,7 +101,7 @@ def same_name(a: str, b: str) -> bool:
     (:mod:`khabar.arabic.name_scorer`) finds them one name (كانينغهام / كونينغهام).
     Listed Arabic names, عبد compounds and words with the article ال (family and nisba
     names: الخضري / الخضيري) must match letter for letter, foreign names beginning with Al-
-    aside (الكسيس / اليكسيس). Beside a word both names share, a foreign word may replace a
+    aside (الكسيس / اليكسيس). Beside a word both names share or spell alike, a foreign word may replace a
     vowel, drop a silent final consonant or a letter not heard, or voice one (ميشال عون / ميشيل عون: see
     :func:`_same_beside`). Not transitive, so it cannot be a key: use
     :func:`person_key` or :func:`name_key` to group, this to confirm or join groups.
@@ -109,7 +109,8 @@ def same_name(a: str, b: str) -> bool:
     wa, wb = _words(a), _words(b)
     if len(wa) != len(wb):  # عبد الله / عبدالله: only the key can compare the words
         return person_key(a) == person_key(b) and all(map(_compatible_vowels, wa, wb))
-    if len(wa) > 1 and any(x == y and _anchors(x) for x, y in zip(wa, wb, strict=True)):  # see _same_beside
+    if len(wa) > 1 and any(_anchors(x) and _anchors(y) and (x == y or _same_word(x, y))
+                           for x, y in zip(wa, wb, strict=True)):  # see _same_beside
         return all(x == y or _same_word(x, y) or _same_beside(x, y) for x, y in zip(wa, wb, strict=True))
     return all(map(_same_word, wa, wb))
 
@@ -151,15 +152,17 @@ _PARTICLES = frozenset("ابن ابو بنت ولد عبد دوس ديل فان 
 
 
 def _anchors(w: str) -> bool:
-    """A shared word that says two names are of one person: a name word, not a particle (دي ماريا / دي ماورا)."""
+    """A word that, shared or spelled alike, says two names are of one person: a name word, not a
+    particle (دي ماريا / دي ماورا)."""
     return len(w) > 2 and w not in _PARTICLES
 
 
 @lru_cache(maxsize=100_000)
 def _same_beside(a: str, b: str) -> bool:
     """Two foreign words are one name beside a word both names share (ميشال عون / ميشيل عون,
-    دونالد تاسك / دونالد توسك): the hand rule without its vowel checks, since a shared given or
-    family name makes a different person whose other name differs only in a vowel unlikely; a
+    دونالد تاسك / دونالد توسك) or spell alike (جوزيه مورينيو / جوسيه مورينهو): the hand rule without
+    its vowel checks, since a shared given or family name makes a different person whose other
+    name differs only in a vowel unlikely; a
     silent final د ت س (French, Spanish) may be written or not, inner vowels and doubled letters
     too (فيرر / فيرير), one consonant may be voiced (دمرتاش / دمرداش), and letters not heard may be
     written or not (:func:`_by_ear`). Two spellings the lexicon knows as two names stay apart
@@ -197,8 +200,10 @@ def _light_edits_only(a: str, b: str) -> bool:
 
 
 def _consonants(w: str) -> str:
-    """The consonants of a foreign word, alternations folded, doubled or not (فيرر / فيرير)."""
-    return _DOUBLED.sub(r"\1", _skeleton(w))
+    """The consonant letters of a foreign word in order, alternations folded and vowels dropped, each
+    letter counted: فيرر / فيرير (Ferrer) have two ر, مورا / موريرا (Mora, Moreira) one and two."""
+    w = _FINAL_E.sub("ي", w).replace("ة", "ه")
+    return _INNER_VOWELS.sub("", _CLUSTERS.sub("ش", w).translate(_CONSONANTS))
 
 
 _VOICING = frozenset(tuple(sorted(pair)) for pair in ("تد", "طد", "كج", "كغ", "كق"))
