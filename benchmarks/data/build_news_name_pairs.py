@@ -4,6 +4,7 @@ Usage: python benchmarks/data/build_news_name_pairs.py mine OUT.json
        python benchmarks/data/build_news_name_pairs.py pairs OUT.json > candidates.tsv
        python benchmarks/data/build_news_name_pairs.py pairs-once OUT.json > candidates2.tsv
        python benchmarks/data/build_news_name_pairs.py pairs-two OUT.json > candidates3.tsv
+       python benchmarks/data/build_news_name_pairs.py pairs-two-initials OUT.json > candidates4.tsv
 
 ``mine`` runs the shipped tagger over every SaudiNewsNet article (``content``; the corpus is
 CC BY-NC-SA 4.0 and is read in place, never copied) and counts the full person names
@@ -14,7 +15,8 @@ on both set aside: a measure that knows nothing of our matcher), so the candidat
 without the judge they will score; ``pairs-once`` does the same for the disjoint pool of pairs
 in which a name is seen only once; ``pairs-two`` the third, disjoint pool of names that differ in
 exactly two words, each two close as above and beginning with the same letter (the article set
-aside: a block that keeps the comparisons few). Pairs whose words differ only by a clitic (و ب ل) or the
+aside: a block that keeps the comparisons few), and ``pairs-two-initials`` the fourth: the same,
+but the initials of one of the two words differ. Pairs whose words differ only by a clitic (و ب ل) or the
 article ال are left out: they are not spelling variants. The labels are
 then read by hand into ``news_name_pairs.tsv`` (see README.md there), which keeps no name,
 only where one occurrence of each is (``DATE/INDEX:START:END`` in that day's zip, as the
@@ -119,22 +121,31 @@ def _initial(w: str) -> str:
     return w[2:3] if w.startswith("ال") and len(w) > 4 else w[:1]
 
 
-def pairs_two(mined: Path) -> None:
-    """Candidates of names that differ in exactly two words, each two close and of one initial."""
+def pairs_two(mined: Path, initials_differ: bool = False) -> None:
+    """Candidates of names that differ in exactly two words, each two close and of one initial or,
+    with ``initials_differ``, one of the two of different initials (a fourth, disjoint pool:
+    هولاند / أولاند, جوزيه / خوسيه)."""
     mined_names = json.loads(mined.read_text(encoding="utf-8"))
     forms = _forms(mined_names)
     close = cache(_close)
-    blocks: dict[tuple, list[tuple[str, ...]]] = defaultdict(list)  # the same other words and initials
-    for name in forms:
-        for i, j in combinations(range(len(name)), 2):
-            rest = tuple(w for k, w in enumerate(name) if k not in (i, j))
-            blocks[(len(name), i, j, rest, _initial(name[i]), _initial(name[j]))].append(name)
-    found = {tuple(sorted((a, b)))
-             for (_, i, j, *_), group in blocks.items() for a, b in combinations(group, 2)
-             if a[i] != b[i] and a[j] != b[j] and close(a[i], b[i]) and close(a[j], b[j])}
+    found = set()
+    for block_on in ((0,) if not initials_differ else (0, 1)):  # which differing word's initial blocks
+        blocks: dict[tuple, list[tuple[str, ...]]] = defaultdict(list)  # the same other words and initials
+        for name in forms:
+            for i, j in combinations(range(len(name)), 2):
+                rest = tuple(w for k, w in enumerate(name) if k not in (i, j))
+                initials = (_initial(name[i]), _initial(name[j]))
+                blocks[(len(name), i, j, rest, initials[block_on] if initials_differ else initials)].append(name)
+        for (_, i, j, *_), group in blocks.items():
+            other = (j, i)[block_on]
+            found.update(tuple(sorted((a, b))) for a, b in combinations(group, 2)
+                         if a[i] != b[i] and a[j] != b[j]
+                         and (not initials_differ or (_initial(a[other]) != _initial(b[other])
+                                                      and abs(len(a[other]) - len(b[other])) <= 3))
+                         and close(a[i], b[i]) and close(a[j], b[j]))
     _print_pairs(sorted(found), forms, mined_names)
 
 
 if __name__ == "__main__":
     {"mine": mine, "pairs": pairs, "pairs-once": lambda p: pairs(p, once=True),
-     "pairs-two": pairs_two}[sys.argv[1]](Path(sys.argv[2]))
+     "pairs-two": pairs_two, "pairs-two-initials": lambda p: pairs_two(p, initials_differ=True)}[sys.argv[1]](Path(sys.argv[2]))
