@@ -84,7 +84,8 @@ def _distance(a: str, b: str) -> float:
     return previous[-1]
 
 
-def name_edits(a: str, b: str) -> list[tuple[str, str, str]]:
+@lru_cache(maxsize=100_000)  # the scorer's features and the context rules ask for the same pairs
+def name_edits(a: str, b: str) -> tuple[tuple[str, str, str], ...]:
     """The edits of the cheapest alignment of two name words: (class, letter of a, letter of b).
 
     Classes are the keys of :data:`COSTS` ("same" pairs included, "" for the missing side of
@@ -113,7 +114,7 @@ def name_edits(a: str, b: str) -> list[tuple[str, str, str]]:
         else:
             edits.append((_indel(b, j - 1), "", b[j - 1]))
             j -= 1
-    return edits[::-1]
+    return tuple(edits[::-1])
 
 
 def _indel(word: str, i: int) -> str:

@@ -109,10 +109,15 @@ def same_name(a: str, b: str) -> bool:
     wa, wb = _words(a), _words(b)
     if len(wa) != len(wb):  # عبد الله / عبدالله: only the key can compare the words
         return person_key(a) == person_key(b) and all(map(_compatible_vowels, wa, wb))
-    if len(wa) > 1 and any(_anchors(x) and _anchors(y) and (x == y or _same_word(x, y))
-                           for x, y in zip(wa, wb, strict=True)):  # see _same_beside
-        return all(x == y or _same_word(x, y) or _same_beside(x, y) for x, y in zip(wa, wb, strict=True))
-    return all(map(_same_word, wa, wb))
+    anchored = loose = False  # a name word alike in both; a word alike only beside one (_same_beside)
+    for x, y in zip(wa, wb, strict=True):
+        if x == y or _same_word(x, y):
+            anchored = anchored or (_anchors(x) and _anchors(y))
+        elif len(wa) > 1 and _same_beside(x, y):
+            loose = True
+        else:
+            return False
+    return anchored or not loose
 
 
 @lru_cache(maxsize=100_000)  # entity merging asks about the same word pairs story after story
@@ -212,6 +217,8 @@ _VOICING = frozenset(tuple(sorted(pair)) for pair in ("تد", "طد", "كج", "�
 def _voicing_only(a: str, b: str) -> bool:
     """One consonant voiced in one spelling and not in the other, the rest alike or vowels: t / d and
     k / g, as Turkish and Iraqi spellings write them (دمرتاش / دمرداش, كريج / كريك, غوسبر / كوسبر)."""
+    if name_distance(a, b) >= 2:  # one consonant and a few vowels at most: skip the alignment
+        return False
     edits = [e for e in name_edits(a, b) if e[0] not in ("same", "vowel_indel")]
     return len(edits) == 1 and edits[0][0] == "other" and tuple(sorted(edits[0][1:])) in _VOICING
 
