@@ -188,3 +188,9 @@ def test_a_word_spelled_alike_is_context_too():
     assert same_name("فرانسوا هولاند", "فرنسوا أولاند")
     assert not same_name("هولاند", "أولاند")
     assert not same_name("رودريجيز موريرا", "رودريغيز مورا")  # Moreira, Mora: one ر against two
+
+
+def test_two_words_alike_in_context_are_each_others_context():
+    assert same_name("بولنت أرينتش", "بولند أرينج")  # Bülent Arınç: t / d, and ç as تش or ج
+    assert not same_name("بولنت", "بولند") and not same_name("أرينتش", "أرينج")
+    assert same_name("إيوانيس كاسوليديس", "يوانيس كاسوليديس")  # Ioannis: an initial i before y

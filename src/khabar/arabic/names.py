@@ -103,21 +103,22 @@ def same_name(a: str, b: str) -> bool:
     names: الخضري / الخضيري) must match letter for letter, foreign names beginning with Al-
     aside (الكسيس / اليكسيس). Beside a word both names share or spell alike, a foreign word may replace a
     vowel, drop a silent final consonant or a letter not heard, or voice one (ميشال عون / ميشيل عون: see
-    :func:`_same_beside`). Not transitive, so it cannot be a key: use
+    :func:`_same_beside`); two such words are each other's context (بولنت أرينتش / بولند أرينج).
+    Not transitive, so it cannot be a key: use
     :func:`person_key` or :func:`name_key` to group, this to confirm or join groups.
     """
     wa, wb = _words(a), _words(b)
     if len(wa) != len(wb):  # عبد الله / عبدالله: only the key can compare the words
         return person_key(a) == person_key(b) and all(map(_compatible_vowels, wa, wb))
-    anchored = loose = False  # a name word alike in both; a word alike only beside one (_same_beside)
+    anchored, loose = False, 0  # a name word alike in both; words alike only in context (_same_beside)
     for x, y in zip(wa, wb, strict=True):
         if x == y or _same_word(x, y):
             anchored = anchored or (_anchors(x) and _anchors(y))
         elif len(wa) > 1 and _same_beside(x, y):
-            loose = True
+            loose += 1
         else:
             return False
-    return anchored or not loose
+    return anchored or loose != 1  # two words alike in context are each other's context
 
 
 @lru_cache(maxsize=100_000)  # entity merging asks about the same word pairs story after story
@@ -180,21 +181,22 @@ def _same_beside(a: str, b: str) -> bool:
         return True  # a silent final consonant or -e written or not: جيرو / جيرود, نيكولا / نيكولاس, ايو / ايوه
     key_a, key_b = _word_key(a), _word_key(b)
     if "~" in key_a and "~" in key_b and key_a != key_b:
-        return _compatible_vowels(a, b) and _light_edits_only(a, b)
+        return any(_compatible_vowels(x, y) and _light_edits_only(x, y) for x, y in {(a, b), (_by_ear(a), _by_ear(b))})
     limit = SAME_NAME_DISTANCE if len(short) > 3 else SHORT_NAME_DISTANCE
     return any(name_distance(x, y) <= limit or _consonants(x) == _consonants(y) or _voicing_only(x, y)
                for x, y in {(a, b), (_by_ear(a), _by_ear(b))})
 
 
 _SILENT_H = re.compile(r"(?<=[نكرت])ه(?=.)")  # Beckham, Burnham, Reinhold; Portuguese nh (Mourinho)
-_SILENT_INITIAL = re.compile(r"^[هع]|^ا(?=ي)")  # Hollande, Annan; Ioannis
+_SILENT_INITIAL = re.compile(r"^[هع]")  # Hollande, Annan
+_INITIAL_I = re.compile(r"^ا(?=ي)")  # Ioannis
 
 
 def _by_ear(w: str) -> str:
     """A foreign word as heard, for the spellings that write what is not heard: a silent h (هولاند /
     أولاند, بكهام / بيكام, مورينهو / مورينيو), an initial ع for a vowel (عنان / أنان) or i before y
     (ايوانيس / يوانيس), and Turkish ç as تش or ج (كليتشدار / كليجدار)."""
-    return _SILENT_H.sub("", _SILENT_INITIAL.sub("ا", w)).replace("تش", "ج")
+    return _SILENT_H.sub("", _INITIAL_I.sub("", _SILENT_INITIAL.sub("ا", w))).replace("تش", "ج")
 
 
 def _light_edits_only(a: str, b: str) -> bool:
