@@ -168,9 +168,8 @@ def _same_beside(a: str, b: str) -> bool:
     """Two foreign words are one name beside a word both names share (ميشال عون / ميشيل عون,
     دونالد تاسك / دونالد توسك) or spell alike (جوزيه مورينيو / جوسيه مورينهو): the hand rule without
     its vowel checks, since a shared given or family name makes a different person whose other
-    name differs only in a vowel unlikely; a
-    silent final د ت س (French, Spanish) may be written or not, inner vowels and doubled letters
-    too (فيرر / فيرير), one consonant may be voiced (دمرتاش / دمرداش), and letters not heard may be
+    name differs only in a vowel unlikely; a silent final د ت س (French, Spanish) may be written or
+    not, inner vowels and doubled letters too (فيرر / فيرير), one consonant may be voiced (دمرتاش / دمرداش), and letters not heard may be
     written or not (:func:`_by_ear`). Two spellings the lexicon knows as two names stay apart
     (فلاديمير بوتين / فلاديمير بوتان: Putin, Bhutan) unless a long vowel written or not, or a
     consonant's other rendering, is all that tells them apart (روبن / روبين فان بيرسي)."""
@@ -181,10 +180,14 @@ def _same_beside(a: str, b: str) -> bool:
         return True  # a silent final consonant or -e written or not: جيرو / جيرود, نيكولا / نيكولاس, ايو / ايوه
     key_a, key_b = _word_key(a), _word_key(b)
     if "~" in key_a and "~" in key_b and key_a != key_b:
-        return any(_compatible_vowels(x, y) and _light_edits_only(x, y) for x, y in {(a, b), (_by_ear(a), _by_ear(b))})
+        return any(_compatible_vowels(x, y) and _light_edits_only(x, y) for x, y in _as_written_and_heard(a, b))
     limit = SAME_NAME_DISTANCE if len(short) > 3 else SHORT_NAME_DISTANCE
     return any(name_distance(x, y) <= limit or _consonants(x) == _consonants(y) or _voicing_only(x, y)
-               for x, y in {(a, b), (_by_ear(a), _by_ear(b))})
+               for x, y in _as_written_and_heard(a, b))
+
+
+def _as_written_and_heard(a: str, b: str) -> set[tuple[str, str]]:
+    return {(a, b), (_by_ear(a), _by_ear(b))}
 
 
 _SILENT_H = re.compile(r"(?<=[نكرت])ه(?=.)")  # Beckham, Burnham, Reinhold; Portuguese nh (Mourinho)
@@ -209,8 +212,7 @@ def _light_edits_only(a: str, b: str) -> bool:
 def _consonants(w: str) -> str:
     """The consonant letters of a foreign word in order, alternations folded and vowels dropped, each
     letter counted: فيرر / فيرير (Ferrer) have two ر, مورا / موريرا (Mora, Moreira) one and two."""
-    w = _FINAL_E.sub("ي", w).replace("ة", "ه")
-    return _INNER_VOWELS.sub("", _CLUSTERS.sub("ش", w).translate(_CONSONANTS))
+    return _INNER_VOWELS.sub("", _letter_folds(w))
 
 
 _VOICING = frozenset(tuple(sorted(pair)) for pair in ("تد", "طد", "كج", "كغ", "كق"))
@@ -358,8 +360,12 @@ def _skeleton(w: str) -> str:
 
 
 def _consonant_folds(w: str) -> str:
-    w = _FINAL_E.sub("ي", w).replace("ة", "ه")
-    return _DOUBLED.sub(r"\1", _CLUSTERS.sub("ش", w).translate(_CONSONANTS))
+    return _DOUBLED.sub(r"\1", _letter_folds(w))
+
+
+def _letter_folds(w: str) -> str:
+    """A final -e as ي, one-sound clusters as one letter, and each consonant's renderings as one."""
+    return _CLUSTERS.sub("ش", _FINAL_E.sub("ي", w).replace("ة", "ه")).translate(_CONSONANTS)
 
 
 @lru_cache(maxsize=100_000)  # same_name asks for the key of each word of each pair it has not seen
