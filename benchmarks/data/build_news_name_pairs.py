@@ -4,6 +4,7 @@ Usage: python benchmarks/data/build_news_name_pairs.py mine OUT.json
        python benchmarks/data/build_news_name_pairs.py pairs OUT.json > candidates.tsv
        python benchmarks/data/build_news_name_pairs.py pairs-once OUT.json > candidates2.tsv
        python benchmarks/data/build_news_name_pairs.py pairs-two OUT.json > candidates3.tsv
+       python benchmarks/data/build_news_name_pairs.py pairs-far OUT.json > candidates5.tsv
        python benchmarks/data/build_news_name_pairs.py pairs-two-initials OUT.json > candidates4.tsv
 
 ``mine`` runs the shipped tagger over every SaudiNewsNet article (``content``; the corpus is
@@ -16,7 +17,8 @@ without the judge they will score; ``pairs-once`` does the same for the disjoint
 in which a name is seen only once; ``pairs-two`` the third, disjoint pool of names that differ in
 exactly two words, each two close as above and beginning with the same letter (the article set
 aside: a block that keeps the comparisons few), and ``pairs-two-initials`` the fourth: the same,
-but the initials of one of the two words differ. Pairs whose words differ only by a clitic (و ب ل) or the
+but the initials of one of the two words differ; ``pairs-far`` the fifth: names that differ in one
+word, as the first two, but whose differing words are farther apart (difflib ratio 0.6 to 0.7). Pairs whose words differ only by a clitic (و ب ل) or the
 article ال are left out: they are not spelling variants. The labels are
 then read by hand into ``news_name_pairs.tsv`` (see README.md there), which keeps no name,
 only where one occurrence of each is (``DATE/INDEX:START:END`` in that day's zip, as the
@@ -40,6 +42,7 @@ from khabar.arabic import normalize
 
 ZIPS = Path(__file__).resolve().parents[3] / "shared" / "data" / "saudinewsnet" / "zips"
 RATIO = 0.7
+FAR_RATIO = 0.6
 CLITICS = ("و", "ب", "ل", "ال")
 
 
@@ -74,11 +77,21 @@ def _clitic_only(a: str, b: str) -> bool:
     return any(long_ == c + short for c in CLITICS)
 
 
-def _close(a: str, b: str) -> bool:
-    """Close in plain spelling: difflib ratio of the letters, an article on both words set aside."""
+def _ratio(a: str, b: str) -> float:
+    """Plain spelling similarity: difflib ratio of the letters, an article on both words set aside;
+    0 for words that differ only by a clitic."""
     if a.startswith("ال") and b.startswith("ال"):
         a, b = a[2:], b[2:]
-    return not _clitic_only(a, b) and SequenceMatcher(None, a, b).ratio() >= RATIO
+    return 0.0 if _clitic_only(a, b) else SequenceMatcher(None, a, b).ratio()
+
+
+def _close(a: str, b: str) -> bool:
+    return _ratio(a, b) >= RATIO
+
+
+def _farther(a: str, b: str) -> bool:
+    """Less close than the first pools took, not unrelated: FAR_RATIO <= ratio < RATIO."""
+    return FAR_RATIO <= _ratio(a, b) < RATIO
 
 
 def _forms(mined_names: dict) -> dict[tuple[str, ...], Counter]:
@@ -98,22 +111,24 @@ def _print_pairs(found, forms: dict[tuple[str, ...], Counter], mined_names: dict
               f"{mined_names[surface_a]['at']}\t{mined_names[surface_b]['at']}")
 
 
-def pairs(mined: Path, once: bool = False) -> None:
+def pairs(mined: Path, once: bool = False, far: bool = False) -> None:
     """Candidates of names each seen at least twice or, with ``once``, of names one of which is
-    seen only once (a second, disjoint pool from the same corpus)."""
+    seen only once (a second, disjoint pool from the same corpus); with ``far``, of any names
+    whose differing words are farther apart (see :func:`_farther`: a fifth pool)."""
     mined_names = json.loads(mined.read_text(encoding="utf-8"))
     forms = _forms(mined_names)
     seen = {name: sum(surfaces.values()) for name, surfaces in forms.items()}
     anchored: dict[tuple, list[tuple[str, ...]]] = defaultdict(list)  # the other words -> names
     for name in forms:
-        if once or seen[name] >= 2:
+        if once or far or seen[name] >= 2:
             for i in range(len(name)):
                 anchored[(len(name), i, name[:i] + name[i + 1:])].append(name)
     found = []
     for (_, i, _), group in sorted(anchored.items()):
         group.sort()
         for n, a in enumerate(group):
-            found.extend((a, b) for b in group[n + 1:] if _close(a[i], b[i]) and once == (min(seen[a], seen[b]) < 2))
+            found.extend((a, b) for b in group[n + 1:] if (_farther(a[i], b[i]) if far else
+                         _close(a[i], b[i]) and once == (min(seen[a], seen[b]) < 2)))
     _print_pairs(found, forms, mined_names)
 
 
@@ -148,4 +163,4 @@ def pairs_two(mined: Path, initials_differ: bool = False) -> None:
 
 if __name__ == "__main__":
     {"mine": mine, "pairs": pairs, "pairs-once": lambda p: pairs(p, once=True),
-     "pairs-two": pairs_two, "pairs-two-initials": lambda p: pairs_two(p, initials_differ=True)}[sys.argv[1]](Path(sys.argv[2]))
+     "pairs-far": lambda p: pairs(p, far=True), "pairs-two": pairs_two, "pairs-two-initials": lambda p: pairs_two(p, initials_differ=True)}[sys.argv[1]](Path(sys.argv[2]))
