@@ -5,11 +5,12 @@ Usage: python benchmarks/data/build_news_name_pairs.py mine OUT.json
        python benchmarks/data/build_news_name_pairs.py pairs-once OUT.json > candidates2.tsv
        python benchmarks/data/build_news_name_pairs.py pairs-two OUT.json > candidates3.tsv
        python benchmarks/data/build_news_name_pairs.py pairs-far OUT.json > candidates5.tsv
+       python benchmarks/data/build_news_name_pairs.py pairs-single OUT.json > candidates6.tsv
        python benchmarks/data/build_news_name_pairs.py pairs-two-initials OUT.json > candidates4.tsv
 
 ``mine`` runs the shipped tagger over every SaudiNewsNet article (``content``; the corpus is
-CC BY-NC-SA 4.0 and is read in place, never copied) and counts the full person names
-(two or three words) it finds, per outlet. ``pairs`` lists every two names of equal word
+CC BY-NC-SA 4.0 and is read in place, never copied) and counts the person names (one to three
+words) it finds, per outlet. ``pairs`` lists every two names of equal word
 count, each seen at least twice, that agree in all words but one after match normalization,
 the differing words close in plain spelling (difflib ratio of the letters >= 0.7, an article
 on both set aside: a measure that knows nothing of our matcher), so the candidates are chosen
@@ -47,7 +48,7 @@ CLITICS = ("و", "ب", "ل", "ال")
 
 
 def _people(path: str) -> list[tuple[str, str, str]]:
-    """(outlet, surface, where) of every two- or three-word person mention in one day's zip."""
+    """(outlet, surface, where) of every person mention of one to three words in one day's zip."""
     found = []
     date = Path(path).stem
     with zipfile.ZipFile(path) as archive:
@@ -55,7 +56,7 @@ def _people(path: str) -> list[tuple[str, str, str]]:
     texts = [item.get("content") or "" for item in items]
     for index, (item, mentions) in enumerate(zip(items, find_mentions_many([(t, []) for t in texts]), strict=True)):
         for m in mentions:
-            if m.type == "PER" and 2 <= len(m.text.split()) <= 3:
+            if m.type == "PER" and 1 <= len(m.text.split()) <= 3:
                 found.append((item.get("source") or "", m.text, f"{date}/{index}:{m.start}:{m.end}"))
     return found
 
@@ -94,11 +95,13 @@ def _farther(a: str, b: str) -> bool:
     return FAR_RATIO <= _ratio(a, b) < RATIO
 
 
-def _forms(mined_names: dict) -> dict[tuple[str, ...], Counter]:
-    """Match-normalized words of each mined name -> its surfaces and how often each was seen."""
+def _forms(mined_names: dict, words: tuple[int, ...] = (2, 3)) -> dict[tuple[str, ...], Counter]:
+    """Match-normalized words of each mined name of so many words -> its surfaces and how often
+    each was seen."""
     forms: dict[tuple[str, ...], Counter] = defaultdict(Counter)
     for surface, seen in mined_names.items():
-        forms[tuple(normalize(surface).split())][surface] += sum(seen["outlets"].values())
+        if len(name := tuple(normalize(surface).split())) in words:
+            forms[name][surface] += sum(seen["outlets"].values())
     return forms
 
 
@@ -132,6 +135,21 @@ def pairs(mined: Path, once: bool = False, far: bool = False) -> None:
     _print_pairs(found, forms, mined_names)
 
 
+def pairs_single(mined: Path) -> None:
+    """Candidates of one-word person names (a family name alone: ميركل, أوباما), each seen at least
+    twice, close as above and of one initial (a sixth pool: the judge has no context here)."""
+    mined_names = json.loads(mined.read_text(encoding="utf-8"))
+    forms = _forms(mined_names, words=(1,))
+    seen = {name: sum(surfaces.values()) for name, surfaces in forms.items()}
+    blocks: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for name in forms:
+        if seen[name] >= 2:
+            blocks[_initial(name[0])].append(name)
+    found = [(a, b) for group in blocks.values() for a, b in combinations(sorted(group), 2)
+             if abs(len(a[0]) - len(b[0])) <= 3 and _close(a[0], b[0])]
+    _print_pairs(sorted(found), forms, mined_names)
+
+
 def _initial(w: str) -> str:
     return w[2:3] if w.startswith("ال") and len(w) > 4 else w[:1]
 
@@ -163,4 +181,4 @@ def pairs_two(mined: Path, initials_differ: bool = False) -> None:
 
 if __name__ == "__main__":
     {"mine": mine, "pairs": pairs, "pairs-once": lambda p: pairs(p, once=True),
-     "pairs-far": lambda p: pairs(p, far=True), "pairs-two": pairs_two, "pairs-two-initials": lambda p: pairs_two(p, initials_differ=True)}[sys.argv[1]](Path(sys.argv[2]))
+     "pairs-far": lambda p: pairs(p, far=True), "pairs-two": pairs_two, "pairs-single": pairs_single, "pairs-two-initials": lambda p: pairs_two(p, initials_differ=True)}[sys.argv[1]](Path(sys.argv[2]))
