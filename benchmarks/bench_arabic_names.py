@@ -45,7 +45,7 @@ def read_pairs(pairs: Path) -> list[dict[str, str]]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("pairs", nargs="?", type=Path, default=PAIRS)
-    parser.add_argument("--split", choices=("dev", "test", *(f"test{i}" for i in range(2, 11)), "all"), default="dev")
+    parser.add_argument("--split", choices=("dev", "test", *(f"test{i}" for i in range(2, 12)), "all"), default="dev")
     parser.add_argument("--errors", action="store_true", help="list the misjudged pairs")
     parser.add_argument("--sweep", action="store_true", help="same_name figures per distance threshold")
     args = parser.parse_args()
