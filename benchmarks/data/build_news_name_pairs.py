@@ -105,8 +105,13 @@ def _forms(mined_names: dict, words: tuple[int, ...] = (2, 3)) -> dict[tuple[str
     return forms
 
 
+def _seen(forms: dict[tuple[str, ...], Counter]) -> dict[tuple[str, ...], int]:
+    """How often each name was seen, all its surfaces together."""
+    return {name: sum(surfaces.values()) for name, surfaces in forms.items()}
+
+
 def _print_pairs(found, forms: dict[tuple[str, ...], Counter], mined_names: dict) -> None:
-    seen = {name: sum(surfaces.values()) for name, surfaces in forms.items()}
+    seen = _seen(forms)
     print("a\tb\tcount_a\tcount_b\tat_a\tat_b")
     for a, b in found:
         surface_a, surface_b = (forms[x].most_common(1)[0][0] for x in (a, b))
@@ -120,7 +125,7 @@ def pairs(mined: Path, once: bool = False, far: bool = False) -> None:
     whose differing words are farther apart (see :func:`_farther`: a fifth pool)."""
     mined_names = json.loads(mined.read_text(encoding="utf-8"))
     forms = _forms(mined_names)
-    seen = {name: sum(surfaces.values()) for name, surfaces in forms.items()}
+    seen = _seen(forms)
     anchored: dict[tuple, list[tuple[str, ...]]] = defaultdict(list)  # the other words -> names
     for name in forms:
         if once or far or seen[name] >= 2:
@@ -140,7 +145,7 @@ def pairs_single(mined: Path) -> None:
     twice, close as above and of one initial (a sixth pool: the judge has no context here)."""
     mined_names = json.loads(mined.read_text(encoding="utf-8"))
     forms = _forms(mined_names, words=(1,))
-    seen = {name: sum(surfaces.values()) for name, surfaces in forms.items()}
+    seen = _seen(forms)
     blocks: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for name in forms:
         if seen[name] >= 2:
