@@ -99,9 +99,9 @@ def _forms(mined_names: dict, words: tuple[int, ...] = (2, 3)) -> dict[tuple[str
     """Match-normalized words of each mined name of so many words -> its surfaces and how often
     each was seen."""
     forms: dict[tuple[str, ...], Counter] = defaultdict(Counter)
-    for surface, seen in mined_names.items():
+    for surface, entry in mined_names.items():
         if len(name := tuple(normalize(surface).split())) in words:
-            forms[name][surface] += sum(seen["outlets"].values())
+            forms[name][surface] += sum(entry["outlets"].values())
     return forms
 
 
@@ -140,6 +140,10 @@ def pairs(mined: Path, once: bool = False, far: bool = False) -> None:
     _print_pairs(found, forms, mined_names)
 
 
+def _initial(w: str) -> str:
+    return w[2:3] if w.startswith("ال") and len(w) > 4 else w[:1]
+
+
 def pairs_single(mined: Path) -> None:
     """Candidates of one-word person names (a family name alone: ميركل, أوباما), each seen at least
     twice, close as above and of one initial (a sixth pool: the judge has no context here)."""
@@ -153,10 +157,6 @@ def pairs_single(mined: Path) -> None:
     found = [(a, b) for group in blocks.values() for a, b in combinations(sorted(group), 2)
              if abs(len(a[0]) - len(b[0])) <= 3 and _close(a[0], b[0])]
     _print_pairs(sorted(found), forms, mined_names)
-
-
-def _initial(w: str) -> str:
-    return w[2:3] if w.startswith("ال") and len(w) > 4 else w[:1]
 
 
 def pairs_two(mined: Path, initials_differ: bool = False) -> None:
@@ -186,4 +186,5 @@ def pairs_two(mined: Path, initials_differ: bool = False) -> None:
 
 if __name__ == "__main__":
     {"mine": mine, "pairs": pairs, "pairs-once": lambda p: pairs(p, once=True),
-     "pairs-far": lambda p: pairs(p, far=True), "pairs-two": pairs_two, "pairs-single": pairs_single, "pairs-two-initials": lambda p: pairs_two(p, initials_differ=True)}[sys.argv[1]](Path(sys.argv[2]))
+     "pairs-two": pairs_two, "pairs-two-initials": lambda p: pairs_two(p, initials_differ=True),
+     "pairs-far": lambda p: pairs(p, far=True), "pairs-single": pairs_single}[sys.argv[1]](Path(sys.argv[2]))
