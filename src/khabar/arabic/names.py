@@ -72,13 +72,20 @@ def person_key(name: str) -> str:
 
 
 def _name_key(name: str, word_key) -> str:
-    keys: list[str] = []
+    return " ".join(map(word_key, name_words(name)))
+
+
+@lru_cache(maxsize=100_000)
+def name_words(name: str) -> tuple[str, ...]:
+    """A name's words as its keys count them, normalized for matching: عبد joined to the word after
+    it (عبد الله = عبدالله), so the i-th word is the one the key's i-th word stands for."""
+    words: list[str] = []
     for w in _words(name):
-        if keys and keys[-1] == "عبد":  # عبد الله = عبدالله
-            keys[-1] += _native_form(w)
+        if words and words[-1] == "عبد":
+            words[-1] += w
         else:
-            keys.append(word_key(w))
-    return " ".join(keys)
+            words.append(w)
+    return tuple(words)
 
 
 def _person_word_key(w: str) -> str:
@@ -124,7 +131,7 @@ def same_name(a: str, b: str) -> bool:
 @lru_cache(maxsize=100_000)  # entity merging asks about the same word pairs story after story
 def _same_word(a: str, b: str) -> bool:
     foreign = _foreign_al(a) or _foreign_al(b)  # الكسيس / اليكسيس: both Alexis
-    if _is_listed_native(a) or _is_listed_native(b) or (not foreign and (_has_article(a) or _has_article(b))):
+    if is_listed_native(a) or is_listed_native(b) or (not foreign and (_has_article(a) or _has_article(b))):
         return _same_arabic(a, b)  # الخضري / الخضيري, علي / علوي: see person_key
     key_a, key_b = _word_key(a), _word_key(b)
     return _spelled_alike(a, b, key_a, key_b) or _scored_alike(a, b)
@@ -141,7 +148,7 @@ def _same_arabic(a: str, b: str) -> bool:
 def _without_alef(full: str, short: str) -> bool:
     prefix = next((p for p in ("عبدال", "ال") if full.startswith(p) and short.startswith(p)), "")
     stem, short_stem = full[len(prefix):], short[len(prefix):]  # عبدالاله / عبدالله are two names
-    return (len(stem) == len(short_stem) + 1 >= 5 and _is_listed_native(full) != _is_listed_native(short)
+    return (len(stem) == len(short_stem) + 1 >= 5 and is_listed_native(full) != is_listed_native(short)
             and any(stem[i] == "ا" and stem[:i] + stem[i + 1:] == short_stem for i in range(3, len(stem) - 1)))
 
 
@@ -173,17 +180,25 @@ def _same_beside(a: str, b: str) -> bool:
     written or not (:func:`_by_ear`). Two spellings the lexicon knows as two names stay apart
     (فلاديمير بوتين / فلاديمير بوتان: Putin, Bhutan) unless a long vowel written or not, or a
     consonant's other rendering, is all that tells them apart (روبن / روبين فان بيرسي)."""
-    if _is_listed_native(a) or _is_listed_native(b) or _has_article(a) or _has_article(b):
+    if is_listed_native(a) or is_listed_native(b) or _has_article(a) or _has_article(b) or _short_vowel_swap(a, b):
         return False
     short, long_ = sorted((a, b), key=len)
     if long_[:-1] == short and ((len(short) >= 4 and long_[-1] in "دتس") or (long_[-1] == "ه" and short[-1] in "اوي")):
         return True  # a silent final consonant or -e written or not: جيرو / جيرود, نيكولا / نيكولاس, ايو / ايوه
     key_a, key_b = _word_key(a), _word_key(b)
+    if key_a == key_b and _compatible_vowels(a, b):
+        return True  # one skeleton, a cluster written one way or another: لازلو / لاسزلو
     if "~" in key_a and "~" in key_b and key_a != key_b:
         return any(_compatible_vowels(x, y) and _light_edits_only(x, y) for x, y in _as_written_and_heard(a, b))
     limit = SAME_NAME_DISTANCE if len(short) > 3 else SHORT_NAME_DISTANCE
     return any(name_distance(x, y) <= limit or _consonants(x) == _consonants(y) or _voicing_only(x, y)
                for x, y in _as_written_and_heard(a, b))
+
+
+def _short_vowel_swap(a: str, b: str) -> bool:
+    """Words of three letters, one long vowel for another: two names (جون / جين: John, Jane; توم / تيم)."""
+    return len(a) == len(b) <= 3 and a != b and all(
+        x == y or (x in "اوي" and y in "اوي") for x, y in zip(a, b, strict=True))
 
 
 def _as_written_and_heard(a: str, b: str) -> set[tuple[str, str]]:
@@ -276,7 +291,7 @@ def word_pair_features(a: str, b: str) -> dict[str, float]:
     features = name_scorer.edit_features(a, b)
     features.update({
         "key_equal": float(key_a == key_b),
-        "listed_native": float(_is_listed_native(a) or _is_listed_native(b)),
+        "listed_native": float(is_listed_native(a) or is_listed_native(b)),
         "article_differs": float(_has_article(a) != _has_article(b)),
         "lexicon_apart": float(_lexicon_tells_apart(a, b, key_a, key_b)),
         "vowels_differ": float(aligned and _vowels_differ(gaps)),
@@ -292,7 +307,8 @@ def _has_article(w: str) -> bool:
     return w.startswith("ال") and len(w) > 4
 
 
-def _is_listed_native(w: str) -> bool:
+def is_listed_native(w: str) -> bool:
+    """A listed Arabic name (with the article or not) or an عبد compound (عبدالله, عبداللطيف)."""
     w = _native_form(w)
     return w in NATIVE_NAMES or (w.startswith("ال") and w[2:] in NATIVE_NAMES) or _is_abd_compound(w)
 
@@ -351,7 +367,7 @@ def _native_form(w: str) -> str:
 
 
 def _is_native(w: str) -> bool:
-    return len(_native_form(w)) <= 3 or _is_listed_native(w)
+    return len(_native_form(w)) <= 3 or is_listed_native(w)
 
 
 def _skeleton(w: str) -> str:
