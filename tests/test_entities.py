@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from khabar.analyze.entities import find_mentions
-from khabar.arabic import name_key, normalize, split_sentences
+from khabar.arabic import name_key, normalize, person_key, split_sentences
 from khabar.consolidate.entities import merge_entities
 from khabar.model import Mention, Sentence
 
@@ -259,3 +259,58 @@ def test_a_given_name_one_vowel_apart_beside_the_same_family_name_is_one_person(
     bodies = {"a": "قال الرئيس ميشال عون.", "b": "وقال ميشيل عون."}
     entities = _merge(bodies, {"a": ["ميشال عون"], "b": ["ميشيل عون"]})
     assert len(entities) == 1
+
+
+def test_one_word_spellings_of_one_key_with_a_vowel_replaced_are_two_people_with_two_ids() -> None:
+    bodies = {"a": "وسجل شيفر هدفا.", "b": "وقال شفير إن الأمر انتهى.", "c": "ورد شيفر على الانتقادات."}
+    entities = _merge(bodies, {"a": ["شيفر"], "b": ["شفير"], "c": ["شيفر"]})
+    assert person_key("شيفر") == person_key("شفير")  # the key alone would merge them
+    assert sorted((e.name, len(e.mentions)) for e in entities) == [("شفير", 1), ("شيفر", 2)]
+    assert len({e.id for e in entities}) == 2
+
+
+def test_a_spelling_without_vowels_does_not_bridge_two_names_of_its_key() -> None:
+    bodies = {"a": "قال مولر ثم مولر.", "b": "قال ميلر.", "c": "قال ملر."}
+    entities = _merge(bodies, {"a": ["مولر", "مولر"], "b": ["ميلر"], "c": ["ملر"]})
+    assert sorted(len(e.mentions) for e in entities) == [1, 3]  # ملر joins the most mentioned name
+
+
+def test_a_lone_name_with_a_vowel_replaced_does_not_end_the_full_name() -> None:
+    bodies = {"a": "قال توماس مولر.", "b": "وقال ميلر إن الأمر انتهى."}
+    entities = _merge(bodies, {"a": ["توماس مولر"], "b": ["ميلر"]})
+    assert sorted(e.name for e in entities) == ["توماس مولر", "ميلر"]
+
+
+def test_an_abd_compound_is_a_given_name_not_a_word_the_tagger_took_in() -> None:
+    bodies = {"a": "قال عبدالله الحسيني.", "b": "وقال عبداللطيف الحسيني."}
+    entities = _merge(bodies, {"a": ["عبدالله الحسيني"], "b": ["عبداللطيف الحسيني"]})
+    assert sorted(e.name for e in entities) == sorted(["عبدالله الحسيني", "عبداللطيف الحسيني"])
+
+
+def test_full_names_with_different_middle_names_are_two_people() -> None:
+    bodies = {"a": "كتب محمد حسنين هيكل.", "b": "وكتب محمد حسين هيكل.", "c": "وقال محمد هيكل."}
+    entities = _merge(bodies, {"a": ["محمد حسنين هيكل"], "b": ["محمد حسين هيكل"], "c": ["محمد هيكل"]})
+    assert len(entities) == 2  # the name without a middle name joins one of them
+
+
+def test_family_names_one_sound_apart_beside_one_given_name_are_one_person() -> None:
+    bodies = {"a": "قال فرانسوا أولاند.", "b": "وقال فرانسوا هولاند.", "c": "وقال كيفن غوسبر.", "d": "وقال كيفن كوسبر."}
+    entities = _merge(bodies, {"a": ["فرانسوا أولاند"], "b": ["فرانسوا هولاند"],
+                               "c": ["كيفن غوسبر"], "d": ["كيفن كوسبر"]})
+    assert sorted(len(e.mentions) for e in entities) == [2, 2]
+
+
+def test_an_unknown_given_name_before_a_family_no_full_name_has_is_a_full_name() -> None:
+    bodies = {"a": "قال أوليفيه جيرو.", "b": "وسجل أوليفيه جيرود."}
+    entities = _merge(bodies, {"a": ["أوليفيه جيرو"], "b": ["أوليفيه جيرود"]})
+    assert len(entities) == 1
+
+
+def test_a_full_name_tagged_as_a_person_once_and_a_place_twice_is_one_place() -> None:
+    bodies = {"a": "وصل إلى خميس مشيط.", "b": "غادر خميس مشيط أمس.", "c": "قال خميس مشيط."}
+    sentences = {a: _sentences(b) for a, b in bodies.items()}
+    mentions = {"a": (_mention("خميس مشيط", bodies["a"], kind="LOC"),),
+                "b": (_mention("خميس مشيط", bodies["b"], kind="LOC"),),
+                "c": (_mention("خميس مشيط", bodies["c"]),)}
+    (place,) = merge_entities(bodies, sentences, mentions)
+    assert place.type == "LOC" and place.mention_count == 3

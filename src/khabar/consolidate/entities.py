@@ -1,18 +1,25 @@
 """Cross-article entity merging: every spelling of one person, place or organization becomes one Entity.
 
 Mentions are grouped by the transliteration key of the Arabic layer (ترامب / ترمب,
-دارتشييف / دارشييف / دارشيف share one key). People are then joined:
+دارتشييف / دارشييف / دارشيف share one key). A person's key only proposes: every join of two
+people's names is confirmed by :func:`khabar.arabic.names.same_name`, which is not transitive, so
+a name joins a group only when it is the same as every full name there (:func:`_one_person`):
 
-- full names sharing a family name merge only when their first names agree
-  (:func:`khabar.arabic.names.same_name`): two people with the same family name and
-  different first names stay apart; full names whose family names differ in key but are
-  one name by ``same_name`` (بوتين / بوتن) merge when the whole names are one;
+- spellings of one key are one name unless a vowel replaces another (مولر / ميلر share a key);
+- full names sharing a family name are one person when they are one name word for word, or,
+  a middle name given in one only, in their first and last words (محمد حسين هيكل / محمد حسنين
+  هيكل are two; صالح الزهراني is صالح عيضة الزهراني); family names of different keys (بوتين /
+  بوتن, or one sound apart beside one given name: فرانسوا أولاند / هولاند) merge when the whole
+  names are one;
 - a name whose "first name" is no name at all (a verb or title the tagger took in:
-  ويترأس دارشييف) counts as a lone family name;
+  ويترأس دارشييف) counts as a lone family name, unless no other name has that family name
+  (then the word is an unknown given name: جوسيه مورينهو);
 - a lone name (دارتشييف، بوتين) joins, article by article, the one full name it ends
-  (or starts); when several full names fit, the one seen in the same article wins,
-  then the one whose roles share words with the lone name's (السفير سميث), and a tie
-  stays apart.
+  (or starts) in a word same_name confirms; when several full names fit, the one seen in
+  the same article wins, then the one whose roles share words with the lone name's
+  (السفير سميث), and a tie stays apart;
+- a full name tagged as a person in one article and as a place or organization in another
+  (خميس مشيط) is one entity, of the kind most of its mentions give it.
 
 An organization named with and without its head word (وزارة الخارجية الروسية / الخارجية
 الروسية) is one. The canonical name is the most frequent full spelling; roles come from
@@ -25,6 +32,7 @@ import hashlib
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from functools import lru_cache
 
 from khabar.analyze.ner.gazetteer import load
@@ -32,7 +40,7 @@ from khabar.analyze.ner.roles import find_roles
 from khabar.analyze.ner.rules import name_like
 from khabar.analyze.ner.vocab import load_vocabulary
 from khabar.arabic import name_key, normalize, person_key, romanize
-from khabar.arabic.names import known_latin, same_name
+from khabar.arabic.names import is_listed_native, known_latin, name_words, same_name
 from khabar.model import Citation, Entity, EntityRef, Mention, Role, Sentence
 
 # Mentions kept per entity, with the count of all: the biggest stories' digests were megabytes of
@@ -41,20 +49,26 @@ MAX_MENTIONS = 100
 
 
 class _Groups:
-    """Union-find over mention keys."""
+    """Union-find over mention keys, with each group's members (to check a join against all of them)."""
 
     def __init__(self) -> None:
         self.parent: dict[str, str] = {}
+        self.members: dict[str, list[str]] = {}
 
     def find(self, key: str) -> str:
-        self.parent.setdefault(key, key)
+        if key not in self.parent:
+            self.parent[key] = key
+            self.members[key] = [key]
         while self.parent[key] != key:
             self.parent[key] = self.parent[self.parent[key]]
             key = self.parent[key]
         return key
 
     def union(self, a: str, b: str) -> None:
-        self.parent[self.find(b)] = self.find(a)
+        root_a, root_b = self.find(a), self.find(b)
+        if root_a != root_b:
+            self.parent[root_b] = root_a
+            self.members[root_a] += self.members.pop(root_b)
 
 
 def merge_entities(bodies: Mapping[str, str], sentences: Mapping[str, Sequence[Sentence]],
@@ -71,13 +85,25 @@ def merge_entities(bodies: Mapping[str, str], sentences: Mapping[str, Sequence[S
         groups.find(node)
     kinds = {node: _type(items) for node, items in refs.items()}
     _join_people([n for n in refs if kinds[n] == "PER"], refs, roles, groups)
+    _join_other_kinds(refs, kinds, groups)
     _join_headed_names(refs, kinds, groups)
     clusters: dict[str, list[str]] = defaultdict(list)
     for node in refs:
         clusters[groups.find(node)].append(node)
     ranked = [_entity([r for n in nodes for r in refs[n]], roles) for nodes in clusters.values()]
     ranked.sort(key=lambda pair: pair[0])
-    return tuple(entity for _, entity in ranked)
+    entities: list[Entity] = []
+    ids: set[str] = set()
+    for _, entity in ranked:
+        if entity.id in ids:  # one key, two names (مولر / ميلر): the second's id adds its name
+            entity = replace(entity, id=_entity_id(entity.type, f"{entity.key}|{entity.name}"))
+        ids.add(entity.id)
+        entities.append(entity)
+    return tuple(entities)
+
+
+def _entity_id(kind: str, key: str) -> str:
+    return f"{kind.lower()}-{hashlib.sha1(f'{kind}|{key}'.encode()).hexdigest()[:12]}"
 
 
 def _capped(mentions: Sequence[tuple[str, Mention]], cap: int = MAX_MENTIONS) -> list[tuple[str, Mention]]:
@@ -98,18 +124,25 @@ def _capped(mentions: Sequence[tuple[str, Mention]], cap: int = MAX_MENTIONS) ->
 
 
 def _node(mention: Mention, article_id: str) -> str:
-    """Union-find node of a mention: its key (a person's: :func:`person_key`); a lone person name is
-    decided per article."""
+    """Union-find node of a mention: its key; a person's is its :func:`person_key` and spelling
+    (``key#spelling``: one key holds two names when a vowel replaces another, مولر / ميلر), and a lone
+    person name is decided per article (``@article``)."""
     if mention.type != "PER":
         return mention.key
     key = person_key(mention.text)
+    node = f"{key}#{_spelling(mention.text)}"
     if " " not in key or not _first_is_name(mention):
-        return f"{key}@{article_id}"
-    return key
+        return f"{node}@{article_id}"
+    return node
+
+
+@lru_cache(maxsize=50_000)
+def _spelling(text: str) -> str:
+    return normalize(text)
 
 
 def _key(node: str) -> str:
-    return node.partition("@")[0]
+    return node.partition("@")[0].partition("#")[0]
 
 
 def _type(items: list[tuple[str, Mention]]) -> str:
@@ -122,39 +155,84 @@ def _may_be_name(word: str) -> bool:
 
 
 def _first_is_name(mention: Mention) -> bool:
-    return _may_be_name(normalize(mention.text).split()[0])
+    """The first word may be a name, or is a listed Arabic given name (عبدالله, عبداللطيف)."""
+    return _name_word(normalize(mention.text).split()[0])
+
+
+def _name_word(word: str) -> bool:
+    """A word that may be a name (:func:`_may_be_name`) or a listed Arabic given name (عبدالله,
+    عبداللطيف; not a word with the article: الوحيد is Wahid's nisba, and an adjective)."""
+    return _may_be_name(word) or (is_listed_native(word) and not word.startswith("ال"))
 
 
 def _join_people(nodes: list[str], refs: Mapping[str, list[tuple[str, Mention]]],
                  roles: Mapping[tuple[str, int, int], list[Role]], groups: _Groups) -> None:
-    full = [n for n in nodes if "@" not in n]  # full names; lone ones are decided per article
+    full = _full_names(nodes)
+    _join_spellings(full, refs, groups)
     by_last: dict[str, list[str]] = defaultdict(list)
     for node in full:
-        by_last[node.split()[-1]].append(node)
+        by_last[_key(node).split()[-1]].append(node)
     for same_last in by_last.values():
         for i, a in enumerate(same_last):
             for b in same_last[i + 1:]:
-                if same_name(*(refs[k][0][1].text.split()[0] for k in (a, b))):
+                if _same_person(refs[a][0][1].text, refs[b][0][1].text) and _one_person(a, b, refs, groups):
                     groups.union(a, b)
-    _join_family_variants(by_last, full, refs, groups)
-    lone: dict[str, list[str]] = defaultdict(list)
+    _join_family_variants(by_last, refs, groups)
+    _join_given_name_peers(full, refs, groups)
+    lone = []
     by_word = _by_word(full)
+    is_full = set(full)
     for node in nodes:
-        if "@" not in node:
-            continue
         # a lone name, or one whose "first name" is a verb or title the tagger took in (ويترأس دارشييف)
-        family = _key(node).split()[-1]
-        if not _attach_single(node, family, full, by_word, refs, roles, groups):
-            lone[_key(node)].append(node)
-    for same_key in lone.values():  # names no full name claimed: one entity per spelling key
-        for node in same_key[1:]:
-            groups.union(same_key[0], node)
+        if node not in is_full and not _attach_single(node, full, by_word, refs, roles, groups):
+            lone.append(node)
+    _join_spellings(lone, refs, groups)  # names no full name claimed: one entity per name
 
 
-def _join_family_variants(by_last: Mapping[str, list[str]], full: Sequence[str], refs: Mapping[str, list[tuple[str, Mention]]],
+def _full_names(nodes: list[str]) -> list[str]:
+    """The full names among people's nodes; the others (lone names, decided per article) join them.
+
+    A name whose first word looks like no name, before a family name no other name has (neither a
+    full name nor the name alone), is full too: the word is an unknown given name (جوسيه مورينهو);
+    else it is a word the tagger took in (ويترأس دارشييف, عائلة بيليه), and the name joins the
+    person it names."""
+    named = {_key(n).split()[-1] for n in nodes if "@" not in n or " " not in _key(n)}
+    return [n for n in nodes if "@" not in n or (" " in _key(n) and _key(n).split()[-1] not in named)]
+
+
+def _join_spellings(nodes: Sequence[str], refs: Mapping[str, list[tuple[str, Mention]]], groups: _Groups) -> None:
+    """Spellings of one key are one name when :func:`same_name` confirms it (مولر / ميلر share a key,
+    a vowel replaced: two names). same_name is not transitive, so each spelling, most mentioned first,
+    joins the first name all of whose spellings it matches (ملر does not bridge مولر and ميلر)."""
+    by_key: dict[str, list[str]] = defaultdict(list)
+    for node in nodes:
+        by_key[_key(node)].append(node)
+    for same_key in by_key.values():
+        names: list[tuple[str, set[str]]] = []  # (first node, spellings) of each name of the key
+        for node in sorted(same_key, key=lambda n: -len(refs[n])):
+            text = refs[node][0][1].text
+            home = next((n for n in names if all(same_name(text, other) for other in n[1])), None)
+            if home is None:
+                names.append((node, {text}))
+            else:
+                groups.union(home[0], node)
+                home[1].add(text)
+
+
+def _same_person(a: str, b: str) -> bool:
+    """Two full names of one family key name one person: word for word by :func:`same_name` (محمد
+    حسين هيكل / محمد حسنين هيكل are two), or, a middle name given in one only, the first and last
+    words (صالح عيضة الزهراني / صالح الزهراني)."""
+    words_a, words_b = name_words(a), name_words(b)
+    if len(words_a) == len(words_b):
+        return same_name(a, b)
+    return same_name(words_a[0], words_b[0]) and same_name(words_a[-1], words_b[-1])
+
+
+def _join_family_variants(by_last: Mapping[str, list[str]], refs: Mapping[str, list[tuple[str, Mention]]],
                           groups: _Groups) -> None:
     """فلاديمير بوتين = فلاديمير بوتن: full names whose family names have different keys but
-    are one name by :func:`same_name`, and whose first names agree. Candidates share the
+    are one person by :func:`_same_person`. Candidates share the
     key's first letter (variants keep it: the key folds ج / غ, ط / ت ...) and differ in key
     length by one letter at most (304 of the 305 dev pairs same_name joins do), so a story's
     family names are not all compared pairwise (1,000 distinct ones: about 1.4 s)."""
@@ -168,9 +246,30 @@ def _join_family_variants(by_last: Mapping[str, list[str]], full: Sequence[str],
                     break
                 for a in by_last[last_a]:
                     for b in by_last[last_b]:
-                        if same_name(refs[a][0][1].text, refs[b][0][1].text) and _one_person(
-                                groups.find(a), groups.find(b), full, refs, groups):
+                        if _same_person(refs[a][0][1].text, refs[b][0][1].text) and _one_person(a, b, refs, groups):
                             groups.union(a, b)
+
+
+def _join_given_name_peers(full: Sequence[str], refs: Mapping[str, list[tuple[str, Mention]]], groups: _Groups) -> None:
+    """فرانسوا أولاند = فرانسوا هولاند, كيفن غوسبر = كيفن كوسبر: full names of one given-name key
+    (without the lexicon's tag: بتر / بيتر~petar) whose foreign family names begin with another letter (a letter not heard, g as غ / ق / ك) or
+    differ more in length than :func:`_join_family_variants` compares, joined by :func:`same_name`.
+    One of the two family names must be foreign (not listed, no article): same_name matches Arabic ones
+    letter for letter, so their variants share the first letter and the family pass has them; and they
+    are most of a Saudi story's names, which share a few given names (hundreds of محمد)."""
+    by_first: dict[str, list[str]] = defaultdict(list)
+    foreign: dict[str, list[str]] = defaultdict(list)
+    for node in full:
+        first, last = _skeleton(_key(node).split()[0]), name_words(refs[node][0][1].text)[-1]
+        by_first[first].append(node)
+        if not (is_listed_native(last) or last.startswith("ال")):
+            foreign[first].append(node)
+    for first, nodes in foreign.items():
+        for a in nodes:
+            for b in by_first[first]:
+                if (b not in nodes or a < b) and _same_person(refs[a][0][1].text, refs[b][0][1].text) and _one_person(
+                        a, b, refs, groups):
+                    groups.union(a, b)
 
 
 def _skeleton(key: str) -> str:
@@ -178,16 +277,24 @@ def _skeleton(key: str) -> str:
     return key.partition("~")[0]
 
 
-def _one_person(root_a: str, root_b: str, full: Sequence[str], refs: Mapping[str, list[tuple[str, Mention]]],
-                groups: _Groups) -> bool:
-    """Every full name of one group is the same name as every one of the other: same_name is not
-    transitive, so بوتن must not bridge بوتين and بوتان."""
+def _one_person(a: str, b: str, refs: Mapping[str, list[tuple[str, Mention]]], groups: _Groups) -> bool:
+    """``a`` and ``b`` are in two groups whose full names are each the same person as every one of
+    the other's (:func:`_same_person`): same_name is not transitive, so بوتن must not bridge بوتين and
+    بوتان, nor محمد هيكل the two محمد حسين هيكل and محمد حسنين هيكل. Runs before lone names join, so
+    the groups hold full names only."""
+    root_a, root_b = groups.find(a), groups.find(b)
     if root_a == root_b:
         return False
-    members = {root_a: [], root_b: []}
-    for node in full:
-        members.get(groups.find(node), []).append(refs[node][0][1].text)
-    return all(same_name(x, y) for x in members[root_a] for y in members[root_b])
+    return all(_same_person(refs[x][0][1].text, refs[y][0][1].text)
+               for x in groups.members[root_a] for y in groups.members[root_b])
+
+
+def _join_other_kinds(refs: Mapping[str, list[tuple[str, Mention]]], kinds: Mapping[str, str], groups: _Groups) -> None:
+    """A full name the tagger took for a person in one article and for a place or organization in
+    another (خميس مشيط, لوس أنجليس) is one entity, of the kind most mentions give it."""
+    for node in refs:
+        if kinds[node] == "PER" and "@" not in node and _key(node) in refs:
+            groups.union(_key(node), node)
 
 
 def _join_headed_names(refs: Mapping[str, list[tuple[str, Mention]]], kinds: Mapping[str, str],
@@ -211,18 +318,20 @@ def _by_word(full: list[str]) -> tuple[dict[str, list[str]], dict[str, list[str]
     last: dict[str, list[str]] = defaultdict(list)
     first: dict[str, list[str]] = defaultdict(list)
     for f in full:
-        words = f.split()
+        words = _key(f).split()
         last[words[-1]].append(f)
         first[words[0]].append(f)
     return last, first
 
 
-def _attach_single(node: str, key: str, full: list[str], by_word: tuple[dict[str, list[str]], dict[str, list[str]]],
+def _attach_single(node: str, full: list[str], by_word: tuple[dict[str, list[str]], dict[str, list[str]]],
                    refs: Mapping[str, list[tuple[str, Mention]]],
                    roles: Mapping[tuple[str, int, int], list[Role]], groups: _Groups) -> bool:
-    """Join a lone name (``key``) to the full name it ends (or starts); the article, then roles, break ties."""
-    for index in by_word:  # family name first, then a given name used alone
-        roots = {groups.find(f) for f in index.get(key, ())}
+    """Join a lone name to the full name it ends (or starts): the last word's key finds the candidates,
+    :func:`same_name` confirms the word (ميلر does not end توماس مولر); the article, then roles, break ties."""
+    key, word = _key(node).split()[-1], name_words(refs[node][0][1].text)[-1]
+    for index, at in zip(by_word, (-1, 0), strict=True):  # family name first, then a given name used alone
+        roots = {groups.find(f) for f in index.get(key, ()) if same_name(word, name_words(refs[f][0][1].text)[at])}
         if len(roots) > 1:
             roots = _best_fit(node, roots, full, refs, roles, groups)
         if len(roots) == 1:
@@ -285,12 +394,11 @@ def _entity(items: list[tuple[str, Mention]], roles: Mapping[tuple[str, int, int
 
     def rank(spelling: str) -> tuple:
         words = normalize(spelling).split()
-        clean = all(map(_may_be_name, words)) or kind != "PER"
+        clean = all(map(_name_word, words)) or kind != "PER"
         return (clean, len(words), spellings[spelling], len(articles[spelling]))
 
     name = next(iter(spellings)) if len(spellings) == 1 else max(spellings, key=rank)  # most have one
     key = person_key(name) if kind == "PER" else name_key(name)
-    digest = hashlib.sha1(f"{kind}|{key}".encode()).hexdigest()[:12]
     seen_roles: dict[str, Role] = {}
     for article_id, m in items:
         for role in roles.get((article_id, m.start, m.end), ()):
@@ -298,7 +406,7 @@ def _entity(items: list[tuple[str, Mention]], roles: Mapping[tuple[str, int, int
     sample = _capped(sorted(items, key=lambda item: (item[0], item[1].start)))
     rank_key = (-len(items), -len({a for a, _ in items}), name)
     return rank_key, Entity(
-        id=f"{kind.lower()}-{digest}",
+        id=_entity_id(kind, key),
         type=kind,
         name=name,
         roman=_roman(name) if kind == "PER" else romanize(name),
