@@ -7,7 +7,7 @@ import pytest
 
 from khabar.arabic import name_key, person_key, romanize
 from khabar.arabic.name_distance import name_distance
-from khabar.arabic.names import known_latin, same_name
+from khabar.arabic.names import known_latin, same_name, same_name_alone
 
 PAIRS = Path(__file__).resolve().parents[1] / "benchmarks" / "data" / "name_pairs.tsv"
 
@@ -197,3 +197,16 @@ def test_two_words_alike_in_context_are_each_others_context():
     assert same_name("بولنت أرينتش", "بولند أرينج")  # Bülent Arınç: t / d, and ç as تش or ج
     assert not same_name("بولنت", "بولند") and not same_name("أرينتش", "أرينج")
     assert same_name("إيوانيس كاسوليديس", "يوانيس كاسوليديس")  # Ioannis: an initial i before y
+
+
+@pytest.mark.parametrize("a, b", [("سانو", "سنو"), ("راين", "ريان"), ("لويز", "لويس"), ("كولو", "كويلو")])
+def test_a_short_name_alone_joins_only_its_own_spelling(a, b):
+    """Two consonants: a long vowel written, left out or moved makes another name (Sano, Snow)."""
+    assert same_name(a, b)
+    assert not same_name_alone(a, b)
+    assert same_name_alone(a, a)
+
+
+@pytest.mark.parametrize("a, b", [("كوربن", "كوربين"), ("يلين", "ييلين"), ("داود", "داوود"), ("مارتن", "مارتين")])
+def test_longer_names_and_listed_arabic_names_alone_keep_their_variants(a, b):
+    assert same_name_alone(a, b)

@@ -314,3 +314,9 @@ def test_a_full_name_tagged_as_a_person_once_and_a_place_twice_is_one_place() ->
                 "c": (_mention("خميس مشيط", bodies["c"]),)}
     (place,) = merge_entities(bodies, sentences, mentions)
     assert place.type == "LOC" and place.mention_count == 3
+
+
+def test_short_lone_names_with_a_vowel_written_or_not_are_two_people() -> None:
+    bodies = {"a": "قال سانو.", "b": "وقال سنو.", "c": "قال كوربن.", "d": "وقال كوربين."}
+    entities = _merge(bodies, {"a": ["سانو"], "b": ["سنو"], "c": ["كوربن"], "d": ["كوربين"]})
+    assert sorted(len(e.mentions) for e in entities) == [1, 1, 2]  # Sano, Snow; Corbyn twice

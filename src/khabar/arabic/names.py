@@ -128,6 +128,24 @@ def same_name(a: str, b: str) -> bool:
     return anchored or loose != 1  # two words alike in context are each other's context
 
 
+def same_name_alone(a: str, b: str) -> bool:
+    """:func:`same_name` for two one-word names met with no full name around them, stricter on short
+    ones: a name of two consonants (سانو, راين, لويز, دايك) becomes another name when a long vowel is
+    written, left out or moved (سنو Snow, ريان Rayyan, لويس Louis, دياك Diack), so only the same
+    spelling, or the same listed Arabic name, is safe to join."""
+    if not same_name(a, b):
+        return False
+    wa, wb = _words(a), _words(b)
+    if wa == wb or not any(len(w) == 1 and _few_consonants(w[0]) for w in (wa, wb)):
+        return True
+    return all(len(w) == 1 and is_listed_native(w[0]) for w in (wa, wb))
+
+
+def _few_consonants(w: str) -> bool:
+    """Two consonant letters or fewer: the first letter, and the others that are not ا و ي (ريان, سانو)."""
+    return len(w) - sum(ch in "اوي" for ch in w[1:]) <= 2
+
+
 @lru_cache(maxsize=100_000)  # entity merging asks about the same word pairs story after story
 def _same_word(a: str, b: str) -> bool:
     foreign = _foreign_al(a) or _foreign_al(b)  # الكسيس / اليكسيس: both Alexis

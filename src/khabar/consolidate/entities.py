@@ -31,7 +31,7 @@ from __future__ import annotations
 import hashlib
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
@@ -40,7 +40,7 @@ from khabar.analyze.ner.roles import find_roles
 from khabar.analyze.ner.rules import name_like
 from khabar.analyze.ner.vocab import load_vocabulary
 from khabar.arabic import name_key, normalize, person_key, romanize
-from khabar.arabic.names import is_listed_native, known_latin, name_words, same_name
+from khabar.arabic.names import is_listed_native, known_latin, name_words, same_name, same_name_alone
 from khabar.model import Citation, Entity, EntityRef, Mention, Role, Sentence
 
 # Mentions kept per entity, with the count of all: the biggest stories' digests were megabytes of
@@ -186,7 +186,7 @@ def _join_people(nodes: list[str], refs: Mapping[str, list[tuple[str, Mention]]]
         # a lone name, or one whose "first name" is a verb or title the tagger took in (ويترأس دارشييف)
         if node not in is_full and not _attach_single(node, full, by_word, refs, roles, groups):
             lone.append(node)
-    _join_spellings(lone, refs, groups)  # names no full name claimed: one entity per name
+    _join_spellings(lone, refs, groups, same_name_alone)  # names no full name claimed: one entity per name
 
 
 def _full_names(nodes: list[str]) -> list[str]:
@@ -200,10 +200,13 @@ def _full_names(nodes: list[str]) -> list[str]:
     return [n for n in nodes if "@" not in n or (" " in _key(n) and _key(n).split()[-1] not in named)]
 
 
-def _join_spellings(nodes: Sequence[str], refs: Mapping[str, list[tuple[str, Mention]]], groups: _Groups) -> None:
-    """Spellings of one key are one name when :func:`same_name` confirms it (مولر / ميلر share a key,
-    a vowel replaced: two names). same_name is not transitive, so each spelling, most mentioned first,
-    joins the first name all of whose spellings it matches (ملر does not bridge مولر and ميلر)."""
+def _join_spellings(nodes: Sequence[str], refs: Mapping[str, list[tuple[str, Mention]]], groups: _Groups,
+                    same: Callable[[str, str], bool] = same_name) -> None:
+    """Spellings of one key are one name when ``same`` confirms it (:func:`same_name`: مولر / ميلر share
+    a key, a vowel replaced: two names; lone names use the stricter
+    :func:`khabar.arabic.names.same_name_alone`). same_name is not transitive, so each spelling, most
+    mentioned first, joins the first name all of whose spellings it matches (ملر does not bridge
+    مولر and ميلر)."""
     by_key: dict[str, list[str]] = defaultdict(list)
     for node in nodes:
         by_key[_key(node)].append(node)
@@ -211,7 +214,7 @@ def _join_spellings(nodes: Sequence[str], refs: Mapping[str, list[tuple[str, Men
         names: list[tuple[str, set[str]]] = []  # (first node, spellings) of each name of the key
         for node in sorted(same_key, key=lambda n: -len(refs[n])):
             text = refs[node][0][1].text
-            home = next((n for n in names if all(same_name(text, other) for other in n[1])), None)
+            home = next((n for n in names if all(same(text, other) for other in n[1])), None)
             if home is None:
                 names.append((node, {text}))
             else:
