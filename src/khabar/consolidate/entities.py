@@ -255,11 +255,13 @@ def _join_family_variants(by_last: Mapping[str, list[str]], refs: Mapping[str, l
 
 def _join_given_name_peers(full: Sequence[str], refs: Mapping[str, list[tuple[str, Mention]]], groups: _Groups) -> None:
     """فرانسوا أولاند = فرانسوا هولاند, كيفن غوسبر = كيفن كوسبر: full names of one given-name key
-    (without the lexicon's tag: بتر / بيتر~petar) whose foreign family names begin with another letter (a letter not heard, g as غ / ق / ك) or
-    differ more in length than :func:`_join_family_variants` compares, joined by :func:`same_name`.
-    One of the two family names must be foreign (not listed, no article): same_name matches Arabic ones
-    letter for letter, so their variants share the first letter and the family pass has them; and they
-    are most of a Saudi story's names, which share a few given names (hundreds of محمد)."""
+    (without the lexicon's tag: بتر / بيتر~petar) whose foreign family names begin with another
+    letter (a letter not heard, g as غ / ق / ك) or differ more in length than
+    :func:`_join_family_variants` compares, joined by :func:`_same_person`.
+
+    One of the two family names must be foreign (not listed, no article): same_name matches Arabic
+    ones letter for letter, so their variants share the first letter and the family pass has them;
+    and they are most of a Saudi story's names, which share a few given names (hundreds of محمد)."""
     by_first: dict[str, list[str]] = defaultdict(list)
     foreign: dict[str, list[str]] = defaultdict(list)
     for node in full:
@@ -268,10 +270,11 @@ def _join_given_name_peers(full: Sequence[str], refs: Mapping[str, list[tuple[st
         if not (is_listed_native(last) or last.startswith("ال")):
             foreign[first].append(node)
     for first, nodes in foreign.items():
+        is_foreign = set(nodes)
         for a in nodes:
             for b in by_first[first]:
-                if (b not in nodes or a < b) and _same_person(refs[a][0][1].text, refs[b][0][1].text) and _one_person(
-                        a, b, refs, groups):
+                if (b not in is_foreign or a < b) and _same_person(refs[a][0][1].text, refs[b][0][1].text) and (
+                        _one_person(a, b, refs, groups)):
                     groups.union(a, b)
 
 
