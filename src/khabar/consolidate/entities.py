@@ -175,7 +175,7 @@ def _join_people(nodes: list[str], refs: Mapping[str, list[tuple[str, Mention]]]
     for same_last in by_last.values():
         for i, a in enumerate(same_last):
             for b in same_last[i + 1:]:
-                if _same_person(refs[a][0][1].text, refs[b][0][1].text) and _one_person(a, b, refs, groups):
+                if _joins(a, b, refs, groups):
                     groups.union(a, b)
     _join_family_variants(by_last, refs, groups)
     _join_given_name_peers(full, refs, groups)
@@ -222,6 +222,7 @@ def _join_spellings(nodes: Sequence[str], refs: Mapping[str, list[tuple[str, Men
                 home[1].add(text)
 
 
+@lru_cache(maxsize=100_000)  # the same full names meet story after story
 def _same_person(a: str, b: str) -> bool:
     """Two full names of one family key name one person: word for word by :func:`same_name` (محمد
     حسين هيكل / محمد حسنين هيكل are two), or, a middle name given in one only, the first and last
@@ -249,7 +250,7 @@ def _join_family_variants(by_last: Mapping[str, list[str]], refs: Mapping[str, l
                     break
                 for a in by_last[last_a]:
                     for b in by_last[last_b]:
-                        if _same_person(refs[a][0][1].text, refs[b][0][1].text) and _one_person(a, b, refs, groups):
+                        if _joins(a, b, refs, groups):
                             groups.union(a, b)
 
 
@@ -273,8 +274,7 @@ def _join_given_name_peers(full: Sequence[str], refs: Mapping[str, list[tuple[st
         is_foreign = set(nodes)
         for a in nodes:
             for b in by_first[first]:
-                if (b not in is_foreign or a < b) and _same_person(refs[a][0][1].text, refs[b][0][1].text) and (
-                        _one_person(a, b, refs, groups)):
+                if (b not in is_foreign or a < b) and _joins(a, b, refs, groups):
                     groups.union(a, b)
 
 
@@ -283,14 +283,18 @@ def _skeleton(key: str) -> str:
     return key.partition("~")[0]
 
 
-def _one_person(a: str, b: str, refs: Mapping[str, list[tuple[str, Mention]]], groups: _Groups) -> bool:
-    """``a`` and ``b`` are in two groups whose full names are each the same person as every one of
-    the other's (:func:`_same_person`): same_name is not transitive, so بوتن must not bridge بوتين and
-    بوتان, nor محمد هيكل the two محمد حسين هيكل and محمد حسنين هيكل. Runs before lone names join, so
-    the groups hold full names only."""
+def _joins(a: str, b: str, refs: Mapping[str, list[tuple[str, Mention]]], groups: _Groups) -> bool:
+    """Full names ``a`` and ``b``, not yet one group, are one person, and so is every full name of
+    their two groups (:func:`_one_person`)."""
     root_a, root_b = groups.find(a), groups.find(b)
-    if root_a == root_b:
-        return False
+    return (root_a != root_b and _same_person(refs[a][0][1].text, refs[b][0][1].text)
+            and _one_person(root_a, root_b, refs, groups))
+
+
+def _one_person(root_a: str, root_b: str, refs: Mapping[str, list[tuple[str, Mention]]], groups: _Groups) -> bool:
+    """Every full name of one group is the same person as every one of the other (:func:`_same_person`):
+    same_name is not transitive, so بوتن must not bridge بوتين and بوتان, nor محمد هيكل the two
+    محمد حسين هيكل and محمد حسنين هيكل. Runs before lone names join, so the groups hold full names only."""
     return all(_same_person(refs[x][0][1].text, refs[y][0][1].text)
                for x in groups.members[root_a] for y in groups.members[root_b])
 
