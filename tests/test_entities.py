@@ -320,3 +320,16 @@ def test_short_lone_names_with_a_vowel_written_or_not_are_two_people() -> None:
     bodies = {"a": "قال سانو.", "b": "وقال سنو.", "c": "قال كوربن.", "d": "وقال كوربين."}
     entities = _merge(bodies, {"a": ["سانو"], "b": ["سنو"], "c": ["كوربن"], "d": ["كوربين"]})
     assert sorted(len(e.mentions) for e in entities) == [1, 1, 2]  # Sano, Snow; Corbyn twice
+
+
+def test_entities_sharing_a_key_and_a_name_get_ids_of_their_own() -> None:
+    from khabar.consolidate.entities import _with_unique_ids
+    from khabar.model import Entity
+
+    def entity(name: str) -> Entity:
+        return Entity(id="per-0", type="PER", name=name, roman="", key=name_key(name),
+                      spellings=((name, 1),), mentions=(), roles=(), mention_count=1)
+
+    entities = _with_unique_ids([entity("دينا"), entity("دينا"), entity("دينا"), entity("شيفر")])
+    assert len({e.id for e in entities}) == 4
+    assert entities[0].id == "per-0" and [e.name for e in entities] == ["دينا", "دينا", "دينا", "شيفر"]

@@ -92,14 +92,24 @@ def merge_entities(bodies: Mapping[str, str], sentences: Mapping[str, Sequence[S
         clusters[groups.find(node)].append(node)
     ranked = [_entity([r for n in nodes for r in refs[n]], roles) for nodes in clusters.values()]
     ranked.sort(key=lambda pair: pair[0])
-    entities: list[Entity] = []
+    return _with_unique_ids([entity for _, entity in ranked])
+
+
+def _with_unique_ids(entities: Sequence[Entity]) -> tuple[Entity, ...]:
+    """Entities, most mentioned first, each with an id of its own: the id hashes the kind and key,
+    and one key can name two entities (مولر / ميلر, or a lone بيليه that two full names tie over),
+    so a later one's id adds its name, then a count."""
     ids: set[str] = set()
-    for _, entity in ranked:
-        if entity.id in ids:  # one key, two names (مولر / ميلر): the second's id adds its name
-            entity = replace(entity, id=_entity_id(entity.type, f"{entity.key}|{entity.name}"))
+    out: list[Entity] = []
+    for entity in entities:
+        count = 1
+        while entity.id in ids:
+            extra = entity.name if count == 1 else f"{entity.name}|{count}"
+            entity = replace(entity, id=_entity_id(entity.type, f"{entity.key}|{extra}"))
+            count += 1
         ids.add(entity.id)
-        entities.append(entity)
-    return tuple(entities)
+        out.append(entity)
+    return tuple(out)
 
 
 def _entity_id(kind: str, key: str) -> str:
