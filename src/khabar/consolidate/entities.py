@@ -31,7 +31,7 @@ from __future__ import annotations
 import hashlib
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
@@ -178,7 +178,6 @@ def _name_word(word: str) -> bool:
 def _join_people(nodes: list[str], refs: Mapping[str, list[tuple[str, Mention]]],
                  roles: Mapping[tuple[str, int, int], list[Role]], groups: _Groups) -> None:
     full = _full_names(nodes)
-    _join_spellings(full, refs, groups)
     by_last: dict[str, list[str]] = defaultdict(list)
     for node in full:
         by_last[_key(node).split()[-1]].append(node)
@@ -196,7 +195,7 @@ def _join_people(nodes: list[str], refs: Mapping[str, list[tuple[str, Mention]]]
         # a lone name, or one whose "first name" is a verb or title the tagger took in (ويترأس دارشييف)
         if node not in is_full and not _attach_single(node, full, by_word, refs, roles, groups):
             lone.append(node)
-    _join_spellings(lone, refs, groups, same_name_alone)  # names no full name claimed: one entity per name
+    _join_lone_names(lone, refs, groups)
 
 
 def _full_names(nodes: list[str]) -> list[str]:
@@ -210,13 +209,13 @@ def _full_names(nodes: list[str]) -> list[str]:
     return [n for n in nodes if "@" not in n or (" " in _key(n) and _key(n).split()[-1] not in named)]
 
 
-def _join_spellings(nodes: Sequence[str], refs: Mapping[str, list[tuple[str, Mention]]], groups: _Groups,
-                    same: Callable[[str, str], bool] = same_name) -> None:
-    """Spellings of one key are one name when ``same`` confirms it (:func:`same_name`: مولر / ميلر share
-    a key, a vowel replaced: two names; lone names use the stricter
-    :func:`khabar.arabic.names.same_name_alone`). same_name is not transitive, so each spelling, most
-    mentioned first, joins the first name all of whose spellings it matches (ملر does not bridge
-    مولر and ميلر)."""
+def _join_lone_names(nodes: Sequence[str], refs: Mapping[str, list[tuple[str, Mention]]], groups: _Groups) -> None:
+    """Lone names no full name claimed: spellings of one key are one name when
+    :func:`khabar.arabic.names.same_name_alone` confirms it (مولر / ميلر share a key, a vowel replaced:
+    two names). That is not transitive, so each spelling, most mentioned first, joins the first name
+    all of whose spellings it matches (ملر does not bridge مولر and ميلر). Full names need no such
+    pass: those of one key share their family key and are joined, checked the same way, by
+    :func:`_join_people`."""
     by_key: dict[str, list[str]] = defaultdict(list)
     for node in nodes:
         by_key[_key(node)].append(node)
@@ -224,7 +223,7 @@ def _join_spellings(nodes: Sequence[str], refs: Mapping[str, list[tuple[str, Men
         names: list[tuple[str, set[str]]] = []  # (first node, spellings) of each name of the key
         for node in sorted(same_key, key=lambda n: -len(refs[n])):
             text = refs[node][0][1].text
-            home = next((n for n in names if all(same(text, other) for other in n[1])), None)
+            home = next((n for n in names if all(same_name_alone(text, other) for other in n[1])), None)
             if home is None:
                 names.append((node, {text}))
             else:
