@@ -6,6 +6,7 @@ Usage: python benchmarks/data/build_news_name_pairs.py mine OUT.json
        python benchmarks/data/build_news_name_pairs.py pairs-two OUT.json > candidates3.tsv
        python benchmarks/data/build_news_name_pairs.py pairs-far OUT.json > candidates5.tsv
        python benchmarks/data/build_news_name_pairs.py pairs-single OUT.json > candidates6.tsv
+       python benchmarks/data/build_news_name_pairs.py pairs-single-once OUT.json > candidates7.tsv
        python benchmarks/data/build_news_name_pairs.py pairs-two-initials OUT.json > candidates4.tsv
 
 ``mine`` runs the shipped tagger over every SaudiNewsNet article (``content``; the corpus is
@@ -144,18 +145,19 @@ def _initial(w: str) -> str:
     return w[2:3] if w.startswith("ال") and len(w) > 4 else w[:1]
 
 
-def pairs_single(mined: Path) -> None:
+def pairs_single(mined: Path, once: bool = False) -> None:
     """Candidates of one-word person names (a family name alone: ميركل, أوباما), each seen at least
-    twice, close as above and of one initial (a sixth pool: the judge has no context here)."""
+    twice, close as above and of one initial (a sixth pool: the judge has no context here); with
+    ``once``, the disjoint seventh pool of such pairs in which one name is seen only once."""
     mined_names = json.loads(mined.read_text(encoding="utf-8"))
     forms = _forms(mined_names, words=(1,))
     seen = _seen(forms)
     blocks: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for name in forms:
-        if seen[name] >= 2:
+        if once or seen[name] >= 2:
             blocks[_initial(name[0])].append(name)
     found = [(a, b) for group in blocks.values() for a, b in combinations(sorted(group), 2)
-             if abs(len(a[0]) - len(b[0])) <= 3 and _close(a[0], b[0])]
+             if abs(len(a[0]) - len(b[0])) <= 3 and _close(a[0], b[0]) and once == (min(seen[a], seen[b]) < 2)]
     _print_pairs(sorted(found), forms, mined_names)
 
 
@@ -187,4 +189,5 @@ def pairs_two(mined: Path, initials_differ: bool = False) -> None:
 if __name__ == "__main__":
     {"mine": mine, "pairs": pairs, "pairs-once": lambda p: pairs(p, once=True),
      "pairs-two": pairs_two, "pairs-two-initials": lambda p: pairs_two(p, initials_differ=True),
-     "pairs-far": lambda p: pairs(p, far=True), "pairs-single": pairs_single}[sys.argv[1]](Path(sys.argv[2]))
+     "pairs-far": lambda p: pairs(p, far=True), "pairs-single": pairs_single,
+     "pairs-single-once": lambda p: pairs_single(p, once=True)}[sys.argv[1]](Path(sys.argv[2]))
