@@ -11,8 +11,10 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
+from khabar.analyze import sentences_of
+from khabar.analyze.entities import find_mentions_many
 from khabar.group import Grouping
-from khabar.model import Article
+from khabar.model import Article, Mention, Sentence
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
@@ -34,6 +36,21 @@ def article(date: str, index: int, row: dict) -> Article:
     return Article(id=f"{date}/{index}", source=f"saudinewsnet:{date}/{index}", title=row.get("title") or "",
                    body=row.get("content") or "", outlet=row.get("source") or "", url=row.get("url") or "",
                    published_at=(row.get("date_extracted") or "").replace(" ", "T"))
+
+
+def story_analyses(pointers: list[str]) -> dict[str, tuple[str, tuple[Sentence, ...], tuple[Mention, ...]]]:
+    """``DATE/INDEX`` of a story's articles -> (content, sentences, mentions), tagged as the pipeline
+    tags a body (sentences first, then the names of all articles in one pass)."""
+    days: dict[str, list[dict]] = {}
+    texts = {}
+    for where in pointers:
+        date, index = where.split("/")
+        if date not in days:
+            days[date] = day(date)
+        texts[where] = days[date][int(index)].get("content") or ""
+    sentences = {where: sentences_of(text) for where, text in texts.items()}
+    mentions = find_mentions_many([(texts[where], sentences[where]) for where in pointers])
+    return {where: (texts[where], sentences[where], m) for where, m in zip(pointers, mentions, strict=True)}
 
 
 def articles(days: list[str] | None = None) -> Iterator[Article]:

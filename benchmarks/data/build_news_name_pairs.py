@@ -8,6 +8,7 @@ Usage: python benchmarks/data/build_news_name_pairs.py mine OUT.json
        python benchmarks/data/build_news_name_pairs.py pairs-single OUT.json > candidates6.tsv
        python benchmarks/data/build_news_name_pairs.py pairs-single-once OUT.json > candidates7.tsv
        python benchmarks/data/build_news_name_pairs.py pairs-two-initials OUT.json > candidates4.tsv
+       PYTHONPATH=src:benchmarks python benchmarks/data/build_news_name_pairs.py pairs-story PIPELINE.db > candidates8.tsv
 
 ``mine`` runs the shipped tagger over every SaudiNewsNet article (``content``; the corpus is
 CC BY-NC-SA 4.0 and is read in place, never copied) and counts the person names (one to three
@@ -20,7 +21,10 @@ in which a name is seen only once; ``pairs-two`` the third, disjoint pool of nam
 exactly two words, each two close as above and beginning with the same letter (the article set
 aside: a block that keeps the comparisons few), and ``pairs-two-initials`` the fourth: the same,
 but the initials of one of the two words differ; ``pairs-far`` the fifth: names that differ in one
-word, as the first two, but whose differing words are farther apart (difflib ratio 0.6 to 0.7). Pairs whose words differ only by a clitic (و ب ل) or the
+word, as the first two, but whose differing words are farther apart (difflib ratio 0.6 to 0.7);
+``pairs-single`` and ``pairs-single-once`` the sixth and seventh: one-word names. ``pairs-story``
+draws from the stories of a pipeline database instead (``bench_pipeline.py --db``, all of
+SaudiNewsNet): the names the entity merger meets side by side, see :func:`pairs_story`. Pairs whose words differ only by a clitic (و ب ل) or the
 article ال are left out: they are not spelling variants. The labels are
 then read by hand into ``news_name_pairs.tsv`` (see README.md there), which keeps no name,
 only where one occurrence of each is (``DATE/INDEX:START:END`` in that day's zip, as the
@@ -30,6 +34,9 @@ grouping benchmark data does): ``bench_arabic_names.py`` reads the names from th
 from __future__ import annotations
 
 import json
+import random
+import re
+import sqlite3
 import sys
 import zipfile
 from collections import Counter, defaultdict
@@ -39,6 +46,7 @@ from functools import cache
 from itertools import combinations
 from pathlib import Path
 
+from group_snn import story_analyses
 from khabar.analyze.entities import find_mentions_many
 from khabar.arabic import normalize
 
@@ -186,8 +194,53 @@ def pairs_two(mined: Path, initials_differ: bool = False) -> None:
     _print_pairs(sorted(found), forms, mined_names)
 
 
+STORY_ARTICLES = (2, 30)  # stories of so many articles (the biggest would dwarf the rest)
+PER_STORY = 4  # candidates drawn from one story at most
+_SNN = re.compile(r"zips/(\d{4}-\d\d-\d\d)\.zip:[^#]*#(\d+)$")
+
+
+def _story_pointers(db: Path) -> list[list[str]]:
+    """Each story of the database of 2 to 30 articles, as ``DATE/INDEX`` of SaudiNewsNet."""
+    con = sqlite3.connect(db)
+    where = {i: "/".join(_SNN.search(src).groups()) for i, src in con.execute("select id, source from articles")}
+    events = {i: json.loads(d)["article_ids"] for i, d in con.execute("select id, data from events")}
+    stories = []
+    for (data,) in con.execute("select data from stories where n_articles between ? and ? order by id", STORY_ARTICLES):
+        stories.append(sorted(where[a] for e in json.loads(data)["event_ids"] for a in events[e]))
+    return stories
+
+
+def _story_candidates(pointers: list[str]) -> list[tuple]:
+    """Pairs of person names (one to three words) of one story, as the pools above pair them: equal
+    word counts, one word different and close (one-word names also of one initial)."""
+    occurrences: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for where, (_, _, mentions) in story_analyses(pointers).items():
+        for m in mentions:
+            if m.type == "PER" and 1 <= len(name := tuple(normalize(m.text).split())) <= 3:
+                occurrences[name].append(f"{where}:{m.start}:{m.end}")
+    found = []
+    for a, b in combinations(sorted(occurrences), 2):
+        differ = [i for i in range(len(a)) if len(a) == len(b) and a[i] != b[i]]
+        if len(differ) == 1 and _close(a[differ[0]], b[differ[0]]) and (
+                len(a) > 1 or (_initial(a[0]) == _initial(b[0]) and abs(len(a[0]) - len(b[0])) <= 3)):
+            found.append((a, b, occurrences[a], occurrences[b]))
+    return found
+
+
+def pairs_story(db: Path) -> None:
+    """Candidates met in one story: the pairs the entity merger has to tell apart or join, with the
+    articles of their story. At most PER_STORY per story (drawn with random.seed(20261216)), so that
+    no big story fills the pool; the story's articles are printed with each pair (``story``)."""
+    rng = random.Random(20261216)
+    print("a\tb\tcount_a\tcount_b\tat_a\tat_b\tstory")
+    for pointers in _story_pointers(db):
+        found = _story_candidates(pointers)
+        for a, b, at_a, at_b in rng.sample(found, min(PER_STORY, len(found))):
+            print(f"{' '.join(a)}\t{' '.join(b)}\t{len(at_a)}\t{len(at_b)}\t{at_a[0]}\t{at_b[0]}\t{' '.join(pointers)}")
+
+
 if __name__ == "__main__":
     {"mine": mine, "pairs": pairs, "pairs-once": lambda p: pairs(p, once=True),
      "pairs-two": pairs_two, "pairs-two-initials": lambda p: pairs_two(p, initials_differ=True),
      "pairs-far": lambda p: pairs(p, far=True), "pairs-single": pairs_single,
-     "pairs-single-once": lambda p: pairs_single(p, once=True)}[sys.argv[1]](Path(sys.argv[2]))
+     "pairs-single-once": lambda p: pairs_single(p, once=True), "pairs-story": pairs_story}[sys.argv[1]](Path(sys.argv[2]))
