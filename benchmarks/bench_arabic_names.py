@@ -1,11 +1,13 @@
 """Precision and recall of "same name" by name_key on the name-pair test set.
 
 Usage: python benchmarks/bench_arabic_names.py [PAIRS_TSV] [--split dev|test|all] [--errors] [--sweep]
-(PAIRS_TSV: benchmarks/data/name_pairs.tsv by default, or benchmarks/data/news_name_pairs.tsv,
-whose names are read from ../shared/data/saudinewsnet.)
+(PAIRS_TSV: benchmarks/data/name_pairs.tsv by default, or benchmarks/data/news_name_pairs.tsv or
+story_name_pairs.tsv, whose names are read from ../shared/data/saudinewsnet.)
 Three judges: key equality (``name_key(a) == name_key(b)``), the scored ``same_name``, and the
 entity merger itself (:func:`khabar.consolidate.entities.merge_entities`): whether the two names,
-each the one person named in an article of its own, become one entity.
+each the one person named in an article of its own, become one entity. Pairs met in one story
+(story_name_pairs.tsv, with a ``story`` column) get a fourth: the merger run on the whole story, its
+articles tagged as the pipeline tags them, and whether the two occurrences end in one entity.
 Precision and recall are of the "same" class; figures per source and overall, on the
 ``dev`` split (developed against) unless told otherwise; ``test`` is held out.
 ``--sweep`` prints the overall figures of ``same_name`` for a range of distance thresholds
@@ -21,11 +23,11 @@ from collections import Counter
 from functools import cache
 from pathlib import Path
 
-from group_snn import day
+from group_snn import day, story_analyses
 from khabar.arabic import name_key, name_scorer, names, person_key
 from khabar.arabic.names import same_name
 from khabar.consolidate.entities import merge_entities
-from khabar.model import Mention, Sentence
+from khabar.model import Entity, Mention, Sentence
 
 PAIRS = Path(__file__).resolve().parent / "data" / "name_pairs.tsv"
 _WHERE = re.compile(r"(\d{4}-\d\d-\d\d)/(\d+):(\d+):(\d+)")
@@ -41,6 +43,7 @@ def read_pairs(pairs: Path) -> list[dict[str, str]]:
         for side in ("a", "b"):
             if where := _WHERE.fullmatch(row[side]):
                 date, index, start, end = where.groups()
+                row[f"at_{side}"] = row[side]
                 row[side] = (days(date)[int(index)].get("content") or "")[int(start):int(end)]
     return rows
 
@@ -60,9 +63,12 @@ def main() -> None:
     if args.sweep:
         sweep(rows)
         return
-    for title, judge in (("name_key(a) == name_key(b)", lambda a, b: name_key(a) == name_key(b)),
-                         ("same_name(a, b)", same_name),
-                         ("merge_entities: the entity merger's people, one name per article", merged)):
+    judges = [("name_key(a) == name_key(b)", lambda row: name_key(row["a"]) == name_key(row["b"])),
+              ("same_name(a, b)", lambda row: same_name(row["a"], row["b"])),
+              ("merge_entities: the entity merger's people, one name per article", lambda row: merged(row["a"], row["b"]))]
+    if "story" in rows[0]:
+        judges.append(("merge_entities on the pair's story: both occurrences in one entity", merged_in_story))
+    for title, judge in judges:
         print(f"## {title} ({args.split})")
         report(rows, judge, args.errors)
 
@@ -73,6 +79,29 @@ def merged(a: str, b: str) -> bool:
     sentences = {k: (Sentence(0, 0, len(text), text),) for k, text in bodies.items()}
     mentions = {k: (Mention(0, len(text), text, "PER", person_key(text), 0),) for k, text in bodies.items()}
     return len(merge_entities(bodies, sentences, mentions)) == 1
+
+
+def merged_in_story(row: dict[str, str]) -> bool:
+    """Whether the entity merger, run on the pair's whole story, puts its two occurrences in one entity."""
+    entities = _story_entities(row["story"])
+    return _holder(entities, row["at_a"], row["a"]) == _holder(entities, row["at_b"], row["b"]) is not None
+
+
+@cache
+def _story_entities(story: str) -> tuple[Entity, ...]:
+    analyses = story_analyses(story.split())
+    return merge_entities(*({where: item[k] for where, item in analyses.items()} for k in range(3)))
+
+
+def _holder(entities: tuple[Entity, ...], at: str, text: str) -> str | None:
+    """The id of the entity holding the occurrence ``at`` (``DATE/INDEX:START:END``): its mention sample
+    has it, or else the entity that has its spelling and a mention in its article (a sample is capped)."""
+    article, start = at.rsplit(":", 2)[0], int(at.split(":")[1])
+    for entity in entities:
+        if any(ref.article_id == article and ref.start == start for ref in entity.mentions):
+            return entity.id
+    return next((e.id for e in entities if any(s == text for s, _ in e.spellings)
+                 and any(ref.article_id == article for ref in e.mentions)), None)
 
 
 def sweep(rows: list[dict[str, str]]) -> None:
@@ -103,7 +132,7 @@ def sweep(rows: list[dict[str, str]]) -> None:
 def report(rows: list[dict[str, str]], judge, errors: bool) -> None:
     counts: dict[str, Counter] = {"all": Counter(), "all but wikidata-vowels": Counter()}
     for row in rows:
-        predicted = judge(row["a"], row["b"])
+        predicted = judge(row)
         gold = row["label"] == "same"
         outcome = {(True, True): "tp", (True, False): "fp", (False, True): "fn", (False, False): "tn"}
         o = outcome[predicted, gold]

@@ -42,7 +42,7 @@ NATIVE_NAMES = frozenset(normalize(x, "key") for x in _lines("native_names.txt")
 _ROMANIZATION = dict(line.split("\t", 1) for line in _lines("romanization.tsv"))
 _DISPLAY_WORDS = {normalize(a, "match"): e for a, e in (line.split("\t", 1) for line in _lines("display_words.tsv"))}
 _CONSONANTS = str.maketrans({"ڤ": "ف", "پ": "ب", "چ": "ج", "گ": "ج", "غ": "ج", "ط": "ت", "ث": "س",
-                             "ذ": "ز", "ظ": "ز", "ز": "س", "ش": "س", "ء": None})
+                             "ذ": "ز", "ظ": "ض", "ز": "س", "ش": "س", "ء": None})
 _CLUSTERS = re.compile(r"تش|دج|تسش")
 _INNER_VOWELS = re.compile(r"(?<=.)[اوي]+(?=.)")
 _FINAL_E = re.compile(r"(?<=..)ه$")  # final -e written ه or ي: كيسوكه / كيسوكي (not ة: مدينة)
@@ -114,8 +114,8 @@ def same_name(a: str, b: str) -> bool:
     Not transitive, so it cannot be a key: use
     :func:`person_key` or :func:`name_key` to group, this to confirm or join groups.
     """
-    wa, wb = _words(a), _words(b)
-    if len(wa) != len(wb):  # عبد الله / عبدالله: only the key can compare the words
+    wa, wb = name_words(a), name_words(b)  # عبد الله / عبدالله: one word
+    if len(wa) != len(wb):  # a middle name in one only: only the key can compare the words
         return person_key(a) == person_key(b) and all(map(_compatible_vowels, wa, wb))
     anchored, loose = False, 0  # a name word alike in both; words alike only in context (_same_beside)
     for x, y in zip(wa, wb, strict=True):
@@ -135,7 +135,7 @@ def same_name_alone(a: str, b: str) -> bool:
     spelling, or the same listed Arabic name, is safe to join."""
     if not same_name(a, b):
         return False
-    wa, wb = _words(a), _words(b)
+    wa, wb = name_words(a), name_words(b)
     if wa == wb or not any(len(w) == 1 and _few_consonants(w[0]) for w in (wa, wb)):
         return True
     return all(len(w) == 1 and is_listed_native(w[0]) for w in (wa, wb))
@@ -151,8 +151,34 @@ def _same_word(a: str, b: str) -> bool:
     foreign = _foreign_al(a) or _foreign_al(b)  # الكسيس / اليكسيس: both Alexis
     if is_listed_native(a) or is_listed_native(b) or (not foreign and (_has_article(a) or _has_article(b))):
         return _same_arabic(a, b)  # الخضري / الخضيري, علي / علوي: see person_key
+    if _root_and_pattern(a, b):
+        return False
     key_a, key_b = _word_key(a), _word_key(b)
     return _spelled_alike(a, b, key_a, key_b) or _scored_alike(a, b)
+
+
+def _root_and_pattern(a: str, b: str) -> bool:
+    """Two Arabic patterns of one root of three consonants: the bare root (جبر, دحم; عرب-ي, حسن-ة with
+    a nisba or feminine ending) or the root with one long vowel inside it (جابر, جبير, جبور, عريبي,
+    حسونة, هاردي / هريدي). In Arabic names these are two names (Jabr, Jabir, Jubayr), not two
+    spellings of one name; foreign names, whose vowels come and go, rarely have three consonants
+    and no vowel at all (كندي / كنيدي: the full name decides, see :func:`_same_beside`)."""
+    patterns_a, patterns_b = _root_patterns(a), _root_patterns(b)
+    return any(root == other and pattern != other_pattern
+               for root, pattern in patterns_a for other, other_pattern in patterns_b)
+
+
+def _root_patterns(w: str) -> set[tuple[str, str]]:
+    """(root, pattern) for each reading of ``w`` as a bare root of three consonants, with an ending
+    ة ه ي or not, and at most one long vowel after its first or second consonant (the pattern: that
+    vowel and where it stands, or nothing)."""
+    readings = {(w, "")} | {(w[:i] + w[i + 1:], f"{i}{w[i]}") for i in (1, 2) if len(w) > 3 and w[i] in "اوي"}
+    return {(root, pattern) for root, pattern in readings if _bare_root(root)}
+
+
+def _bare_root(w: str) -> bool:
+    stem = w[:3] if len(w) == 4 and w[-1] in "ةهي" else w
+    return len(stem) == 3 and not any(ch in "اوي" for ch in stem)
 
 
 def _same_arabic(a: str, b: str) -> bool:
@@ -179,7 +205,7 @@ def _foreign_al(w: str) -> bool:
             and not w.endswith(("ي", "يه", "ة")))
 
 
-_PARTICLES = frozenset("ابن ابو بنت ولد عبد دوس ديل فان فون سان سانت".split())
+_PARTICLES = frozenset("بن ابو بنت ولد عبد دوس ديل فان فون سان سانت".split())
 
 
 def _anchors(w: str) -> bool:
@@ -373,15 +399,18 @@ def _compatible_vowels(a: str, b: str) -> bool:
 
 @lru_cache(maxsize=100_000)  # entity merging compares the same spellings pair after pair
 def _words(name: str) -> tuple[str, ...]:
-    """Words at ``match`` level with hamza seats folded; taa marbuta kept (it is not a final -e)."""
+    """Words at ``match`` level with hamza seats folded; taa marbuta kept (it is not a final -e), and
+    ابن as بن: the particle drops its alef inside a name and often at its head too (ابن لادن / بن لادن)."""
     folded = normalize(_GLIDE_HAMZA.sub(lambda m: _GLIDES[m[0]], name), "match+hamza")
-    return tuple(w for w in (_NOT_LETTER.sub("", w) for w in folded.split()) if w)
+    return tuple("بن" if w == "ابن" else w for w in (_NOT_LETTER.sub("", w) for w in folded.split()) if w)
 
 
 def _native_form(w: str) -> str:
     """An Arabic word's letters for comparison: taa marbuta as ه, و doubled or not (داود / داوود),
-    ظ as ض (Gulf spellings swap them: الضفيري / الظفيري)."""
-    return w.replace("ة", "ه").replace("وو", "و").replace("ظ", "ض")
+    ظ as ض (Gulf spellings swap them: الضفيري / الظفيري), a final ي doubled or not (محيي / محي,
+    يحيى / يحي once ى is ي; not the nisba -ائي, -ايي once its hamza is folded: العيسائي)."""
+    w = w.replace("ة", "ه").replace("وو", "و").replace("ظ", "ض")
+    return w[:-1] if w.endswith("يي") and not w.endswith("ايي") else w
 
 
 def _is_native(w: str) -> bool:

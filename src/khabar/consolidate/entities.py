@@ -347,10 +347,16 @@ def _attach_single(node: str, full: list[str], by_word: tuple[dict[str, list[str
                    refs: Mapping[str, list[tuple[str, Mention]]],
                    roles: Mapping[tuple[str, int, int], list[Role]], groups: _Groups) -> bool:
     """Join a lone name to the full name it ends (or starts): the last word's key finds the candidates,
-    :func:`same_name` confirms the word (ميلر does not end توماس مولر); the article, then roles, break ties."""
-    key, word = _key(node).split()[-1], name_words(refs[node][0][1].text)[-1]
+    :func:`same_name` confirms the word (ميلر does not end توماس مولر); a name of two words or more
+    prefers the candidates whose given name it spells (راوول كاسترو, its راوول unknown to the lexicon,
+    is راؤول كاسترو, not فيدل كاسترو); the article, then roles, break ties."""
+    words = name_words(refs[node][0][1].text)
+    key, word = _key(node).split()[-1], words[-1]
     for index, at in zip(by_word, (-1, 0), strict=True):  # family name first, then a given name used alone
-        roots = {groups.find(f) for f in index.get(key, ()) if same_name(word, name_words(refs[f][0][1].text)[at])}
+        fits = [f for f in index.get(key, ()) if same_name(word, name_words(refs[f][0][1].text)[at])]
+        if len(words) > 1:  # a first word the tagger took in, or a given name unknown to the lexicon
+            fits = [f for f in fits if same_name(words[0], name_words(refs[f][0][1].text)[0])] or fits
+        roots = {groups.find(f) for f in fits}
         if len(roots) > 1:
             roots = _best_fit(node, roots, full, refs, roles, groups)
         if len(roots) == 1:
