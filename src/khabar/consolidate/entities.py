@@ -331,29 +331,37 @@ def _join_headed_names(refs: Mapping[str, list[tuple[str, Mention]]], kinds: Map
             groups.union(node, rest)
 
 
-def _by_word(full: list[str]) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
-    """Full names by their last word and by their first word (so a lone name finds its candidates
-    without scanning every full name of a story: big stories have thousands)."""
+def _by_word(full: list[str]) -> tuple[dict[str, list[str]], ...]:
+    """Full names by their last word, by their first word and by their last word without the lexicon's
+    tag (so a lone name finds its candidates without scanning every full name of a story: big stories
+    have thousands)."""
     last: dict[str, list[str]] = defaultdict(list)
     first: dict[str, list[str]] = defaultdict(list)
+    untagged: dict[str, list[str]] = defaultdict(list)
     for f in full:
         words = _key(f).split()
         last[words[-1]].append(f)
         first[words[0]].append(f)
-    return last, first
+        untagged[_skeleton(words[-1])].append(f)
+    return last, first, untagged
 
 
-def _attach_single(node: str, full: list[str], by_word: tuple[dict[str, list[str]], dict[str, list[str]]],
+def _attach_single(node: str, full: list[str], by_word: tuple[dict[str, list[str]], ...],
                    refs: Mapping[str, list[tuple[str, Mention]]],
                    roles: Mapping[tuple[str, int, int], list[Role]], groups: _Groups) -> bool:
     """Join a lone name to the full name it ends (or starts): the last word's key finds the candidates,
     :func:`same_name` confirms the word (ميلر does not end توماس مولر); a name of two words or more
     prefers the candidates whose given name it spells (راوول كاسترو, its راوول unknown to the lexicon,
-    is راؤول كاسترو, not فيدل كاسترو); the article, then roles, break ties."""
+    is راؤول كاسترو, not فيدل كاسترو); the article, then roles, break ties. Last, a family name whose
+    key differs from a full name's by the lexicon's tag alone (تيلور, the lexicon's تايلور~taylor)
+    joins it when :func:`same_name_alone` confirms the word. (A looser block, the key's initial and
+    length as :func:`_join_family_variants` has it, joined مايكل to سام ميتشل in two days' digests.)"""
     words = name_words(refs[node][0][1].text)
     key, word = _key(node).split()[-1], words[-1]
-    for index, at in zip(by_word, (-1, 0), strict=True):  # family name first, then a given name used alone
-        fits = [f for f in index.get(key, ()) if same_name(word, name_words(refs[f][0][1].text)[at])]
+    last, first, untagged = by_word
+    for index, at, same in ((last.get(key, ()), -1, same_name), (first.get(key, ()), 0, same_name),
+                            (untagged.get(_skeleton(key), ()), -1, same_name_alone)):
+        fits = [f for f in index if same(word, name_words(refs[f][0][1].text)[at])]
         if len(words) > 1:  # a first word the tagger took in, or a given name unknown to the lexicon
             fits = [f for f in fits if same_name(words[0], name_words(refs[f][0][1].text)[0])] or fits
         roots = {groups.find(f) for f in fits}
