@@ -9,6 +9,7 @@ Usage: python benchmarks/data/build_news_name_pairs.py mine OUT.json
        python benchmarks/data/build_news_name_pairs.py pairs-single-once OUT.json > candidates7.tsv
        python benchmarks/data/build_news_name_pairs.py pairs-two-initials OUT.json > candidates4.tsv
        PYTHONPATH=src:benchmarks python benchmarks/data/build_news_name_pairs.py pairs-story PIPELINE.db > candidates8.tsv
+       PYTHONPATH=src:benchmarks python benchmarks/data/build_news_name_pairs.py pairs-story-second PIPELINE.db > candidates9.tsv
 
 ``mine`` runs the shipped tagger over every SaudiNewsNet article (``content``; the corpus is
 CC BY-NC-SA 4.0 and is read in place, never copied) and counts the person names (one to three
@@ -24,7 +25,8 @@ but the initials of one of the two words differ; ``pairs-far`` the fifth: names 
 word, as the first two, but whose differing words are farther apart (difflib ratio 0.6 to 0.7);
 ``pairs-single`` and ``pairs-single-once`` the sixth and seventh: one-word names. ``pairs-story``
 draws from the stories of a pipeline database instead (``bench_pipeline.py --db``, all of
-SaudiNewsNet): the names the entity merger meets side by side, see :func:`pairs_story`. Pairs whose words differ only by a clitic (و ب ل) or the
+SaudiNewsNet): the names the entity merger meets side by side, see :func:`pairs_story`
+(``pairs-story-second``: a second, disjoint set). Pairs whose words differ only by a clitic (و ب ل) or the
 article ال are left out: they are not spelling variants. The labels are
 then read by hand into ``news_name_pairs.tsv`` (see README.md there), which keeps no name,
 only where one occurrence of each is (``DATE/INDEX:START:END`` in that day's zip, as the
@@ -195,17 +197,18 @@ def pairs_two(mined: Path, initials_differ: bool = False) -> None:
 
 
 STORY_ARTICLES = (2, 30)  # stories of so many articles (the biggest would dwarf the rest)
-PER_STORY = 4  # candidates drawn from one story at most
+BIGGER_STORIES = (31, 100)  # the second set's own stories
+PER_STORY = 4  # candidates drawn from one story at most (twice as many in a bigger story)
 _SNN = re.compile(r"zips/(\d{4}-\d\d-\d\d)\.zip:[^#]*#(\d+)$")
 
 
-def _story_pointers(db: Path) -> list[list[str]]:
-    """Each story of the database of 2 to 30 articles, as ``DATE/INDEX`` of SaudiNewsNet."""
+def _story_pointers(db: Path, sizes: tuple[int, int] = STORY_ARTICLES) -> list[list[str]]:
+    """Each story of the database of so many articles, as ``DATE/INDEX`` of SaudiNewsNet."""
     con = sqlite3.connect(db)
     where = {i: "/".join(_SNN.search(src).groups()) for i, src in con.execute("select id, source from articles")}
     events = {i: json.loads(d)["article_ids"] for i, d in con.execute("select id, data from events")}
     stories = []
-    for (data,) in con.execute("select data from stories where n_articles between ? and ? order by id", STORY_ARTICLES):
+    for (data,) in con.execute("select data from stories where n_articles between ? and ? order by id", sizes):
         stories.append(sorted(where[a] for e in json.loads(data)["event_ids"] for a in events[e]))
     return stories
 
@@ -227,20 +230,37 @@ def _story_candidates(pointers: list[str]) -> list[tuple]:
     return found
 
 
-def pairs_story(db: Path) -> None:
+def pairs_story(db: Path, second: bool = False) -> None:
     """Candidates met in one story: the pairs the entity merger has to tell apart or join, with the
-    articles of their story. At most PER_STORY per story (drawn with random.seed(20261216)), so that
-    no big story fills the pool; the story's articles are printed with each pair (``story``)."""
-    rng = random.Random(20261216)
+    articles of their story. At most PER_STORY per story of 2 to 30 articles (drawn with
+    random.seed(20261216)), so that no big story fills the pool; with ``second``, a second, disjoint
+    set (random.seed(20261217)): at most PER_STORY more of each such story's candidates the first
+    draw left, and twice PER_STORY of each story of 31 to 100 articles. The story's articles are
+    printed with each pair (``story``)."""
+    rng, rng2 = random.Random(20261216), random.Random(20261217)
     print("a\tb\tcount_a\tcount_b\tat_a\tat_b\tstory")
-    for pointers in _story_pointers(db):
+    drawn_from = [(pointers, PER_STORY) for pointers in _story_pointers(db)]
+    if second:
+        drawn_from += [(pointers, 2 * PER_STORY) for pointers in _story_pointers(db, BIGGER_STORIES)]
+    for pointers, most in drawn_from:
         found = _story_candidates(pointers)
-        for a, b, at_a, at_b in rng.sample(found, min(PER_STORY, len(found))):
-            print(f"{' '.join(a)}\t{' '.join(b)}\t{len(at_a)}\t{len(at_b)}\t{at_a[0]}\t{at_b[0]}\t{' '.join(pointers)}")
+        if len(pointers) <= STORY_ARTICLES[1]:
+            drawn = rng.sample(found, min(most, len(found)))
+            if not second:
+                _print_story_pairs(drawn, pointers)
+                continue
+            found = [c for c in found if c not in drawn]
+        _print_story_pairs(rng2.sample(found, min(most, len(found))), pointers)
+
+
+def _print_story_pairs(drawn: list[tuple], pointers: list[str]) -> None:
+    for a, b, at_a, at_b in drawn:
+        print(f"{' '.join(a)}\t{' '.join(b)}\t{len(at_a)}\t{len(at_b)}\t{at_a[0]}\t{at_b[0]}\t{' '.join(pointers)}")
 
 
 if __name__ == "__main__":
     {"mine": mine, "pairs": pairs, "pairs-once": lambda p: pairs(p, once=True),
      "pairs-two": pairs_two, "pairs-two-initials": lambda p: pairs_two(p, initials_differ=True),
      "pairs-far": lambda p: pairs(p, far=True), "pairs-single": pairs_single,
-     "pairs-single-once": lambda p: pairs_single(p, once=True), "pairs-story": pairs_story}[sys.argv[1]](Path(sys.argv[2]))
+     "pairs-single-once": lambda p: pairs_single(p, once=True), "pairs-story": pairs_story,
+     "pairs-story-second": lambda p: pairs_story(p, second=True)}[sys.argv[1]](Path(sys.argv[2]))
