@@ -1,0 +1,61 @@
+"""The name benchmark on this checkout and on an earlier commit, side by side.
+
+Usage: PYTHONPATH=src:benchmarks python benchmarks/compare_names.py REV [bench_arabic_names.py arguments]
+e.g.   ... compare_names.py 19ec405 benchmarks/data/story_name_pairs.tsv --split test2
+
+Checks REV out in a temporary git worktree and runs both versions of ``bench_arabic_names.py``,
+each with its own code, on the data files of this checkout (so a split labelled after REV can
+judge REV's code), then prints each figure line of the two runs next to each other: how a change
+moved precision and recall, without setting up the worktree by hand.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run(code: Path, args: list[str]) -> dict[tuple[str, str], str]:
+    """(judge heading, group) -> "precision=... recall=..." of one run, in the run's order."""
+    env = {**os.environ, "PYTHONPATH": f"{code / 'src'}{os.pathsep}{code / 'benchmarks'}"}
+    args = [str((ROOT / a).resolve()) if (ROOT / a).is_file() else a for a in args]
+    out = subprocess.run([sys.executable, str(code / "benchmarks" / "bench_arabic_names.py"), *args],
+                         env=env, capture_output=True, text=True, check=True).stdout
+    figures, heading = {}, ""
+    for line in out.splitlines():
+        if line.startswith("##"):
+            heading = line.split(" (")[0]
+        elif " precision=" in line:
+            group, _, rest = line.partition(" same=")
+            figures[heading, group.strip()] = f"same={rest.split(' precision=')[0]} " + "precision=" + rest.split(" precision=")[1]
+    return figures
+
+
+def main() -> None:
+    if len(sys.argv) < 2:
+        sys.exit(__doc__)
+    rev, args = sys.argv[1], sys.argv[2:]
+    with tempfile.TemporaryDirectory() as tmp:
+        old = Path(tmp) / "old"
+        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "-f", str(old), rev],
+                       check=True, capture_output=True)
+        (old.parent / "shared").symlink_to(ROOT.parent / "shared")  # the benchmark reads ../shared
+        try:
+            before = run(old, args)
+        finally:
+            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(old)], check=True)
+    shown = ""
+    for (heading, group), figures in run(ROOT, args).items():
+        if heading != shown:
+            print(heading)
+            shown = heading
+        print(f"  {group:24s} {rev}: {before.get((heading, group), '-'):48s} now: {figures}")
+
+
+if __name__ == "__main__":
+    main()
