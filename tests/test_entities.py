@@ -360,3 +360,9 @@ def test_a_family_name_the_lexicon_does_not_know_joins_the_full_name_it_spells()
     entities = _merge(bodies, {"a": ["زاكري تايلور"], "b": ["تيلور"]})
     assert person_key("تايلور") != person_key("تيلور")  # the lexicon tags one spelling only
     assert [sorted(s for s, _ in e.spellings) for e in entities] == [["تيلور", "زاكري تايلور"]]
+
+
+def test_a_french_given_name_with_final_ya_ha_is_a_name_not_a_pronoun_form() -> None:
+    bodies = {"a": "سجل أوليفيه جيرو هدفا.", "b": "وقال فرانك جيرو إن الفريق جاهز."}
+    entities = _merge(bodies, {"a": ["أوليفيه جيرو"], "b": ["فرانك جيرو"]})
+    assert sorted(e.name for e in entities) == ["أوليفيه جيرو", "فرانك جيرو"]

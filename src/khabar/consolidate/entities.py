@@ -170,9 +170,12 @@ def _first_is_name(mention: Mention) -> bool:
 
 
 def _name_word(word: str) -> bool:
-    """A word that may be a name (:func:`_may_be_name`) or a listed Arabic given name (عبدالله,
-    عبداللطيف; not a word with the article: الوحيد is Wahid's nisba, and an adjective)."""
-    return _may_be_name(word) or (is_listed_native(word) and not word.startswith("ال"))
+    """A word that may be a name (:func:`_may_be_name`), a listed Arabic given name (عبدالله,
+    عبداللطيف; not a word with the article: الوحيد is Wahid's nisba, and an adjective), or a French
+    given name in -é / -ier written with a final يه that :func:`name_like` reads as a pronoun
+    (اوليفيه, اندريه: the word without its ه may be a name; لديه, عليه stay words)."""
+    return (_may_be_name(word) or (is_listed_native(word) and not word.startswith("ال"))
+            or (word.endswith("يه") and len(word) > 4 and _may_be_name(word[:-1])))
 
 
 def _join_people(nodes: list[str], refs: Mapping[str, list[tuple[str, Mention]]],
