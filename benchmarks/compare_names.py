@@ -32,7 +32,7 @@ def run(code: Path, args: list[str]) -> dict[tuple[str, str], str]:
             heading = line.split(" (")[0]
         elif " precision=" in line:
             group, _, rest = line.partition(" same=")
-            figures[heading, group.strip()] = f"same={rest.split(' precision=')[0]} " + "precision=" + rest.split(" precision=")[1]
+            figures[heading, group.strip()] = "same=" + rest
     return figures
 
 

@@ -362,8 +362,9 @@ def _attach_single(node: str, full: list[str], by_word: tuple[dict[str, list[str
     words = name_words(refs[node][0][1].text)
     key, word = _key(node).split()[-1], words[-1]
     last, first, untagged = by_word
+    retagged = [f for f in untagged.get(_skeleton(key), ()) if _key(f).split()[-1] != key]  # not refused above
     for index, at, same in ((last.get(key, ()), -1, same_name), (first.get(key, ()), 0, same_name),
-                            (untagged.get(_skeleton(key), ()), -1, same_name_alone)):
+                            (retagged, -1, same_name_alone)):
         fits = [f for f in index if same(word, name_words(refs[f][0][1].text)[at])]
         if len(words) > 1:  # a first word the tagger took in, or a given name unknown to the lexicon
             fits = [f for f in fits if same_name(words[0], name_words(refs[f][0][1].text)[0])] or fits
