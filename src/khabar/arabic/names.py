@@ -199,10 +199,11 @@ def _without_alef(full: str, short: str) -> bool:
 @lru_cache(maxsize=10_000)
 def _foreign_al(w: str) -> bool:
     """The lexicon knows ``w`` as one Latin name beginning with Al / El (الكسندر Alexander), and it
-    is no nisba (العلوي Alaoui): its ال is no article, so it varies as foreign names do."""
+    is no nisba (العلوي Alaoui; a final ي the lexicon reads -ey, -ei or -y is none: اليكسي Alexey): its
+    ال is no article, so it varies as foreign names do."""
     latin = _ROMANIZATION.get(w, "").lower()
     return (latin[:2] in ("al", "el", "ál") and " " not in latin and "-" not in latin
-            and not w.endswith(("ي", "يه", "ة")))
+            and (not w.endswith(("ي", "يه", "ة")) or latin.endswith(("ey", "ei", "y"))))
 
 
 _PARTICLES = frozenset("بن ابو بنت ولد عبد دوس ديل فان فون سان سانت".split())
