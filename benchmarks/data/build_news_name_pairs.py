@@ -10,6 +10,7 @@ Usage: python benchmarks/data/build_news_name_pairs.py mine OUT.json
        python benchmarks/data/build_news_name_pairs.py pairs-two-initials OUT.json > candidates4.tsv
        PYTHONPATH=src:benchmarks python benchmarks/data/build_news_name_pairs.py pairs-story PIPELINE.db > candidates8.tsv
        PYTHONPATH=src:benchmarks python benchmarks/data/build_news_name_pairs.py pairs-story-second PIPELINE.db > candidates9.tsv
+       PYTHONPATH=src:benchmarks python benchmarks/data/build_news_name_pairs.py pairs-story-third PIPELINE.db > candidates10.tsv
 
 ``mine`` runs the shipped tagger over every SaudiNewsNet article (``content``; the corpus is
 CC BY-NC-SA 4.0 and is read in place, never copied) and counts the person names (one to three
@@ -26,7 +27,7 @@ word, as the first two, but whose differing words are farther apart (difflib rat
 ``pairs-single`` and ``pairs-single-once`` the sixth and seventh: one-word names. ``pairs-story``
 draws from the stories of a pipeline database instead (``bench_pipeline.py --db``, all of
 SaudiNewsNet): the names the entity merger meets side by side, see :func:`pairs_story`
-(``pairs-story-second``: a second, disjoint set). Pairs whose words differ only by a clitic (و ب ل) or the
+(``pairs-story-second``, ``pairs-story-third``: a second and a third, disjoint set). Pairs whose words differ only by a clitic (و ب ل) or the
 article ال are left out: they are not spelling variants. The labels are
 then read by hand into ``news_name_pairs.tsv`` (see README.md there), which keeps no name,
 only where one occurrence of each is (``DATE/INDEX:START:END`` in that day's zip, as the
@@ -230,27 +231,24 @@ def _story_candidates(pointers: list[str]) -> list[tuple]:
     return found
 
 
-def pairs_story(db: Path, second: bool = False) -> None:
+def pairs_story(db: Path, draw: int = 1) -> None:
     """Candidates met in one story: the pairs the entity merger has to tell apart or join, with the
-    articles of their story. At most PER_STORY per story of 2 to 30 articles (drawn with
-    random.seed(20261216)), so that no big story fills the pool; with ``second``, a second, disjoint
-    set (random.seed(20261217)): at most PER_STORY more of each such story's candidates the first
-    draw left, and twice PER_STORY of each story of 31 to 100 articles. The story's articles are
-    printed with each pair (``story``)."""
-    rng, rng2 = random.Random(20261216), random.Random(20261217)
+    articles of their story. Draw 1: at most PER_STORY per story of 2 to 30 articles
+    (random.seed(20261216)), so that no big story fills the pool. Draw 2, disjoint from it: at most
+    PER_STORY more of each such story's candidates the first draw left, and twice PER_STORY of each
+    story of 31 to 100 articles (random.seed(20261217)). Draw 3: all that draws 1 and 2 left of those
+    stories. The story's articles are printed with each pair (``story``)."""
+    rngs = [random.Random(20261216), random.Random(20261217)]
     print("a\tb\tcount_a\tcount_b\tat_a\tat_b\tstory")
     drawn_from = [(pointers, PER_STORY) for pointers in _story_pointers(db)]
-    if second:
+    if draw > 1:
         drawn_from += [(pointers, 2 * PER_STORY) for pointers in _story_pointers(db, BIGGER_STORIES)]
     for pointers, most in drawn_from:
         found = _story_candidates(pointers)
-        if len(pointers) <= STORY_ARTICLES[1]:
+        for rng in rngs[0 if len(pointers) <= STORY_ARTICLES[1] else 1:min(draw, 2)]:
             drawn = rng.sample(found, min(most, len(found)))
-            if not second:
-                _print_story_pairs(drawn, pointers)
-                continue
             found = [c for c in found if c not in drawn]
-        _print_story_pairs(rng2.sample(found, min(most, len(found))), pointers)
+        _print_story_pairs(found if draw == 3 else drawn, pointers)
 
 
 def _print_story_pairs(drawn: list[tuple], pointers: list[str]) -> None:
@@ -263,4 +261,5 @@ if __name__ == "__main__":
      "pairs-two": pairs_two, "pairs-two-initials": lambda p: pairs_two(p, initials_differ=True),
      "pairs-far": lambda p: pairs(p, far=True), "pairs-single": pairs_single,
      "pairs-single-once": lambda p: pairs_single(p, once=True), "pairs-story": pairs_story,
-     "pairs-story-second": lambda p: pairs_story(p, second=True)}[sys.argv[1]](Path(sys.argv[2]))
+     "pairs-story-second": lambda p: pairs_story(p, draw=2),
+     "pairs-story-third": lambda p: pairs_story(p, draw=3)}[sys.argv[1]](Path(sys.argv[2]))
