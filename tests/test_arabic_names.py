@@ -87,11 +87,13 @@ def test_name_distance_costs_follow_transliteration():
     assert 0 < vowel < known < other
 
 
-def test_b_and_f_are_one_consonant_in_long_names_only():
+def test_b_and_f_or_kh_and_gh_are_one_consonant_in_long_names_only():
     assert same_name("ريجيكامب", "ريجيكامف")  # Reghecampf
     assert same_name("تسيبي حوتوبيلي", "تسيبي حوتوفلي")  # Hotovely
+    assert same_name("لويس تيخادا", "لويس تيغادا")  # Tejada
     assert not same_name("ويبر", "ويفر")  # Weber, Weaver
     assert not same_name("ليبسون", "ليفسون")
+    assert not same_name("خوري", "غوري")  # Khoury, Ghori
 
 
 def test_romanize_well_known_names_not_letter_by_letter():

@@ -3,7 +3,7 @@
 Arabic news writes a foreign name by ear, so two spellings of one name differ in cheap,
 known ways: a long vowel written or not (ترامب / ترمب), a final vowel (نافار / نافارا),
 a consonant whose Latin source letter has several renderings (ch as ش / ك / تش, g as
-ج / غ / ق, j as ج / خ (and ي or ج word-initially, as v / w as ف / و), b / v as ب / ف in long names, t as ت / ط, s as س / ص, z as ز / س / ذ / ث).
+ج / غ / ق, j as ج / خ (and ي or ج word-initially, as v / w as ف / و), b / v as ب / ف and Spanish j as خ / غ in long names, t as ت / ط, s as س / ص, z as ز / س / ذ / ث).
 Two different names differ by an unrelated consonant, or by one vowel *replacing* another
 (بوتين / بوتان). Plain Levenshtein costs all of these alike, and libraries of weighted
 distances know no Arabic transliteration, so the costs live here; they were set by hand
@@ -33,9 +33,10 @@ _ALTERNATIONS = (
 )
 # Only at the start of a word, where و and ي are consonants: v / w as ف / و, j / y as ج / ي.
 _INITIAL_ALTERNATIONS = ("فو", "جي")
-# b, v, p and f meet in long names (Spanish b / v, German pf: ريجيكامب / ريجيكامف, حوتوبيلي / حوتوفلي);
-# in short ones ب for ف makes another name (ويبر / ويفر: Weber, Weaver; نصيب / نصيف).
-_LABIALS, _LONG_WORD = frozenset("بف"), 7
+# Letters one Latin letter is rendered as in long names only, with the shortest length: b / v / p / f
+# (Spanish b / v, German pf: ريجيكامب / ريجيكامف, حوتوبيلي / حوتوفلي) and Spanish j as خ or غ (تيخادا /
+# تيغادا). In short names either makes another name (ويبر / ويفر: Weber, Weaver; خوري / غوري).
+_LONG_ALTERNATIONS = {frozenset("بف"): 7, frozenset("خغ"): 6}
 _NEAR = 0.35  # a consonant for one of its known renderings
 _VOWEL_INDEL = 0.25  # an inner long vowel written or not
 _FINAL = 0.4  # a final -e written or dropped, -e as ي or ه, -a as ا, ه or ة
@@ -142,7 +143,8 @@ def _substitution(a: str, i: int, b: str, j: int) -> str:
         return "initial_alternation"
     if x in VOWELS and y in VOWELS:
         return "vowel_swap" if i and j else "edge_vowel_swap"
-    if _alternate(x, y, _ALTERNATIONS) or ({x, y} == _LABIALS and min(len(a), len(b)) >= _LONG_WORD):
+    shortest = _LONG_ALTERNATIONS.get(frozenset((x, y)))
+    if _alternate(x, y, _ALTERNATIONS) or (shortest and min(len(a), len(b)) >= shortest):
         return "near"
     return "other"
 
