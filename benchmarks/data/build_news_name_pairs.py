@@ -245,7 +245,8 @@ def pairs_story(db: Path, draw: int = 1) -> None:
         drawn_from += [(pointers, 2 * PER_STORY) for pointers in _story_pointers(db, BIGGER_STORIES)]
     for pointers, most in drawn_from:
         found = _story_candidates(pointers)
-        for rng in rngs[0 if len(pointers) <= STORY_ARTICLES[1] else 1:min(draw, 2)]:
+        first = 0 if len(pointers) <= STORY_ARTICLES[1] else 1  # bigger stories are drawn from draw 2 on
+        for rng in rngs[first:min(draw, 2)]:
             drawn = rng.sample(found, min(most, len(found)))
             found = [c for c in found if c not in drawn]
         _print_story_pairs(found if draw == 3 else drawn, pointers)

@@ -36,7 +36,8 @@ _INITIAL_ALTERNATIONS = ("فو", "جي")
 # Letters one Latin letter is rendered as in long names only, with the shortest length: b / v / p / f
 # (Spanish b / v, German pf: ريجيكامب / ريجيكامف, حوتوبيلي / حوتوفلي) and Spanish j as خ or غ (تيخادا /
 # تيغادا). In short names either makes another name (ويبر / ويفر: Weber, Weaver; خوري / غوري).
-_LONG_ALTERNATIONS = {frozenset("بف"): 7, frozenset("خغ"): 6}
+_LONG_ALTERNATIONS = {pair: shortest for both, shortest in (("بف", 7), ("خغ", 6)) for pair in (both, both[::-1])}
+_LONG_LETTERS = frozenset("".join(_LONG_ALTERNATIONS))  # a cheap test first: this runs per table cell
 _NEAR = 0.35  # a consonant for one of its known renderings
 _VOWEL_INDEL = 0.25  # an inner long vowel written or not
 _FINAL = 0.4  # a final -e written or dropped, -e as ي or ه, -a as ا, ه or ة
@@ -143,8 +144,8 @@ def _substitution(a: str, i: int, b: str, j: int) -> str:
         return "initial_alternation"
     if x in VOWELS and y in VOWELS:
         return "vowel_swap" if i and j else "edge_vowel_swap"
-    shortest = _LONG_ALTERNATIONS.get(frozenset((x, y)))
-    if _alternate(x, y, _ALTERNATIONS) or (shortest and min(len(a), len(b)) >= shortest):
+    if _alternate(x, y, _ALTERNATIONS) or (
+            x in _LONG_LETTERS and y in _LONG_LETTERS and 0 < _LONG_ALTERNATIONS.get(x + y, 0) <= min(len(a), len(b))):
         return "near"
     return "other"
 
