@@ -11,6 +11,7 @@ Usage: python benchmarks/data/build_news_name_pairs.py mine OUT.json
        PYTHONPATH=src:benchmarks python benchmarks/data/build_news_name_pairs.py pairs-story PIPELINE.db > candidates8.tsv
        PYTHONPATH=src:benchmarks python benchmarks/data/build_news_name_pairs.py pairs-story-second PIPELINE.db > candidates9.tsv
        PYTHONPATH=src:benchmarks python benchmarks/data/build_news_name_pairs.py pairs-story-third PIPELINE.db > candidates10.tsv
+       PYTHONPATH=src:benchmarks python benchmarks/data/build_news_name_pairs.py pairs-story-big PIPELINE.db > candidates11.tsv
 
 ``mine`` runs the shipped tagger over every SaudiNewsNet article (``content``; the corpus is
 CC BY-NC-SA 4.0 and is read in place, never copied) and counts the person names (one to three
@@ -27,7 +28,8 @@ word, as the first two, but whose differing words are farther apart (difflib rat
 ``pairs-single`` and ``pairs-single-once`` the sixth and seventh: one-word names. ``pairs-story``
 draws from the stories of a pipeline database instead (``bench_pipeline.py --db``, all of
 SaudiNewsNet): the names the entity merger meets side by side, see :func:`pairs_story`
-(``pairs-story-second``, ``pairs-story-third``: a second and a third, disjoint set). Pairs whose words differ only by a clitic (و ب ل) or the
+(``pairs-story-second``, ``pairs-story-third``: a second and a third, disjoint set;
+``pairs-story-big`` a fourth, from bigger stories: :func:`pairs_story_big`). Pairs whose words differ only by a clitic (و ب ل) or the
 article ال are left out: they are not spelling variants. The labels are
 then read by hand into ``news_name_pairs.tsv`` (see README.md there), which keeps no name,
 only where one occurrence of each is (``DATE/INDEX:START:END`` in that day's zip, as the
@@ -199,6 +201,7 @@ def pairs_two(mined: Path, initials_differ: bool = False) -> None:
 
 STORY_ARTICLES = (2, 30)  # stories of so many articles (the biggest would dwarf the rest)
 BIGGER_STORIES = (31, 100)  # the second set's own stories
+BIG_STORIES = (101, 300)  # the fourth set's: none of the first three sets' stories
 PER_STORY = 4  # candidates drawn from one story at most (twice as many in a bigger story)
 _SNN = re.compile(r"zips/(\d{4}-\d\d-\d\d)\.zip:[^#]*#(\d+)$")
 
@@ -252,6 +255,17 @@ def pairs_story(db: Path, draw: int = 1) -> None:
         _print_story_pairs(found if draw == 3 else drawn, pointers)
 
 
+def pairs_story_big(db: Path) -> None:
+    """A fourth set, from stories none of the first three drew from (101 to 300 articles, where
+    namesakes and spellings are many): at most three times PER_STORY candidates of each
+    (random.seed(20261218))."""
+    rng = random.Random(20261218)
+    print("a\tb\tcount_a\tcount_b\tat_a\tat_b\tstory")
+    for pointers in _story_pointers(db, BIG_STORIES):
+        found = _story_candidates(pointers)
+        _print_story_pairs(rng.sample(found, min(3 * PER_STORY, len(found))), pointers)
+
+
 def _print_story_pairs(drawn: list[tuple], pointers: list[str]) -> None:
     for a, b, at_a, at_b in drawn:
         print(f"{' '.join(a)}\t{' '.join(b)}\t{len(at_a)}\t{len(at_b)}\t{at_a[0]}\t{at_b[0]}\t{' '.join(pointers)}")
@@ -263,4 +277,4 @@ if __name__ == "__main__":
      "pairs-far": lambda p: pairs(p, far=True), "pairs-single": pairs_single,
      "pairs-single-once": lambda p: pairs_single(p, once=True), "pairs-story": pairs_story,
      "pairs-story-second": lambda p: pairs_story(p, draw=2),
-     "pairs-story-third": lambda p: pairs_story(p, draw=3)}[sys.argv[1]](Path(sys.argv[2]))
+     "pairs-story-third": lambda p: pairs_story(p, draw=3), "pairs-story-big": pairs_story_big}[sys.argv[1]](Path(sys.argv[2]))
