@@ -35,9 +35,17 @@ _WHERE = re.compile(r"(\d{4}-\d\d-\d\d)/(\d+):(\d+):(\d+)")
 
 def read_pairs(pairs: Path) -> list[dict[str, str]]:
     """The labelled pairs; names given as ``DATE/INDEX:START:END`` (news_name_pairs.tsv) are read
-    from that SaudiNewsNet article, which is not redistributed."""
+    from that SaudiNewsNet article, which is not redistributed. A ``story`` column names a story of
+    the file's ``_stories.tsv`` companion (its articles, ``DATE/INDEX`` each), written once however
+    many pairs it holds."""
     with pairs.open(encoding="utf-8") as f:
         rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+    stories = pairs.with_name(f"{pairs.stem}_stories.tsv")
+    if rows and "story" in rows[0]:
+        with stories.open(encoding="utf-8") as f:
+            articles = {r["story"]: r["articles"] for r in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)}
+        for row in rows:
+            row["story"] = articles[row["story"]]
     days = cache(day)  # one read of a day's zip for all its names
     for row in rows:
         for side in ("a", "b"):

@@ -3,10 +3,11 @@
 Usage: PYTHONPATH=src:benchmarks python benchmarks/compare_names.py REV [bench_arabic_names.py arguments]
 e.g.   ... compare_names.py 19ec405 benchmarks/data/story_name_pairs.tsv --split test2
 
-Checks REV out in a temporary git worktree and runs both versions of ``bench_arabic_names.py``,
-each with its own code, on the data files of this checkout (so a split labelled after REV can
-judge REV's code), then prints each figure line of the two runs next to each other: how a change
-moved precision and recall, without setting up the worktree by hand.
+Checks REV out in a temporary git worktree and runs this checkout's ``bench_arabic_names.py``
+twice, on REV's code (``src``) and on this checkout's, with the data files of this checkout (so a
+split labelled after REV can judge REV's code, and data formats newer than REV are read), then
+prints each figure line of the two runs next to each other: how a change moved precision and
+recall, without setting up the worktree by hand.
 """
 
 from __future__ import annotations
@@ -22,9 +23,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def run(code: Path, args: list[str]) -> dict[tuple[str, str], str]:
     """(judge heading, group) -> "precision=... recall=..." of one run, in the run's order."""
-    env = {**os.environ, "PYTHONPATH": f"{code / 'src'}{os.pathsep}{code / 'benchmarks'}"}
+    env = {**os.environ, "PYTHONPATH": f"{code / 'src'}{os.pathsep}{ROOT / 'benchmarks'}"}
     args = [str((ROOT / a).resolve()) if (ROOT / a).is_file() else a for a in args]
-    out = subprocess.run([sys.executable, str(code / "benchmarks" / "bench_arabic_names.py"), *args],
+    out = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bench_arabic_names.py"), *args],
                          env=env, capture_output=True, text=True, check=True).stdout
     figures, heading = {}, ""
     for line in out.splitlines():
@@ -44,7 +45,6 @@ def main() -> None:
         old = Path(tmp) / "old"
         subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "-f", str(old), rev],
                        check=True, capture_output=True)
-        (old.parent / "shared").symlink_to(ROOT.parent / "shared")  # the benchmark reads ../shared
         try:
             before = run(old, args)
         finally:

@@ -12,6 +12,7 @@ Usage: python benchmarks/data/build_news_name_pairs.py mine OUT.json
        PYTHONPATH=src:benchmarks python benchmarks/data/build_news_name_pairs.py pairs-story-second PIPELINE.db > candidates9.tsv
        PYTHONPATH=src:benchmarks python benchmarks/data/build_news_name_pairs.py pairs-story-third PIPELINE.db > candidates10.tsv
        PYTHONPATH=src:benchmarks python benchmarks/data/build_news_name_pairs.py pairs-story-big PIPELINE.db > candidates11.tsv
+       PYTHONPATH=src:benchmarks python benchmarks/data/build_news_name_pairs.py pairs-story-biggest PIPELINE.db > candidates12.tsv
 
 ``mine`` runs the shipped tagger over every SaudiNewsNet article (``content``; the corpus is
 CC BY-NC-SA 4.0 and is read in place, never copied) and counts the person names (one to three
@@ -29,7 +30,8 @@ word, as the first two, but whose differing words are farther apart (difflib rat
 draws from the stories of a pipeline database instead (``bench_pipeline.py --db``, all of
 SaudiNewsNet): the names the entity merger meets side by side, see :func:`pairs_story`
 (``pairs-story-second``, ``pairs-story-third``: a second and a third, disjoint set;
-``pairs-story-big`` a fourth, from bigger stories: :func:`pairs_story_big`). Pairs whose words differ only by a clitic (و ب ل) or the
+``pairs-story-big`` and ``pairs-story-biggest`` a fourth and a fifth, from bigger stories:
+:func:`pairs_story_big`). Pairs whose words differ only by a clitic (و ب ل) or the
 article ال are left out: they are not spelling variants. The labels are
 then read by hand into ``news_name_pairs.tsv`` (see README.md there), which keeps no name,
 only where one occurrence of each is (``DATE/INDEX:START:END`` in that day's zip, as the
@@ -202,6 +204,7 @@ def pairs_two(mined: Path, initials_differ: bool = False) -> None:
 STORY_ARTICLES = (2, 30)  # stories of so many articles (the biggest would dwarf the rest)
 BIGGER_STORIES = (31, 100)  # the second set's own stories
 BIG_STORIES = (101, 300)  # the fourth set's: none of the first three sets' stories
+BIGGEST_STORIES = (301, 1000)  # the fifth set's
 PER_STORY = 4  # candidates drawn from one story at most (twice as many in a bigger story)
 _SNN = re.compile(r"zips/(\d{4}-\d\d-\d\d)\.zip:[^#]*#(\d+)$")
 
@@ -255,15 +258,17 @@ def pairs_story(db: Path, draw: int = 1) -> None:
         _print_story_pairs(found if draw == 3 else drawn, pointers)
 
 
-def pairs_story_big(db: Path) -> None:
+def pairs_story_big(db: Path, biggest: bool = False) -> None:
     """A fourth set, from stories none of the first three drew from (101 to 300 articles, where
     namesakes and spellings are many): at most three times PER_STORY candidates of each
-    (random.seed(20261218))."""
-    rng = random.Random(20261218)
+    (random.seed(20261218)); ``biggest``, a fifth: six times PER_STORY of each story of 301 to
+    1,000 articles (random.seed(20261219))."""
+    rng = random.Random(20261219 if biggest else 20261218)
     print("a\tb\tcount_a\tcount_b\tat_a\tat_b\tstory")
-    for pointers in _story_pointers(db, BIG_STORIES):
+    for pointers in _story_pointers(db, BIGGEST_STORIES if biggest else BIG_STORIES):
         found = _story_candidates(pointers)
-        _print_story_pairs(rng.sample(found, min(3 * PER_STORY, len(found))), pointers)
+        most = (6 if biggest else 3) * PER_STORY
+        _print_story_pairs(rng.sample(found, min(most, len(found))), pointers)
 
 
 def _print_story_pairs(drawn: list[tuple], pointers: list[str]) -> None:
@@ -277,4 +282,5 @@ if __name__ == "__main__":
      "pairs-far": lambda p: pairs(p, far=True), "pairs-single": pairs_single,
      "pairs-single-once": lambda p: pairs_single(p, once=True), "pairs-story": pairs_story,
      "pairs-story-second": lambda p: pairs_story(p, draw=2),
-     "pairs-story-third": lambda p: pairs_story(p, draw=3), "pairs-story-big": pairs_story_big}[sys.argv[1]](Path(sys.argv[2]))
+     "pairs-story-third": lambda p: pairs_story(p, draw=3), "pairs-story-big": pairs_story_big,
+     "pairs-story-biggest": lambda p: pairs_story_big(p, biggest=True)}[sys.argv[1]](Path(sys.argv[2]))
