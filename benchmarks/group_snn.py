@@ -6,6 +6,8 @@ An article is named by ``ZIPDATE/INDEX`` (its position in that day's JSON array)
 from __future__ import annotations
 
 import json
+import re
+import sqlite3
 import zipfile
 from collections.abc import Iterator
 from datetime import date
@@ -25,6 +27,21 @@ def day(date: str) -> list[dict]:
     """The articles of one zip, as SaudiNewsNet stores them."""
     with zipfile.ZipFile(ZIPS / f"{date}.zip") as zf:
         return json.loads(zf.read(f"{date}.json"))
+
+
+_SOURCE = re.compile(r"zips/(\d{4}-\d\d-\d\d)\.zip:[^#]*#(\d+)$")
+
+
+def story_pointers(db: Path, sizes: tuple[int, int]) -> list[list[str]]:
+    """Each story of a pipeline database (``bench_pipeline.py --db``) of so many articles, as
+    ``DATE/INDEX`` of SaudiNewsNet."""
+    con = sqlite3.connect(db)
+    where = {i: "/".join(_SOURCE.search(src).groups()) for i, src in con.execute("select id, source from articles")}
+    events = {i: json.loads(d)["article_ids"] for i, d in con.execute("select id, data from events")}
+    stories = []
+    for (data,) in con.execute("select data from stories where n_articles between ? and ? order by id", sizes):
+        stories.append(sorted(where[a] for e in json.loads(data)["event_ids"] for a in events[e]))
+    return stories
 
 
 def dates() -> list[str]:

@@ -366,3 +366,28 @@ def test_a_french_given_name_with_final_ya_ha_is_a_name_not_a_pronoun_form() -> 
     bodies = {"a": "سجل أوليفيه جيرو هدفا.", "b": "وقال فرانك جيرو إن الفريق جاهز."}
     entities = _merge(bodies, {"a": ["أوليفيه جيرو"], "b": ["فرانك جيرو"]})
     assert sorted(e.name for e in entities) == ["أوليفيه جيرو", "فرانك جيرو"]
+
+
+def test_a_long_lone_name_of_another_key_joins_the_full_name_it_spells() -> None:
+    bodies = {"a": "قال بنتسي جوبشتاين إن الحزب سيشارك.", "b": "وأضاف جوفشتاين أن القرار نهائي."}
+    entities = _merge(bodies, {"a": ["بنتسي جوبشتاين"], "b": ["جوفشتاين"]})
+    assert person_key("جوبشتاين") != person_key("جوفشتاين")
+    assert [sorted(s for s, _ in e.spellings) for e in entities] == [["بنتسي جوبشتاين", "جوفشتاين"]]
+
+
+def test_a_short_lone_name_of_another_key_or_a_word_of_another_length_stays_apart() -> None:
+    bodies = {"a": "قال سام ميتشل إن الوفد وصل.", "b": "وأضاف مايكل أن القرار نهائي.",
+              "c": "تحدث عن هيكل سفلي للسيارة.", "d": "وعرضت شيفروليه طرازا جديدا.",
+              "e": "قتل منصور طالبان أمس.", "f": "وقال طالباني إن الإقليم آمن."}
+    names = {"a": ["سام ميتشل"], "b": ["مايكل"], "c": ["هيكل سفلي"], "d": ["شيفروليه"],
+             "e": ["منصور طالبان"], "f": ["طالباني"]}
+    assert len(_merge(bodies, names)) == 6
+
+
+def test_a_given_name_shared_past_a_middle_name_is_context_for_the_family_name() -> None:
+    bodies = {"a": "قال صلاح الدين دميرطاش إن الحزب سيشارك.", "b": "وأضاف صلاح دمرداش أن القرار نهائي.",
+              "c": "وقال محمد حسين هيكل إن الحرب انتهت.", "d": "وكتب محمد حسنين هيكل مقالا."}
+    entities = _merge(bodies, {"a": ["صلاح الدين دميرطاش"], "b": ["صلاح دمرداش"],
+                               "c": ["محمد حسين هيكل"], "d": ["محمد حسنين هيكل"]})
+    assert sorted(sorted(s for s, _ in e.spellings) for e in entities) == [
+        ["صلاح الدين دميرطاش", "صلاح دمرداش"], ["محمد حسنين هيكل"], ["محمد حسين هيكل"]]

@@ -42,8 +42,6 @@ from __future__ import annotations
 
 import json
 import random
-import re
-import sqlite3
 import sys
 import zipfile
 from collections import Counter, defaultdict
@@ -53,7 +51,7 @@ from functools import cache
 from itertools import combinations
 from pathlib import Path
 
-from group_snn import story_analyses
+from group_snn import story_analyses, story_pointers
 from khabar.analyze.entities import find_mentions_many
 from khabar.arabic import normalize
 
@@ -206,20 +204,6 @@ BIGGER_STORIES = (31, 100)  # the second set's own stories
 BIG_STORIES = (101, 300)  # the fourth set's: none of the first three sets' stories
 BIGGEST_STORIES = (301, 1000)  # the fifth set's
 PER_STORY = 4  # candidates drawn from one story at most (twice as many in a bigger story)
-_SNN = re.compile(r"zips/(\d{4}-\d\d-\d\d)\.zip:[^#]*#(\d+)$")
-
-
-def _story_pointers(db: Path, sizes: tuple[int, int] = STORY_ARTICLES) -> list[list[str]]:
-    """Each story of the database of so many articles, as ``DATE/INDEX`` of SaudiNewsNet."""
-    con = sqlite3.connect(db)
-    where = {i: "/".join(_SNN.search(src).groups()) for i, src in con.execute("select id, source from articles")}
-    events = {i: json.loads(d)["article_ids"] for i, d in con.execute("select id, data from events")}
-    stories = []
-    for (data,) in con.execute("select data from stories where n_articles between ? and ? order by id", sizes):
-        stories.append(sorted(where[a] for e in json.loads(data)["event_ids"] for a in events[e]))
-    return stories
-
-
 def _story_candidates(pointers: list[str]) -> list[tuple]:
     """Pairs of person names (one to three words) of one story, as the pools above pair them: equal
     word counts, one word different and close (one-word names also of one initial)."""
@@ -246,9 +230,9 @@ def pairs_story(db: Path, draw: int = 1) -> None:
     stories. The story's articles are printed with each pair (``story``)."""
     rngs = [random.Random(20261216), random.Random(20261217)]
     print("a\tb\tcount_a\tcount_b\tat_a\tat_b\tstory")
-    drawn_from = [(pointers, PER_STORY) for pointers in _story_pointers(db)]
+    drawn_from = [(pointers, PER_STORY) for pointers in story_pointers(db, STORY_ARTICLES)]
     if draw > 1:
-        drawn_from += [(pointers, 2 * PER_STORY) for pointers in _story_pointers(db, BIGGER_STORIES)]
+        drawn_from += [(pointers, 2 * PER_STORY) for pointers in story_pointers(db, BIGGER_STORIES)]
     for pointers, most in drawn_from:
         found = _story_candidates(pointers)
         first = 0 if len(pointers) <= STORY_ARTICLES[1] else 1  # bigger stories are drawn from draw 2 on
@@ -265,7 +249,7 @@ def pairs_story_big(db: Path, biggest: bool = False) -> None:
     1,000 articles (random.seed(20261219))."""
     rng = random.Random(20261219 if biggest else 20261218)
     print("a\tb\tcount_a\tcount_b\tat_a\tat_b\tstory")
-    for pointers in _story_pointers(db, BIGGEST_STORIES if biggest else BIG_STORIES):
+    for pointers in story_pointers(db, BIGGEST_STORIES if biggest else BIG_STORIES):
         found = _story_candidates(pointers)
         most = (6 if biggest else 3) * PER_STORY
         _print_story_pairs(rng.sample(found, min(most, len(found))), pointers)

@@ -149,8 +149,10 @@ def _few_consonants(w: str) -> bool:
 @lru_cache(maxsize=100_000)  # entity merging asks about the same word pairs story after story
 def _same_word(a: str, b: str) -> bool:
     foreign = _foreign_al(a) or _foreign_al(b)  # الكسيس / اليكسيس: both Alexis
-    if is_listed_native(a) or is_listed_native(b) or (not foreign and (_has_article(a) or _has_article(b))):
-        return _same_arabic(a, b)  # الخضري / الخضيري, علي / علوي: see person_key
+    if is_listed_native(a) or is_listed_native(b):
+        return _same_arabic(a, b)  # علي / علوي: see person_key
+    if not foreign and (_has_article(a) or _has_article(b)):
+        return _same_arabic(a, b) or _same_family(a, b)  # الخضري / الخضيري
     if _root_and_pattern(a, b):
         return False
     key_a, key_b = _word_key(a), _word_key(b)
@@ -187,6 +189,19 @@ def _same_arabic(a: str, b: str) -> bool:
     spellings is a listed name (حامد / حمد are two)."""
     a, b = _native_form(a), _native_form(b)
     return a == b or _without_alef(a, b) or _without_alef(b, a)
+
+
+def _same_family(a: str, b: str) -> bool:
+    """A family name with and without the article, or with a long ا after its first letter or not
+    (الدوابشة / دوابشه, البارزاني / البرزاني / بارزاني, العامودي / العمودي): one name, when the name
+    without the article is of five letters or more, no listed name (الحسن / حسن: a family and a
+    father's name) and no two patterns of one Arabic root (العامري / العمري are two names). Other
+    long vowels make Arabic patterns, not spellings: العوفي / العويفي, الظاهري / الظواهري are two."""
+    stem_a, stem_b = (_native_form(w[2:] if _has_article(w) else w) for w in (a, b))
+    short, long_ = sorted((stem_a, stem_b), key=len)
+    if len(short) < 5 or is_listed_native(short) or is_listed_native(long_):
+        return False
+    return short == long_ or (long_[1] == "ا" and long_[0] + long_[2:] == short and not _root_and_pattern(short, long_))
 
 
 def _without_alef(full: str, short: str) -> bool:

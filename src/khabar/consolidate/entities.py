@@ -31,7 +31,7 @@ from __future__ import annotations
 import hashlib
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
@@ -40,7 +40,15 @@ from khabar.analyze.ner.roles import find_roles
 from khabar.analyze.ner.rules import name_like
 from khabar.analyze.ner.vocab import load_vocabulary
 from khabar.arabic import name_key, normalize, person_key, romanize
-from khabar.arabic.names import is_listed_native, known_latin, name_words, same_name, same_name_alone
+from khabar.arabic.name_distance import name_distance
+from khabar.arabic.names import (
+    SAME_NAME_DISTANCE,
+    is_listed_native,
+    known_latin,
+    name_words,
+    same_name,
+    same_name_alone,
+)
 from khabar.model import Citation, Entity, EntityRef, Mention, Role, Sentence
 
 # Mentions kept per entity, with the count of all: the biggest stories' digests were megabytes of
@@ -192,7 +200,7 @@ def _join_people(nodes: list[str], refs: Mapping[str, list[tuple[str, Mention]]]
     _join_family_variants(by_last, refs, groups)
     _join_given_name_peers(full, refs, groups)
     lone = []
-    by_word = _by_word(full)
+    by_word = _by_word(full, refs)
     is_full = set(full)
     for node in nodes:
         # a lone name, or one whose "first name" is a verb or title the tagger took in (ويترأس دارشييف)
@@ -238,11 +246,12 @@ def _join_lone_names(nodes: Sequence[str], refs: Mapping[str, list[tuple[str, Me
 def _same_person(a: str, b: str) -> bool:
     """Two full names of one family key name one person: word for word by :func:`same_name` (محمد
     حسين هيكل / محمد حسنين هيكل are two), or, a middle name given in one only, the first and last
-    words (صالح عيضة الزهراني / صالح الزهراني)."""
+    words (صالح عيضة الزهراني / صالح الزهراني) as a name of two, so that a shared given name is
+    context for the family name as in names of equal length (صلاح دمرداش / صلاح الدين دميرطاش)."""
     words_a, words_b = name_words(a), name_words(b)
     if len(words_a) == len(words_b):
         return same_name(a, b)
-    return same_name(words_a[0], words_b[0]) and same_name(words_a[-1], words_b[-1])
+    return same_name(f"{words_a[0]} {words_a[-1]}", f"{words_b[0]} {words_b[-1]}")
 
 
 def _join_family_variants(by_last: Mapping[str, list[str]], refs: Mapping[str, list[tuple[str, Mention]]],
@@ -334,22 +343,29 @@ def _join_headed_names(refs: Mapping[str, list[tuple[str, Mention]]], kinds: Map
             groups.union(node, rest)
 
 
-def _by_word(full: list[str]) -> tuple[dict[str, list[str]], ...]:
-    """Full names by their last word, by their first word and by their last word without the lexicon's
-    tag (so a lone name finds its candidates without scanning every full name of a story: big stories
-    have thousands)."""
+_LONG_WORD = 7  # letters of a lone name that may join a full name of another key (جوفشتاين / جوبشتاين)
+
+
+def _by_word(full: list[str], refs: Mapping[str, list[tuple[str, Mention]]]) -> tuple[dict, ...]:
+    """Full names by their last word, by their first word, by their last word without the lexicon's
+    tag, and, for family names of :data:`_LONG_WORD` letters or more, by the key's initial and the
+    word's length (so a lone name finds its candidates without scanning every full name of a story:
+    big stories have thousands)."""
     last: dict[str, list[str]] = defaultdict(list)
     first: dict[str, list[str]] = defaultdict(list)
     untagged: dict[str, list[str]] = defaultdict(list)
+    long_: dict[tuple[str, int], list[str]] = defaultdict(list)
     for f in full:
         words = _key(f).split()
         last[words[-1]].append(f)
         first[words[0]].append(f)
         untagged[_skeleton(words[-1])].append(f)
-    return last, first, untagged
+        if len(family := name_words(refs[f][0][1].text)[-1]) >= _LONG_WORD:
+            long_[words[-1][:1], len(family)].append(f)
+    return last, first, untagged, long_
 
 
-def _attach_single(node: str, full: list[str], by_word: tuple[dict[str, list[str]], ...],
+def _attach_single(node: str, full: list[str], by_word: tuple[dict, ...],
                    refs: Mapping[str, list[tuple[str, Mention]]],
                    roles: Mapping[tuple[str, int, int], list[Role]], groups: _Groups) -> bool:
     """Join a lone name to the full name it ends (or starts): the last word's key finds the candidates,
@@ -357,14 +373,19 @@ def _attach_single(node: str, full: list[str], by_word: tuple[dict[str, list[str
     prefers the candidates whose given name it spells (راوول كاسترو, its راوول unknown to the lexicon,
     is راؤول كاسترو, not فيدل كاسترو); the article, then roles, break ties. Last, a family name whose
     key differs from a full name's by the lexicon's tag alone (تيلور, the lexicon's تايلور~taylor)
-    joins it when :func:`same_name_alone` confirms the word. (A looser block, the key's initial and
-    length as :func:`_join_family_variants` has it, joined مايكل to سام ميتشل in two days' digests.)"""
+    joins it when :func:`same_name_alone` confirms the word; and a family name of seven letters or
+    more whose key differs otherwise (جوفشتاين, بنتسي جوبشتاين's ب heard as ف) joins a full name
+    whose family name has its key's initial and as many letters, one rendered another way (the
+    hand rule's distance, and :func:`same_name`, confirm it). (A looser block, the key's initial and
+    length, joined مايكل to سام ميتشل in two days' digests; with long names only, words of other
+    lengths: شيفروليه to هيكل سفلي, طالباني to منصور طالبان, in the corpus's stories.)"""
     words = name_words(refs[node][0][1].text)
     key, word = _key(node).split()[-1], words[-1]
-    last, first, untagged = by_word
+    last, first, untagged, long_ = by_word
     retagged = [f for f in untagged.get(_skeleton(key), ()) if _key(f).split()[-1] != key]  # not refused above
-    for index, at, same in ((last.get(key, ()), -1, same_name), (first.get(key, ()), 0, same_name),
-                            (retagged, -1, same_name_alone)):
+    indexes = ((last.get(key, ()), -1, same_name), (first.get(key, ()), 0, same_name),
+               (retagged, -1, same_name_alone), (_respelled(key, word, long_, refs), -1, same_name))
+    for index, at, same in indexes:
         fits = [f for f in index if same(word, name_words(refs[f][0][1].text)[at])]
         if len(words) > 1:  # a first word the tagger took in, or a given name unknown to the lexicon
             fits = [f for f in fits if same_name(words[0], name_words(refs[f][0][1].text)[0])] or fits
@@ -377,6 +398,17 @@ def _attach_single(node: str, full: list[str], by_word: tuple[dict[str, list[str
         if roots:
             return False  # two people fit and the context cannot tell: keep apart
     return False
+
+
+def _respelled(key: str, word: str, long_: Mapping[tuple[str, int], list[str]],
+               refs: Mapping[str, list[tuple[str, Mention]]]) -> Iterator[str]:
+    """Full names whose family name may be a long lone name's other rendering (see
+    :func:`_attach_single`); lazy, as most lone names find their full name by key first."""
+    skeleton = _skeleton(key)
+    for f in long_.get((key[:1], len(word)), ()):
+        if (_skeleton(_key(f).split()[-1]) != skeleton
+                and name_distance(word, name_words(refs[f][0][1].text)[-1]) <= SAME_NAME_DISTANCE):
+            yield f
 
 
 def _best_fit(node: str, roots: set[str], full: list[str], refs: Mapping[str, list[tuple[str, Mention]]],
