@@ -377,8 +377,8 @@ def _attach_single(node: str, full: list[str], by_word: tuple[dict, ...],
     more whose key differs otherwise (جوفشتاين, بنتسي جوبشتاين's ب heard as ف) joins a full name
     whose family name has its key's initial and as many letters, one rendered another way (the
     hand rule's distance, and :func:`same_name`, confirm it). (A looser block, the key's initial and
-    length, joined مايكل to سام ميتشل in two days' digests; with long names only, words of other
-    lengths: شيفروليه to هيكل سفلي, طالباني to منصور طالبان, in the corpus's stories.)"""
+    length, joined مايكل to سام ميتشل in two days' digests; for long names only, it still joined
+    words of other lengths: شيفروليه to هيكل سفلي there, طالباني to منصور طالبان in the corpus.)"""
     words = name_words(refs[node][0][1].text)
     key, word = _key(node).split()[-1], words[-1]
     last, first, untagged, long_ = by_word
