@@ -12,21 +12,18 @@ recall, without setting up the worktree by hand.
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from worktree import ROOT, checkout, env_for
 
 
 def run(code: Path, args: list[str]) -> dict[tuple[str, str], str]:
     """(judge heading, group) -> "precision=... recall=..." of one run, in the run's order."""
-    env = {**os.environ, "PYTHONPATH": f"{code / 'src'}{os.pathsep}{ROOT / 'benchmarks'}"}
     args = [str((ROOT / a).resolve()) if (ROOT / a).is_file() else a for a in args]
     out = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bench_arabic_names.py"), *args],
-                         env=env, capture_output=True, text=True, check=True).stdout
+                         env=env_for(code), capture_output=True, text=True, check=True).stdout
     figures, heading = {}, ""
     for line in out.splitlines():
         if line.startswith("##"):
@@ -41,14 +38,8 @@ def main() -> None:
     if len(sys.argv) < 2:
         sys.exit(__doc__)
     rev, args = sys.argv[1], sys.argv[2:]
-    with tempfile.TemporaryDirectory() as tmp:
-        old = Path(tmp) / "old"
-        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "-f", str(old), rev],
-                       check=True, capture_output=True)
-        try:
-            before = run(old, args)
-        finally:
-            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(old)], check=True)
+    with checkout(rev) as old:
+        before = run(old, args)
     shown = ""
     for (heading, group), figures in run(ROOT, args).items():
         if heading != shown:

@@ -15,21 +15,19 @@ SaudiNewsNet (2 cores).
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 import tempfile
 from itertools import combinations
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from group_snn import story_analyses, story_pointers
+from khabar.consolidate.entities import merge_entities
+from worktree import ROOT, checkout, env_for
 
 
 def people(db: str, sizes: tuple[int, int]) -> list[list[list[str]]]:
     """Per story, the spellings of each person the merger makes (this process's code)."""
-    from group_snn import story_analyses, story_pointers
-    from khabar.consolidate.entities import merge_entities
-
     out = []
     for pointers in story_pointers(Path(db), sizes):
         analyses = story_analyses(pointers)
@@ -39,7 +37,7 @@ def people(db: str, sizes: tuple[int, int]) -> list[list[list[str]]]:
 
 
 def _run(code: Path, db: str, sizes: tuple[int, int], out: Path) -> list[list[list[str]]]:
-    env = {**os.environ, "PYTHONPATH": f"{code / 'src'}{os.pathsep}{ROOT / 'benchmarks'}", "PYTHONHASHSEED": "0"}
+    env = {**env_for(code), "PYTHONHASHSEED": "0"}
     subprocess.run([sys.executable, __file__, "--people", db, *map(str, sizes), str(out)], env=env, check=True)
     return json.loads(out.read_text(encoding="utf-8"))
 
@@ -57,14 +55,8 @@ def main() -> None:
         sys.exit(__doc__)
     rev, db = sys.argv[1], str(Path(sys.argv[2]).resolve())
     sizes = (int(sys.argv[3]), int(sys.argv[4])) if len(sys.argv) > 4 else (2, 1000)
-    with tempfile.TemporaryDirectory() as tmp:
-        old = Path(tmp) / "old"
-        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "-f", str(old), rev],
-                       check=True, capture_output=True)
-        try:
-            before = _run(old, db, sizes, Path(tmp) / "before.json")
-        finally:
-            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(old)], check=True)
+    with tempfile.TemporaryDirectory() as tmp, checkout(rev) as old:
+        before = _run(old, db, sizes, Path(tmp) / "before.json")
         after = _run(ROOT, db, sizes, Path(tmp) / "after.json")
     joined, split = set(), set()
     for story_before, story_after in zip(before, after, strict=True):
