@@ -14,6 +14,7 @@ Usage: python benchmarks/data/build_news_name_pairs.py mine OUT.json
        PYTHONPATH=src:benchmarks python benchmarks/data/build_news_name_pairs.py pairs-story-big PIPELINE.db > candidates11.tsv
        PYTHONPATH=src:benchmarks python benchmarks/data/build_news_name_pairs.py pairs-story-biggest PIPELINE.db > candidates12.tsv
        PYTHONPATH=src:benchmarks python benchmarks/data/build_news_name_pairs.py pairs-story-rest PIPELINE.db > candidates13.tsv
+       PYTHONPATH=src:benchmarks python benchmarks/data/build_news_name_pairs.py pairs-story-rest2 PIPELINE.db > candidates14.tsv
 
 ``mine`` runs the shipped tagger over every SaudiNewsNet article (``content``; the corpus is
 CC BY-NC-SA 4.0 and is read in place, never copied) and counts the person names (one to three
@@ -32,7 +33,7 @@ draws from the stories of a pipeline database instead (``bench_pipeline.py --db`
 SaudiNewsNet): the names the entity merger meets side by side, see :func:`pairs_story`
 (``pairs-story-second``, ``pairs-story-third``: a second and a third, disjoint set;
 ``pairs-story-big`` and ``pairs-story-biggest`` a fourth and a fifth, from bigger stories,
-``pairs-story-rest`` a sixth, from what those two left: :func:`pairs_story_big`). Pairs whose words differ only by a clitic (و ب ل) or the
+``pairs-story-rest`` and ``pairs-story-rest2`` a sixth and a seventh, from what those two left: :func:`pairs_story_big`). Pairs whose words differ only by a clitic (و ب ل) or the
 article ال are left out: they are not spelling variants. The labels are
 then read by hand into ``news_name_pairs.tsv`` (see README.md there), which keeps no name,
 only where one occurrence of each is (``DATE/INDEX:START:END`` in that day's zip, as the
@@ -243,24 +244,25 @@ def pairs_story(db: Path, draw: int = 1) -> None:
         _print_story_pairs(found if draw == 3 else drawn, pointers)
 
 
-def pairs_story_big(db: Path, biggest: bool = False, rest: bool = False) -> None:
+def pairs_story_big(db: Path, biggest: bool = False, rest: int = 0) -> None:
     """A fourth set, from stories none of the first three drew from (101 to 300 articles, where
     namesakes and spellings are many): at most three times PER_STORY candidates of each
     (random.seed(20261218)); ``biggest``, a fifth: six times PER_STORY of each story of 301 to
-    1,000 articles (random.seed(20261219)); ``rest``, a sixth: of what those two draws left of
+    1,000 articles (random.seed(20261219)). ``rest`` 1, a sixth: of what those two draws left of
     each of their stories (replayed with the same seeds), at most five times PER_STORY
-    (random.seed(20261220))."""
+    (random.seed(20261220)); ``rest`` 2, a seventh: as many again of what the sixth left
+    (random.seed(20261221))."""
     print("a\tb\tcount_a\tcount_b\tat_a\tat_b\tstory")
     draws = [(BIG_STORIES, 3, 20261218), (BIGGEST_STORIES, 6, 20261219)]
-    rest_rng = random.Random(20261220)
+    rest_rngs = [random.Random(20261220), random.Random(20261221)][:rest]
     for sizes, times, seed in (draws if rest else [draws[biggest]]):
         rng = random.Random(seed)
         for pointers in story_pointers(db, sizes):
             found = _story_candidates(pointers)
             drawn = rng.sample(found, min(times * PER_STORY, len(found)))
-            if rest:
-                left = [c for c in found if c not in drawn]
-                drawn = rest_rng.sample(left, min(5 * PER_STORY, len(left)))
+            for rest_rng in rest_rngs:
+                found = [c for c in found if c not in drawn]
+                drawn = rest_rng.sample(found, min(5 * PER_STORY, len(found)))
             _print_story_pairs(drawn, pointers)
 
 
@@ -277,4 +279,5 @@ if __name__ == "__main__":
      "pairs-story-second": lambda p: pairs_story(p, draw=2),
      "pairs-story-third": lambda p: pairs_story(p, draw=3), "pairs-story-big": pairs_story_big,
      "pairs-story-biggest": lambda p: pairs_story_big(p, biggest=True),
-     "pairs-story-rest": lambda p: pairs_story_big(p, rest=True)}[sys.argv[1]](Path(sys.argv[2]))
+     "pairs-story-rest": lambda p: pairs_story_big(p, rest=1),
+     "pairs-story-rest2": lambda p: pairs_story_big(p, rest=2)}[sys.argv[1]](Path(sys.argv[2]))
