@@ -391,3 +391,35 @@ def test_a_given_name_shared_past_a_middle_name_is_context_for_the_family_name()
                                "c": ["محمد حسين هيكل"], "d": ["محمد حسنين هيكل"]})
     assert sorted(sorted(s for s, _ in e.spellings) for e in entities) == [
         ["صلاح الدين دميرطاش", "صلاح دمرداش"], ["محمد حسنين هيكل"], ["محمد حسين هيكل"]]
+
+
+def test_a_lone_family_name_tied_joins_the_person_with_a_given_name_not_a_word_taken_in() -> None:
+    bodies = {"a": "قال جيريمي كوربين إن الحزب سيفوز.", "b": "وأثار خلاف كوربين مع النواب جدلا.",
+              "c": "وقال كوربين إنه باق."}
+    entities = _merge(bodies, {"a": ["جيريمي كوربين"], "b": ["خلاف كوربين"], "c": ["كوربين"]})
+    assert sorted(sorted(s for s, _ in e.spellings) for e in entities) == [
+        ["جيريمي كوربين", "كوربين"], ["خلاف كوربين"]]
+
+
+def test_a_short_form_of_a_foreign_given_name_beside_one_family_name_is_one_person() -> None:
+    bodies = {"a": "قال رافا بينيتيز إن الفريق جاهز.", "b": "وأكد رافاييل بينيتيز أن الفوز مهم.",
+              "c": "وقال خالد الفيصل إن المشروع بدأ.", "d": "وحضرت خالدة الفيصل الحفل."}
+    entities = _merge(bodies, {"a": ["رافا بينيتيز"], "b": ["رافاييل بينيتيز"], "c": ["خالد الفيصل"],
+                               "d": ["خالدة الفيصل"]})
+    assert sorted(sorted(s for s, _ in e.spellings) for e in entities) == [
+        ["خالد الفيصل"], ["خالدة الفيصل"], ["رافا بينيتيز", "رافاييل بينيتيز"]]
+
+
+def test_a_tie_is_not_broken_for_an_arabic_given_name_or_toward_a_fathers_name() -> None:
+    bodies = {"a": "قال محمد بن سلمان إن الخطة جاهزة.", "b": "وأثار خلاف سلمان جدلا.", "c": "ووصل سلمان أمس.",
+              "d": "وقال يوسف حاييم بن ديفيد إنه بريء.", "e": "وأثار خلاف ديفيد جدلا.", "f": "وغاب ديفيد عن الجلسة."}
+    entities = _merge(bodies, {"a": ["محمد بن سلمان"], "b": ["خلاف سلمان"], "c": ["سلمان"],
+                               "d": ["يوسف حاييم بن ديفيد"], "e": ["خلاف ديفيد"], "f": ["ديفيد"]})
+    assert len(entities) == 6
+
+
+def test_a_short_lone_name_with_a_long_vowel_moved_does_not_end_the_full_name() -> None:
+    bodies = {"a": "قال جريج دايك إن الاتحاد سيصوت.", "b": "واستقال دياك من رئاسة الاتحاد الدولي.",
+              "c": "وقال دايك إن القرار نهائي."}
+    entities = _merge(bodies, {"a": ["جريج دايك"], "b": ["دياك"], "c": ["دايك"]})
+    assert sorted(sorted(s for s, _ in e.spellings) for e in entities) == [["جريج دايك", "دايك"], ["دياك"]]

@@ -10,14 +10,15 @@ a name joins a group only when it is the same as every full name there (:func:`_
   a middle name given in one only, in their first and last words (محمد حسين هيكل / محمد حسنين
   هيكل are two; صالح الزهراني is صالح عيضة الزهراني); family names of different keys (بوتين /
   بوتن, or one sound apart beside one given name: فرانسوا أولاند / هولاند) merge when the whole
-  names are one;
+  names are one, a foreign given name and its short form too (رافا / رافاييل بينيتيز);
 - a name whose "first name" is no name at all (a verb or title the tagger took in:
   ويترأس دارشييف) counts as a lone family name, unless no other name has that family name
   (then the word is an unknown given name: جوسيه مورينهو);
 - a lone name (دارتشييف، بوتين) joins, article by article, the one full name it ends
   (or starts) in a word same_name confirms; when several full names fit, the one seen in
   the same article wins, then the one whose roles share words with the lone name's
-  (السفير سميث), and a tie stays apart;
+  (السفير سميث), then the one whose given name is a known name word (جيريمي كوربين, not
+  خلاف كوربين), and a tie stays apart;
 - a full name tagged as a person in one article and as a place or organization in another
   (خميس مشيط) is one entity, of the kind most of its mentions give it.
 
@@ -37,7 +38,7 @@ from functools import lru_cache
 
 from khabar.analyze.ner.gazetteer import load
 from khabar.analyze.ner.roles import find_roles
-from khabar.analyze.ner.rules import name_like
+from khabar.analyze.ner.rules import known_name, name_like
 from khabar.analyze.ner.vocab import load_vocabulary
 from khabar.arabic import name_key, normalize, person_key, romanize
 from khabar.arabic.name_distance import name_distance
@@ -250,8 +251,23 @@ def _same_person(a: str, b: str) -> bool:
     context for the family name as in names of equal length (صلاح دمرداش / صلاح الدين دميرطاش)."""
     words_a, words_b = name_words(a), name_words(b)
     if len(words_a) == len(words_b):
-        return same_name(a, b)
-    return same_name(f"{words_a[0]} {words_a[-1]}", f"{words_b[0]} {words_b[-1]}")
+        if same_name(a, b):
+            return True
+    else:
+        words_a, words_b = [words_a[0], words_a[-1]], [words_b[0], words_b[-1]]
+        if same_name(" ".join(words_a), " ".join(words_b)):
+            return True
+    return _short_form(words_a[0], words_b[0]) and same_name(" ".join(words_a[1:]), " ".join(words_b[1:]))
+
+
+def _short_form(a: str, b: str) -> bool:
+    """One foreign given name is the other's short form, its first four letters or more (رافا /
+    رافاييل, ماكسي / ماكسيميليانو): beside one family name in one story, one person. Not Arabic
+    names, whose short words begin longer ones that are other names (خالد / خالدة). Words as
+    :func:`name_words` gives them (normalized)."""
+    short, long_ = sorted((a, b), key=len)
+    return (len(long_) > len(short) >= 4 and long_.startswith(short)
+            and not is_listed_native(short) and not is_listed_native(long_))
 
 
 def _join_family_variants(by_last: Mapping[str, list[str]], refs: Mapping[str, list[tuple[str, Mention]]],
@@ -369,12 +385,14 @@ def _attach_single(node: str, full: list[str], by_word: tuple[dict, ...],
                    refs: Mapping[str, list[tuple[str, Mention]]],
                    roles: Mapping[tuple[str, int, int], list[Role]], groups: _Groups) -> bool:
     """Join a lone name to the full name it ends (or starts): the last word's key finds the candidates,
-    :func:`same_name` confirms the word (ميلر does not end توماس مولر); a name of two words or more
+    :func:`same_name` confirms the word (ميلر does not end توماس مولر), :func:`same_name_alone` a
+    one-word lone name (دياك, Diack, does not end جريج دايك); a name of two words or more
     prefers the candidates whose given name it spells (راوول كاسترو, its راوول unknown to the lexicon,
-    is راؤول كاسترو, not فيدل كاسترو); the article, then roles, break ties. Last, a family name whose
-    key differs from a full name's by the lexicon's tag alone (تيلور, the lexicon's تايلور~taylor)
-    joins it when :func:`same_name_alone` confirms the word; and a family name of seven letters or
-    more whose key differs otherwise (جوفشتاين, بنتسي جوبشتاين's ب heard as ف) joins a full name
+    is راؤول كاسترو, not فيدل كاسترو); the article, then roles, then a known given name
+    (:func:`_given_named`) break ties. Last, a family name whose key differs from a full name's by
+    the lexicon's tag alone (تيلور, the lexicon's تايلور~taylor) joins it when
+    :func:`same_name_alone` confirms the word; and a family name of seven letters or more whose
+    key differs otherwise (جوفشتاين, بنتسي جوبشتاين's ب heard as ف) joins a full name
     whose family name has its key's initial and as many letters, one rendered another way (the
     hand rule's distance, and :func:`same_name`, confirm it). (A looser block, the key's initial and
     length, joined مايكل to سام ميتشل in two days' digests; for long names only, it still joined
@@ -383,7 +401,8 @@ def _attach_single(node: str, full: list[str], by_word: tuple[dict, ...],
     key, word = _key(node).split()[-1], words[-1]
     last, first, untagged, long_ = by_word
     retagged = [f for f in untagged.get(_skeleton(key), ()) if _key(f).split()[-1] != key]  # not refused above
-    indexes = ((last.get(key, ()), -1, same_name), (first.get(key, ()), 0, same_name),
+    alike = same_name_alone if len(words) == 1 else same_name
+    indexes = ((last.get(key, ()), -1, alike), (first.get(key, ()), 0, alike),
                (retagged, -1, same_name_alone), (_respelled(key, word, long_, refs), -1, same_name))
     for index, at, same in indexes:
         fits = [f for f in index if same(word, name_words(refs[f][0][1].text)[at])]
@@ -392,6 +411,8 @@ def _attach_single(node: str, full: list[str], by_word: tuple[dict, ...],
         roots = {groups.find(f) for f in fits}
         if len(roots) > 1:
             roots = _best_fit(node, roots, full, refs, roles, groups)
+        if len(roots) > 1 and len(words) == 1 and not is_listed_native(word):
+            roots = _given_named(roots, fits, at, refs, groups)
         if len(roots) == 1:
             groups.union(roots.pop(), node)
             return True
@@ -409,6 +430,26 @@ def _respelled(key: str, word: str, long_: Mapping[tuple[str, int], list[str]],
         if (_skeleton(_key(f).split()[-1]) != skeleton
                 and name_distance(word, name_words(refs[f][0][1].text)[-1]) <= SAME_NAME_DISTANCE):
             yield f
+
+
+def _given_named(roots: set[str], fits: list[str], at: int, refs: Mapping[str, list[tuple[str, Mention]]],
+                 groups: _Groups) -> set[str]:
+    """Of the people a lone foreign name fits that neither article nor role tells apart, those whose
+    given name is a name word the tagger knows (:func:`known_name`: جيريمي كوربين, not خلاف كوربين
+    or واستهل يونغ, a word the tagger took in before a family name); all when none is. Not a
+    father's name after بن (يوسف حاييم بن ديفيد is not ديفيد), and not for Arabic given names, which
+    many people of a Saudi story share (عبدالعزيز, سلمان): the caller asks for foreign ones only."""
+    vocabulary = load_vocabulary()
+    named = set()
+    for f in fits:
+        words = name_words(refs[f][0][1].text)
+        if ((root := groups.find(f)) in roots and known_name(words[0], vocabulary)
+                and not (at == -1 and words[-2] in _PATRONYMIC)):
+            named.add(root)
+    return named or roots
+
+
+_PATRONYMIC = frozenset({"بن", "ابن", "بنت"})
 
 
 def _best_fit(node: str, roots: set[str], full: list[str], refs: Mapping[str, list[tuple[str, Mention]]],
