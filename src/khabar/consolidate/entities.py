@@ -15,10 +15,10 @@ a name joins a group only when it is the same as every full name there (:func:`_
   ويترأس دارشييف) counts as a lone family name, unless no other name has that family name
   (then the word is an unknown given name: جوسيه مورينهو);
 - a lone name (دارتشييف، بوتين) joins, article by article, the one full name it ends
-  (or starts) in a word same_name confirms; when several full names fit, the one seen in
-  the same article wins, then the one whose roles share words with the lone name's
-  (السفير سميث), then the one whose given name is a known name word (جيريمي كوربين, not
-  خلاف كوربين), and a tie stays apart;
+  (or starts) in a word same_name confirms (same_name_alone for one word: دياك does not end
+  جريج دايك); when several full names fit, the one seen in the same article wins, then the
+  one whose roles share words with the lone name's (السفير سميث), then the one whose given
+  name is a known name word (جيريمي كوربين, not خلاف كوربين), and a tie stays apart;
 - a full name tagged as a person in one article and as a place or organization in another
   (خميس مشيط) is one entity, of the kind most of its mentions give it.
 
@@ -432,6 +432,9 @@ def _respelled(key: str, word: str, long_: Mapping[tuple[str, int], list[str]],
             yield f
 
 
+_PATRONYMIC = frozenset({"بن", "ابن", "بنت"})
+
+
 def _given_named(roots: set[str], fits: list[str], at: int, refs: Mapping[str, list[tuple[str, Mention]]],
                  groups: _Groups) -> set[str]:
     """Of the people a lone foreign name fits that neither article nor role tells apart, those whose
@@ -444,12 +447,9 @@ def _given_named(roots: set[str], fits: list[str], at: int, refs: Mapping[str, l
     for f in fits:
         words = name_words(refs[f][0][1].text)
         if ((root := groups.find(f)) in roots and known_name(words[0], vocabulary)
-                and not (at == -1 and words[-2] in _PATRONYMIC)):
+                and not (at == -1 and len(words) > 1 and words[-2] in _PATRONYMIC)):
             named.add(root)
     return named or roots
-
-
-_PATRONYMIC = frozenset({"بن", "ابن", "بنت"})
 
 
 def _best_fit(node: str, roots: set[str], full: list[str], refs: Mapping[str, list[tuple[str, Mention]]],
