@@ -15,6 +15,7 @@ Usage: python benchmarks/data/build_news_name_pairs.py mine OUT.json
        PYTHONPATH=src:benchmarks python benchmarks/data/build_news_name_pairs.py pairs-story-biggest PIPELINE.db > candidates12.tsv
        PYTHONPATH=src:benchmarks python benchmarks/data/build_news_name_pairs.py pairs-story-rest PIPELINE.db > candidates13.tsv
        PYTHONPATH=src:benchmarks python benchmarks/data/build_news_name_pairs.py pairs-story-rest2 PIPELINE.db > candidates14.tsv
+       PYTHONPATH=src:benchmarks python benchmarks/data/build_news_name_pairs.py unpaired candidates14.tsv test7 > to_read14.tsv
 
 ``mine`` runs the shipped tagger over every SaudiNewsNet article (``content``; the corpus is
 CC BY-NC-SA 4.0 and is read in place, never copied) and counts the person names (one to three
@@ -33,7 +34,9 @@ draws from the stories of a pipeline database instead (``bench_pipeline.py --db`
 SaudiNewsNet): the names the entity merger meets side by side, see :func:`pairs_story`
 (``pairs-story-second``, ``pairs-story-third``: a second and a third, disjoint set;
 ``pairs-story-big`` and ``pairs-story-biggest`` a fourth and a fifth, from bigger stories,
-``pairs-story-rest`` and ``pairs-story-rest2`` a sixth and a seventh, from what those two left: :func:`pairs_story_big`). Pairs whose words differ only by a clitic (و ب ل) or the
+``pairs-story-rest`` and ``pairs-story-rest2`` a sixth and a seventh, from what those two left:
+:func:`pairs_story_big`). ``unpaired`` drops the story candidates whose names an earlier set
+already paired (:func:`unpaired`). Pairs whose words differ only by a clitic (و ب ل) or the
 article ال are left out: they are not spelling variants. The labels are
 then read by hand into ``news_name_pairs.tsv`` (see README.md there), which keeps no name,
 only where one occurrence of each is (``DATE/INDEX:START:END`` in that day's zip, as the
@@ -271,7 +274,25 @@ def _print_story_pairs(drawn: list[tuple], pointers: list[str]) -> None:
         print(f"{' '.join(a)}\t{' '.join(b)}\t{len(at_a)}\t{len(at_b)}\t{at_a[0]}\t{at_b[0]}\t{' '.join(pointers)}")
 
 
+def unpaired(candidates: Path, split: str) -> None:
+    """The story candidates (``pairs-story*`` output) whose two names no labelled pair of the sets
+    before ``split`` in story_name_pairs.tsv already pairs, in any story: what annotators read for
+    that split (from test3 on)."""
+    from bench_arabic_names import read_pairs  # reads the labelled names from the corpus
+
+    labelled = read_pairs(Path(__file__).with_name("story_name_pairs.tsv"))
+    earlier = labelled[:next((i for i, r in enumerate(labelled) if r["split"] == split), len(labelled))]
+    paired = {frozenset((normalize(r["a"]), normalize(r["b"]))) for r in earlier}
+    lines = candidates.read_text(encoding="utf-8").splitlines()
+    print(lines[0])
+    for line in lines[1:]:
+        if frozenset(line.split("\t")[:2]) not in paired:
+            print(line)
+
+
 if __name__ == "__main__":
+    if sys.argv[1] == "unpaired":
+        sys.exit(unpaired(Path(sys.argv[2]), sys.argv[3]))
     {"mine": mine, "pairs": pairs, "pairs-once": lambda p: pairs(p, once=True),
      "pairs-two": pairs_two, "pairs-two-initials": lambda p: pairs_two(p, initials_differ=True),
      "pairs-far": lambda p: pairs(p, far=True), "pairs-single": pairs_single,

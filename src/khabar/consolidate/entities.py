@@ -248,16 +248,14 @@ def _same_person(a: str, b: str) -> bool:
     """Two full names of one family key name one person: word for word by :func:`same_name` (محمد
     حسين هيكل / محمد حسنين هيكل are two), or, a middle name given in one only, the first and last
     words (صالح عيضة الزهراني / صالح الزهراني) as a name of two, so that a shared given name is
-    context for the family name as in names of equal length (صلاح دمرداش / صلاح الدين دميرطاش)."""
+    context for the family name as in names of equal length (صلاح دمرداش / صلاح الدين دميرطاش);
+    or, the other words one name, a given name and its short form (:func:`_short_form`)."""
     words_a, words_b = name_words(a), name_words(b)
-    if len(words_a) == len(words_b):
-        if same_name(a, b):
-            return True
-    else:
-        words_a, words_b = [words_a[0], words_a[-1]], [words_b[0], words_b[-1]]
-        if same_name(" ".join(words_a), " ".join(words_b)):
-            return True
-    return _short_form(words_a[0], words_b[0]) and same_name(" ".join(words_a[1:]), " ".join(words_b[1:]))
+    if len(words_a) != len(words_b):
+        words_a, words_b = (words_a[0], words_a[-1]), (words_b[0], words_b[-1])
+        a, b = " ".join(words_a), " ".join(words_b)
+    return same_name(a, b) or (_short_form(words_a[0], words_b[0])
+                               and same_name(" ".join(words_a[1:]), " ".join(words_b[1:])))
 
 
 def _short_form(a: str, b: str) -> bool:
