@@ -15,6 +15,7 @@ Usage: python benchmarks/data/build_news_name_pairs.py mine OUT.json
        PYTHONPATH=src:benchmarks python benchmarks/data/build_news_name_pairs.py pairs-story-biggest PIPELINE.db > candidates12.tsv
        PYTHONPATH=src:benchmarks python benchmarks/data/build_news_name_pairs.py pairs-story-rest PIPELINE.db > candidates13.tsv
        PYTHONPATH=src:benchmarks python benchmarks/data/build_news_name_pairs.py pairs-story-rest2 PIPELINE.db > candidates14.tsv
+       PYTHONPATH=src:benchmarks python benchmarks/data/build_news_name_pairs.py pairs-story-rest3 PIPELINE.db > candidates15.tsv
        PYTHONPATH=src:benchmarks python benchmarks/data/build_news_name_pairs.py unpaired candidates14.tsv test7 > to_read14.tsv
 
 ``mine`` runs the shipped tagger over every SaudiNewsNet article (``content``; the corpus is
@@ -34,7 +35,7 @@ draws from the stories of a pipeline database instead (``bench_pipeline.py --db`
 SaudiNewsNet): the names the entity merger meets side by side, see :func:`pairs_story`
 (``pairs-story-second``, ``pairs-story-third``: a second and a third, disjoint set;
 ``pairs-story-big`` and ``pairs-story-biggest`` a fourth and a fifth, from bigger stories,
-``pairs-story-rest`` and ``pairs-story-rest2`` a sixth and a seventh, from what those two left:
+``pairs-story-rest``, ``pairs-story-rest2`` and ``-rest3`` a sixth to an eighth, from what those two left:
 :func:`pairs_story_big`). ``unpaired`` drops the story candidates whose names an earlier set
 already paired (:func:`unpaired`). Pairs whose words differ only by a clitic (و ب ل) or the
 article ال are left out: they are not spelling variants. The labels are
@@ -254,10 +255,11 @@ def pairs_story_big(db: Path, biggest: bool = False, rest: int = 0) -> None:
     1,000 articles (random.seed(20261219)). ``rest`` 1, a sixth: of what those two draws left of
     each of their stories (replayed with the same seeds), at most five times PER_STORY
     (random.seed(20261220)); ``rest`` 2, a seventh: as many again of what the sixth left
-    (random.seed(20261221))."""
+    (random.seed(20261221)); ``rest`` 3, an eighth: as many again of what the seventh left
+    (random.seed(20261222))."""
     print("a\tb\tcount_a\tcount_b\tat_a\tat_b\tstory")
     draws = [(BIG_STORIES, 3, 20261218), (BIGGEST_STORIES, 6, 20261219)]
-    rest_rngs = [random.Random(20261220), random.Random(20261221)][:rest]
+    rest_rngs = [random.Random(seed) for seed in (20261220, 20261221, 20261222)][:rest]
     for sizes, times, seed in (draws if rest else [draws[biggest]]):
         rng = random.Random(seed)
         for pointers in story_pointers(db, sizes):
@@ -301,4 +303,5 @@ if __name__ == "__main__":
      "pairs-story-third": lambda p: pairs_story(p, draw=3), "pairs-story-big": pairs_story_big,
      "pairs-story-biggest": lambda p: pairs_story_big(p, biggest=True),
      "pairs-story-rest": lambda p: pairs_story_big(p, rest=1),
-     "pairs-story-rest2": lambda p: pairs_story_big(p, rest=2)}[sys.argv[1]](Path(sys.argv[2]))
+     "pairs-story-rest2": lambda p: pairs_story_big(p, rest=2),
+     "pairs-story-rest3": lambda p: pairs_story_big(p, rest=3)}[sys.argv[1]](Path(sys.argv[2]))
