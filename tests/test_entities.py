@@ -423,3 +423,10 @@ def test_a_short_lone_name_with_a_long_vowel_moved_does_not_end_the_full_name() 
               "c": "وقال دايك إن القرار نهائي."}
     entities = _merge(bodies, {"a": ["جريج دايك"], "b": ["دياك"], "c": ["دايك"]})
     assert sorted(sorted(s for s, _ in e.spellings) for e in entities) == [["جريج دايك", "دايك"], ["دياك"]]
+
+
+def test_a_name_cut_after_one_letter_of_its_family_name_joins_no_full_name() -> None:
+    texts = ["جون كيري", "جون ك", "جون ك", "جون ك", "جون ك", "جون ك", "جون كيربي"]
+    bodies = {f"a{i}": f"وقال {text} إن الاتفاق قريب." for i, text in enumerate(texts)}
+    entities = _merge(bodies, {f"a{i}": [text] for i, text in enumerate(texts)})
+    assert sorted(e.mention_count for e in entities) == [1, 1, 5]

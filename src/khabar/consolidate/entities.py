@@ -216,9 +216,12 @@ def _full_names(nodes: list[str]) -> list[str]:
     A name whose first word looks like no name, before a family name no other name has (neither a
     full name nor the name alone), is full too: the word is an unknown given name (جوسيه مورينهو);
     else it is a word the tagger took in (ويترأس دارشييف, عائلة بيليه), and the name joins the
-    person it names."""
+    person it names. A name cut after one letter of its family name (جون ك) is no full name: that
+    letter fits every family name of its initial, and the fragment took in whichever person came
+    first (جون كيري, or his namesake جون كيربي)."""
     named = {_key(n).split()[-1] for n in nodes if "@" not in n or " " not in _key(n)}
-    return [n for n in nodes if "@" not in n or (" " in _key(n) and _key(n).split()[-1] not in named)]
+    return [n for n in nodes if len(_key(n).split()[-1]) > 1
+            and ("@" not in n or (" " in _key(n) and _key(n).split()[-1] not in named))]
 
 
 def _join_lone_names(nodes: Sequence[str], refs: Mapping[str, list[tuple[str, Mention]]], groups: _Groups) -> None:
