@@ -430,3 +430,20 @@ def test_a_name_cut_after_one_letter_of_its_family_name_joins_no_full_name() -> 
     bodies = {f"a{i}": f"وقال {text} إن الاتفاق قريب." for i, text in enumerate(texts)}
     entities = _merge(bodies, {f"a{i}": [text] for i, text in enumerate(texts)})
     assert sorted(e.mention_count for e in entities) == [1, 1, 5]
+
+
+def test_one_odd_spelling_in_a_person_does_not_keep_out_a_spelling_of_the_rest() -> None:
+    # سامنتا and سمانثا are too far apart for same_name (each drops another vowel, and ث / ت), but
+    # سمانثا matches the person's most mentioned spelling and most of its mentions
+    texts = ["سامنثا باور", "سمانثا باور", "سامنتا باور", "سامنثا باور", "سامانثا باور", "سمانثا باور", "سامنثا باور"]
+    bodies = {f"a{i}": f"قالت {text} إن المجلس سيصوت." for i, text in enumerate(texts)}
+    entities = _merge(bodies, {f"a{i}": [text] for i, text in enumerate(texts)})
+    assert [e.mention_count for e in entities] == [7]
+
+
+def test_a_majority_does_not_outvote_two_arabic_given_names() -> None:
+    # تركي بن عبدالعزيز fits both princes (a father's name left out); their fathers' names differ
+    texts = ["تركي بن فيصل بن عبدالعزيز"] * 3 + ["تركي بن عبدالعزيز"] * 6 + ["تركي بن هذلول بن عبدالعزيز"]
+    bodies = {f"a{i}": f"استقبل الأمير {text} الوفد." for i, text in enumerate(texts)}
+    entities = _merge(bodies, {f"a{i}": [text] for i, text in enumerate(texts)})
+    assert sorted(e.mention_count for e in entities) == [1, 9]

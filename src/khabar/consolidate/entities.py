@@ -3,7 +3,8 @@
 Mentions are grouped by the transliteration key of the Arabic layer (ترامب / ترمب,
 دارتشييف / دارشييف / دارشيف share one key). A person's key only proposes: every join of two
 people's names is confirmed by :func:`khabar.arabic.names.same_name`, which is not transitive, so
-a name joins a group only when it is the same as every full name there (:func:`_one_person`):
+a name joins a group only when it is the same as every full name there, or as its most mentioned
+name and two thirds of its mentions, the others foreign spellings apart (:func:`_one_person`):
 
 - spellings of one key are one name unless a vowel replaces another (مولر / ميلر share a key);
 - full names sharing a family name are one person when they are one name word for word, or,
@@ -330,11 +331,36 @@ def _joins(a: str, b: str, refs: Mapping[str, list[tuple[str, Mention]]], groups
 
 
 def _one_person(root_a: str, root_b: str, refs: Mapping[str, list[tuple[str, Mention]]], groups: _Groups) -> bool:
-    """Every full name of one group is the same person as every one of the other (:func:`_same_person`):
-    same_name is not transitive, so بوتن must not bridge بوتين and بوتان, nor محمد هيكل the two
-    محمد حسين هيكل and محمد حسنين هيكل. Runs before lone names join, so the groups hold full names only."""
-    return all(_same_person(refs[x][0][1].text, refs[y][0][1].text)
-               for x in groups.members[root_a] for y in groups.members[root_b])
+    """The full names of two groups are one person (:func:`_same_person`): same_name is not
+    transitive, so بوتن must not bridge بوتين and بوتان, nor محمد هيكل the two محمد حسين هيكل and
+    محمد حسنين هيكل. Every name of one group matches every one of the other; or the two most
+    mentioned names match, so do pairs holding two thirds of the mentions, and the names that do
+    not match are foreign spellings apart (:func:`_spelled_apart`): one odd spelling (سامنتا
+    beside سامنثا باور) does not keep سمانثا باور out, but neither a given name (سلطان / عبدالله
+    الشهراني) nor a father's (تركي بن فيصل / بن بندر) is outvoted. Runs before lone names join,
+    so the groups hold full names only."""
+    agree = total = 0
+    for x in groups.members[root_a]:
+        for y in groups.members[root_b]:
+            a, b, weight = refs[x][0][1].text, refs[y][0][1].text, len(refs[x]) * len(refs[y])
+            total += weight
+            if _same_person(a, b):
+                agree += weight
+            elif not _spelled_apart(a, b):
+                return False
+    if agree == total:
+        return True
+    head_a, head_b = (max(groups.members[root], key=lambda n: len(refs[n])) for root in (root_a, root_b))
+    return 3 * agree >= 2 * total and _same_person(refs[head_a][0][1].text, refs[head_b][0][1].text)
+
+
+def _spelled_apart(a: str, b: str) -> bool:
+    """Two names of as many words whose differing words are all foreign (no listed Arabic name, no
+    article): what tells them apart is spelling, which a majority may overrule."""
+    words_a, words_b = name_words(a), name_words(b)
+    return len(words_a) == len(words_b) and all(
+        x == y or not (is_listed_native(x) or is_listed_native(y) or x.startswith("ال") or y.startswith("ال"))
+        for x, y in zip(words_a, words_b, strict=True))
 
 
 def _join_other_kinds(refs: Mapping[str, list[tuple[str, Mention]]], kinds: Mapping[str, str], groups: _Groups) -> None:
