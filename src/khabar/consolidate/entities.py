@@ -221,8 +221,8 @@ def _full_names(nodes: list[str]) -> list[str]:
     letter fits every family name of its initial, and the fragment took in whichever person came
     first (جون كيري, or his namesake جون كيربي)."""
     named = {_key(n).split()[-1] for n in nodes if "@" not in n or " " not in _key(n)}
-    return [n for n in nodes if len(_key(n).split()[-1]) > 1
-            and ("@" not in n or (" " in _key(n) and _key(n).split()[-1] not in named))]
+    return [n for n in nodes if len(last := _key(n).split()[-1]) > 1
+            and ("@" not in n or (" " in _key(n) and last not in named))]
 
 
 def _join_lone_names(nodes: Sequence[str], refs: Mapping[str, list[tuple[str, Mention]]], groups: _Groups) -> None:
@@ -307,7 +307,7 @@ def _join_given_name_peers(full: Sequence[str], refs: Mapping[str, list[tuple[st
     for node in full:
         first, last = _skeleton(_key(node).split()[0]), name_words(refs[node][0][1].text)[-1]
         by_first[first].append(node)
-        if not (is_listed_native(last) or last.startswith("ال")):
+        if _foreign_word(last):
             foreign[first].append(node)
     for first, nodes in foreign.items():
         is_foreign = set(nodes)
@@ -339,28 +339,35 @@ def _one_person(root_a: str, root_b: str, refs: Mapping[str, list[tuple[str, Men
     beside سامنثا باور) does not keep سمانثا باور out, but neither a given name (سلطان / عبدالله
     الشهراني) nor a father's (تركي بن فيصل / بن بندر) is outvoted. Runs before lone names join,
     so the groups hold full names only."""
-    agree = total = 0
-    for x in groups.members[root_a]:
-        for y in groups.members[root_b]:
-            a, b, weight = refs[x][0][1].text, refs[y][0][1].text, len(refs[x]) * len(refs[y])
-            total += weight
-            if _same_person(a, b):
-                agree += weight
-            elif not _spelled_apart(a, b):
-                return False
-    if agree == total:
-        return True
-    head_a, head_b = (max(groups.members[root], key=lambda n: len(refs[n])) for root in (root_a, root_b))
-    return 3 * agree >= 2 * total and _same_person(refs[head_a][0][1].text, refs[head_b][0][1].text)
+    members_a, members_b = groups.members[root_a], groups.members[root_b]
+    head_a, head_b = (max(members, key=lambda n: len(refs[n])) for members in (members_a, members_b))
+    if not _same_person(refs[head_a][0][1].text, refs[head_b][0][1].text):
+        return False
+    total = sum(len(refs[x]) for x in members_a) * sum(len(refs[y]) for y in members_b)
+    disagree = 0  # mention-weighted pairs that do not match: more than a third, and the groups stay apart
+    for x in members_a:
+        for y in members_b:
+            a, b = refs[x][0][1].text, refs[y][0][1].text
+            if not _same_person(a, b):
+                disagree += len(refs[x]) * len(refs[y])
+                if 3 * disagree > total or not _spelled_apart(a, b):
+                    return False
+    return True
 
 
+@lru_cache(maxsize=100_000)  # a group's failing pairs are asked again each time it meets another
 def _spelled_apart(a: str, b: str) -> bool:
-    """Two names of as many words whose differing words are all foreign (no listed Arabic name, no
-    article): what tells them apart is spelling, which a majority may overrule."""
+    """Two names of as many words whose differing words are all foreign (:func:`_foreign_word`):
+    what tells them apart is spelling, which a majority may overrule."""
     words_a, words_b = name_words(a), name_words(b)
     return len(words_a) == len(words_b) and all(
-        x == y or not (is_listed_native(x) or is_listed_native(y) or x.startswith("ال") or y.startswith("ال"))
-        for x, y in zip(words_a, words_b, strict=True))
+        x == y or (_foreign_word(x) and _foreign_word(y)) for x, y in zip(words_a, words_b, strict=True))
+
+
+def _foreign_word(word: str) -> bool:
+    """A name word (as :func:`name_words` gives it) that is no listed Arabic name and has no article:
+    same_name lets its spelling vary, where Arabic names match letter for letter."""
+    return not (is_listed_native(word) or word.startswith("ال"))
 
 
 def _join_other_kinds(refs: Mapping[str, list[tuple[str, Mention]]], kinds: Mapping[str, str], groups: _Groups) -> None:
