@@ -58,7 +58,8 @@ def build_gazetteers(data: Path) -> None:
     rows = []
     for arabic, latin in sorted(persons.items()):
         english, weight = latin.most_common(1)[0]
-        rows.append(f"{arabic}\t{english if weight >= 2 else ''}")  # one stray alignment is no evidence
+        english = english if weight >= 2 else ""  # one stray alignment is no evidence
+        rows.append(f"{arabic}\t{english}\t{latin.total()}")
     (RES / "gazetteers" / "person_words.tsv").write_text(HEADER + "\n".join(rows) + "\n", "utf-8")
     (RES / "gazetteers" / "places.txt").write_text(HEADER + "\n".join(sorted(places)) + "\n", "utf-8")
     print(f"gazetteers: {len(persons)} person words, {len(places)} places")
@@ -107,10 +108,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=SHARED / "data")
     parser.add_argument("--skip-gazetteers", action="store_true", help="reuse the gazetteers already built")
+    parser.add_argument("--skip-model", action="store_true", help="build the gazetteers only")
     args = parser.parse_args()
     if not args.skip_gazetteers:
         build_gazetteers(args.data)
-    train(args.data)
+    if not args.skip_model:
+        train(args.data)
 
 
 if __name__ == "__main__":

@@ -12,7 +12,7 @@ from khabar.analyze.ner.conll import coarse_tag, read_conll, spans, split_holdou
 from khabar.analyze.ner.segment import segment
 from khabar.analyze.ner.tagger import tag_words
 from khabar.arabic import name_key, split_sentences
-from khabar.evaluate.ner import evaluate, render, score
+from khabar.evaluate.ner import evaluate, glued, render, score
 from khabar.model import Sentence
 
 
@@ -83,6 +83,51 @@ def test_segmenter_splits_clitics_off_names_but_not_whole_words() -> None:
     text = "ودونالد في واشنطن والمباحثات"
     pieces = segment(text, known)
     assert [text[a:b] for a, b, _ in pieces] == ["و", "دونالد", "في", "واشنطن", "و", "المباحثات"]
+
+
+def test_segmenter_keeps_a_listed_name_whole_unless_the_rest_carries_a_hamza() -> None:
+    def known(word: str) -> int:
+        return {"يري": 10, "ان": 2000}.get(word, 0)
+
+    def whole(word: str, rest: str) -> bool:
+        return word in ("كيري", "فان")
+
+    def cut(text: str, keep=None) -> list[str]:
+        pieces = segment(text, known, whole=keep) if keep else segment(text, known)
+        return [text[a:b] for a, b, _ in pieces]
+
+    assert cut("كيري") == ["ك", "يري"]  # by counts alone
+    assert cut("كيري", whole) == ["كيري"]
+    assert cut("فان", whole) == ["فان"]  # van, as in فان باستن
+    assert cut("فإن", whole) == ["ف", "إن"]  # the hamza says: the word إن
+
+
+def test_find_mentions_keeps_well_known_names_whole_and_still_cuts_clitics_off_places() -> None:
+    text = ("وقال وزير الخارجية الأميركي جون كيري إن الولايات المتحدة ستواصل العمل.\n"
+            "وقال صاحب السمو الملكي الأمير فيصل بن تركي إن النادي سيكمل التعاقدات.\n"
+            "صرح وزير الخارجية الألماني فرانك فالتر شتاينماير في تصريح نشرته الخارجية بقطر.\n"
+            "ووصل المهاجرون إلى باليرمو شمال غرب صقلية.")
+    mentions = find_mentions(text, _sentences(text))
+    people = {m.text for m in mentions if m.type == "PER"}  # by counts alone: جون ك، بن تركي، فرانك
+    assert {"جون كيري", "فيصل بن تركي", "فرانك فالتر شتاينماير"} <= people
+    places = {m.text for m in mentions if m.type == "LOC"}
+    assert {"قطر", "باليرمو"} <= places  # by the article rule alone: ب + اليرمو
+
+
+def test_find_mentions_cuts_a_clitic_off_a_listed_place_and_ends_no_name_on_a_clitic() -> None:
+    text = "تم نقله إلى مستشفى الملك فهد بتبوك.\nمع ذلك، إيواتا كان يفهم شيئاً واحداً لم يفهمه غيره."
+    mentions = {(m.text, m.type) for m in find_mentions(text, _sentences(text))}
+    assert ("تبوك", "LOC") in mentions and ("فهد بتبوك", "PER") not in mentions
+    assert ("إيواتا", "PER") in mentions  # not إيواتا ك: كان is cut into ك + ان, and ك is no name's end
+
+
+def test_glued_writes_clitics_back_on_and_moves_the_gold_spans_with_them() -> None:
+    tokens = ["و", "قال", "ل", "دونالد", "ترمب", "ان", "ه", "وصل", "."]
+    tags = ["O", "O", "O", "B-PER", "I-PER", "O", "O", "O", "O"]
+    text, gold = glued(tokens, tags)
+    assert text == "وقال لدونالد ترمب انه وصل ."
+    assert {text[a:b] for a, b, _ in gold} == {"دونالد ترمب"}
+    assert glued(["د", "ب", "ا"], ["B-ORG", "I-ORG", "I-ORG"]) == ("د ب ا", {(0, 5, "ORG")})  # letters of a name stay apart
 
 
 def test_tag_words_finds_people_and_places() -> None:

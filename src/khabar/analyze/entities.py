@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from khabar.analyze.ner.conll import spans
 from khabar.analyze.ner.gazetteer import load
-from khabar.analyze.ner.segment import segment
+from khabar.analyze.ner.segment import PROCLITICS, segment
 from khabar.analyze.ner.tagger import tag_documents_scored
 from khabar.analyze.ner.vocab import load_vocabulary
 from khabar.arabic import name_key, split_sentences
@@ -14,8 +14,26 @@ from khabar.model import Mention, Sentence
 
 
 def _known(word: str) -> int:
-    """How well-known a word is to the segmenter: training count, plus a bonus for name-list words."""
-    return load_vocabulary().count(word) + (5 if word in load().person_words else 0)
+    """How well-known a word is to the segmenter: training count, plus a bonus for a word of the
+    person-name list and for a one-word place or organization of the lists (ببريدة = ب + بريدة)."""
+    gazetteer = load()
+    return load_vocabulary().count(word) + (5 if word in gazetteer.person_words else 0) + (
+        5 if gazetteer.is_single_place(word) else 0)
+
+
+def _whole_name(word: str, rest: str) -> bool:
+    """Keep a well-attested name or a listed place whole (كيري، فيصل، بالتيمور), not clitic + rest.
+
+    Well attested: five or more Wikidata name tokens, since the name list also holds stray
+    words (بقطر، وسوف); such a name stays split when the rest is a listed place or a name at
+    least as well attested (بقطر = ب + قطر، لحسن = ل + حسن). A place stays whole only when
+    its rest is a word the segmenter does not know at all (بالتيمور, not وجدة = و + جدة).
+    """
+    gazetteer = load()
+    if gazetteer.is_single_place(word):
+        return _known(rest) == 0
+    weight = gazetteer.weight.get(word, 0)
+    return weight >= 5 and gazetteer.weight.get(rest, 0) < weight and not gazetteer.is_single_place(rest)
 
 
 def find_mentions(text: str, sentences: Sequence[Sentence]) -> tuple[Mention, ...]:
@@ -32,7 +50,7 @@ def find_mentions_many(documents: Sequence[tuple[str, Sequence[Sentence]]]) -> l
     """:func:`find_mentions` of several (text, sentences) documents, tagged in one pass (same results)."""
     documents = [(text, sentences or [Sentence(i, a, b, text[a:b]) for i, (a, b) in enumerate(split_sentences(text))])
                  for text, sentences in documents]
-    pieces = [[segment(text, _known, s.start, s.end) for s in sentences]
+    pieces = [[segment(text, _known, s.start, s.end, _whole_name) for s in sentences]
               for text, sentences in documents]
     tagged = tag_documents_scored([[[w for _, _, w in p] for p in doc] for doc in pieces])
     return [_mentions(text, sentences, doc_pieces, doc_tags)
@@ -44,8 +62,18 @@ def _mentions(text: str, sentences: Sequence[Sentence], pieces: list[list[tuple[
     mentions = []
     for sentence, sentence_pieces, (tags, confidence) in zip(sentences, pieces, tagged, strict=True):
         for a, b, kind in spans(tags):
+            while b > a and _proclitic(sentence_pieces, b - 1):
+                b -= 1
+            if b == a:
+                continue
             start, end = sentence_pieces[a][0], sentence_pieces[b - 1][1]
             surface = text[start:end]
             score = round(min(confidence[a:b]), 3)
             mentions.append(Mention(start, end, surface, kind, name_key(surface), sentence.index, score))
     return tuple(mentions)
+
+
+def _proclitic(pieces: list[tuple[int, int, str]], i: int) -> bool:
+    """Whether piece ``i`` is a one-letter proclitic cut off the next word (the ك of كان after
+    "إيواتا"): a name does not end there, whatever the tagger says."""
+    return pieces[i][2] in PROCLITICS and i + 1 < len(pieces) and pieces[i][1] == pieces[i + 1][0]

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from khabar.analyze.ner.conll import read_conll, spans
+from khabar.analyze.ner.segment import PROCLITICS
 from khabar.model import ENTITY_TYPES
 
 
@@ -19,16 +20,52 @@ def _prf(tp: int, fp: int, fn: int) -> dict:
 
 def score(gold: Sequence[Sequence[str]], predicted: Sequence[Sequence[str]]) -> dict:
     """Per-type and micro precision/recall/F1 of predicted BIO sequences against gold ones."""
+    result = score_spans([set(spans(g)) for g in gold], [set(spans(p)) for p in predicted])
+    result["tokens"] = sum(len(s) for s in gold)
+    return result
+
+
+def score_spans(gold: Sequence[set[tuple]], predicted: Sequence[set[tuple]]) -> dict:
+    """Per-type and micro scores of predicted entity spans against gold ones, sentence by sentence.
+
+    A span is any tuple whose last item is its type: (start, end, type) in tokens or characters.
+    """
     counts = {t: [0, 0, 0] for t in ENTITY_TYPES}
-    for g_tags, p_tags in zip(gold, predicted, strict=True):
-        g, p = set(spans(g_tags)), set(spans(p_tags))
+    for g, p in zip(gold, predicted, strict=True):
         for span in g | p:
-            row = counts.setdefault(span[2], [0, 0, 0])
+            row = counts.setdefault(span[-1], [0, 0, 0])
             row[0 if span in g and span in p else (1 if span in p else 2)] += 1
     per_type = {t: _prf(*c) for t, c in counts.items()}
     micro = _prf(*(sum(c[i] for c in counts.values()) for i in range(3)))
-    return {"per_type": per_type, "micro": micro, "sentences": len(gold),
-            "tokens": sum(len(s) for s in gold)}
+    return {"per_type": per_type, "micro": micro, "sentences": len(gold)}
+
+
+_ENCLITICS = frozenset(("ه", "ها", "هم", "هما", "كم", "نا", "ي"))
+
+
+def glued(tokens: Sequence[str], tags: Sequence[str]) -> tuple[str, set[tuple[int, int, str]]]:
+    """A segmented sentence written as raw news writes it, with its gold names as character spans.
+
+    NewsFANE splits clitics into tokens of their own ("و دونالد", "اتفاق ها"); the tagger
+    gets raw words ("ودونالد") and must cut them itself. Clitic tokens outside names are
+    glued back on (a proclitic to the next word, a pronoun to the word before), so that
+    scoring this text measures segmentation and tagging together.
+    """
+    text, starts, ends = "", [], []
+    for i, token in enumerate(tokens):
+        before = tokens[i - 1] if i else ""
+        glue = i and (
+            (before in PROCLITICS and tags[i - 1] == "O" and _arabic(token))
+            or (token in _ENCLITICS and tags[i] == "O" and _arabic(before) and before not in PROCLITICS))
+        text += "" if glue or not text else " "
+        starts.append(len(text))
+        text += token
+        ends.append(len(text))
+    return text, {(starts[a], ends[b - 1], kind) for a, b, kind in spans(tags)}
+
+
+def _arabic(token: str) -> bool:
+    return bool(token) and "\u0621" <= token[0] <= "\u064a"
 
 
 def evaluate(path: Path) -> dict:

@@ -19,6 +19,7 @@ _HERE = resources.files("khabar") / "resources" / "gazetteers"
 class Gazetteer:
     person_words: frozenset[str]  # single name words (given and family names)
     latin: dict[str, str]  # name word -> its usual Latin spelling (from Wikidata / Wikipedia)
+    weight: dict[str, int]  # name word -> how many Wikidata name tokens it spells (how well attested)
     phrases: dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # first word -> ((words, type), ...)
     triggers: dict[str, str]  # word -> type it announces (PER/LOC/ORG)
 
@@ -44,10 +45,12 @@ def _lines(name: str) -> list[str]:
 @cache
 def load() -> Gazetteer:
     """The gazetteer shipped in ``khabar/resources/gazetteers`` (cached for the process)."""
-    latin = {}
+    latin, weight = {}, {}
     for line in _lines("person_words.tsv"):
-        word, _, english = line.partition("\t")
-        latin.setdefault(normalize(word), english)
+        word, english, count = line.split("\t")
+        key = normalize(word)
+        latin.setdefault(key, english)
+        weight[key] = weight.get(key, 0) + int(count)
     grouped: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for name, kind in (("places.txt", "LOC"), ("organizations.txt", "ORG")):
         for line in _lines(name):
@@ -58,4 +61,4 @@ def load() -> Gazetteer:
     for line in _lines("triggers.tsv"):
         kind, _, word = line.partition("\t")
         triggers[normalize(word)] = kind
-    return Gazetteer(frozenset(latin), latin, {k: tuple(v) for k, v in grouped.items()}, triggers)
+    return Gazetteer(frozenset(latin), latin, weight, {k: tuple(v) for k, v in grouped.items()}, triggers)
