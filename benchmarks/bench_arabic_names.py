@@ -102,11 +102,13 @@ def _story_entities(story: str) -> tuple[Entity, ...]:
 
 
 def _holder(entities: tuple[Entity, ...], at: str, text: str) -> str | None:
-    """The id of the entity holding the occurrence ``at`` (``DATE/INDEX:START:END``): its mention sample
-    has it, or else the entity that has its spelling and a mention in its article (a sample is capped)."""
+    """The id of the entity holding the occurrence ``at`` (``DATE/INDEX:START:END``): a mention of its
+    sample covers the occurrence's start (the tagger may now find a longer name around a labelled
+    fragment: والتر جيمس بالمير for جيمس بالمير), or else the entity that has its spelling and a
+    mention in its article (a sample is capped)."""
     article, start = at.rsplit(":", 2)[0], int(at.split(":")[1])
     for entity in entities:
-        if any(ref.article_id == article and ref.start == start for ref in entity.mentions):
+        if any(ref.article_id == article and ref.start <= start < ref.end for ref in entity.mentions):
             return entity.id
     return next((e.id for e in entities if any(s == text for s, _ in e.spellings)
                  and any(ref.article_id == article for ref in e.mentions)), None)

@@ -447,3 +447,42 @@ def test_a_majority_does_not_outvote_two_arabic_given_names() -> None:
     bodies = {f"a{i}": f"استقبل الأمير {text} الوفد." for i, text in enumerate(texts)}
     entities = _merge(bodies, {f"a{i}": [text] for i, text in enumerate(texts)})
     assert sorted(e.mention_count for e in entities) == [1, 9]
+
+
+def test_a_man_named_by_his_family_after_ibn_joins_the_full_name_it_ends() -> None:
+    # news names فيصل بن معمر again as ابن معمر; بن is no given name to compare with فيصل
+    bodies = {"a": "قال فيصل بن معمر إن المركز يعمل. وأضاف ابن معمر أن الحوار مستمر.",
+              "b": "أكد ابن معمر أهمية الحوار."}
+    entities = _merge(bodies, {"a": ["فيصل بن معمر", "ابن معمر"], "b": ["ابن معمر"]})
+    assert [(e.name, e.mention_count) for e in entities] == [("فيصل بن معمر", 3)]
+
+
+def test_ibn_with_no_full_name_to_end_is_a_person_of_its_own() -> None:
+    bodies = {"a": "قال ابن معمر إن المركز يعمل.", "b": "أكد ابن معمر أهمية الحوار.", "c": "وصل خالد الفيصل."}
+    entities = _merge(bodies, {"a": ["ابن معمر"], "b": ["ابن معمر"], "c": ["خالد الفيصل"]})
+    assert sorted(e.mention_count for e in entities if "معمر" in e.name) == [2]
+
+
+def test_a_son_named_after_his_father_is_not_the_father() -> None:
+    # ابن القذافي is "al-Qadhafi's son": no full name of the story ends بن القذافي
+    bodies = {"a": "قال معمر القذافي إن البلاد بخير.", "b": "وصل ابن القذافي إلى النيجر."}
+    entities = _merge(bodies, {"a": ["معمر القذافي"], "b": ["ابن القذافي"]})
+    assert sorted(e.name for e in entities) == ["ابن القذافي", "معمر القذافي"]
+
+
+def test_princes_alike_in_first_and_last_names_but_not_fathers_stay_apart() -> None:
+    # a shorter name (فيصل بن عبدالعزيز) leaves names out but changes none: it may join one prince,
+    # and must not bridge two whose fathers' names differ
+    texts = ["فيصل بن بندر بن عبدالعزيز"] * 3 + ["فيصل بن مشعل بن سعود بن عبدالعزيز"] * 2 + ["فيصل بن عبدالعزيز"]
+    bodies = {f"a{i}": f"استقبل الأمير {text} الوفد." for i, text in enumerate(texts)}
+    entities = _merge(bodies, {f"a{i}": [text] for i, text in enumerate(texts)})
+    holders = [{s for s, _ in e.spellings} for e in entities]
+    assert len(entities) == 2
+    assert not any({"فيصل بن بندر بن عبدالعزيز", "فيصل بن مشعل بن سعود بن عبدالعزيز"} <= h for h in holders)
+
+
+def test_a_compound_given_name_written_in_one_word_or_two_is_one_person() -> None:
+    texts = ["حيدر أبو بكر العطاس", "حيدر أبوبكر العطاس", "حيدر العطاس"]
+    bodies = {f"a{i}": f"قال {text} إن الحوار مستمر." for i, text in enumerate(texts)}
+    entities = _merge(bodies, {f"a{i}": [text] for i, text in enumerate(texts)})
+    assert [e.mention_count for e in entities] == [3]

@@ -36,6 +36,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
+from itertools import accumulate
 
 from khabar.analyze.ner.gazetteer import load
 from khabar.analyze.ner.roles import find_roles
@@ -175,8 +176,10 @@ def _may_be_name(word: str) -> bool:
 
 
 def _first_is_name(mention: Mention) -> bool:
-    """The first word may be a name, or is a listed Arabic given name (عبدالله, عبداللطيف)."""
-    return _name_word(normalize(mention.text).split()[0])
+    """The first word may be a name, or is a listed Arabic given name (عبدالله, عبداللطيف), and is no
+    بن / ابن: ابن معمر names فيصل بن معمر by his family, as a lone family name does."""
+    first = normalize(mention.text).split()[0]
+    return first not in _PATRONYMIC and _name_word(first)
 
 
 def _name_word(word: str) -> bool:
@@ -251,15 +254,40 @@ def _join_lone_names(nodes: Sequence[str], refs: Mapping[str, list[tuple[str, Me
 def _same_person(a: str, b: str) -> bool:
     """Two full names of one family key name one person: word for word by :func:`same_name` (محمد
     حسين هيكل / محمد حسنين هيكل are two), or, a middle name given in one only, the first and last
-    words (صالح عيضة الزهراني / صالح الزهراني) as a name of two, so that a shared given name is
+    words (صالح عيضة الزهراني / صالح الزهراني) as a name of two, when the shorter's middle words are
+    the longer's, in order (:func:`_in_order`), so that a shared given name is
     context for the family name as in names of equal length (صلاح دمرداش / صلاح الدين دميرطاش);
     or, the other words one name, a given name and its short form (:func:`_short_form`)."""
     words_a, words_b = name_words(a), name_words(b)
     if len(words_a) != len(words_b):
+        short, long_ = sorted((words_a, words_b), key=len)
+        if not _in_order(short[1:-1], long_[1:-1]):
+            return False
         words_a, words_b = (words_a[0], words_a[-1]), (words_b[0], words_b[-1])
         a, b = " ".join(words_a), " ".join(words_b)
     return same_name(a, b) or (_short_form(words_a[0], words_b[0])
                                and same_name(" ".join(words_a[1:]), " ".join(words_b[1:])))
+
+
+def _in_order(some: Sequence[str], words: Sequence[str]) -> bool:
+    """Whether the middle words of a shorter name appear, in order, among a longer one's: a name
+    leaves words out but does not change them (فيصل بن بندر بن عبدالعزيز and فيصل بن مشعل بن سعود بن
+    عبدالعزيز, fathers' names apart, are two princes however alike their first and last words).
+    A word matches a word by :func:`same_name`, or the letters of whole words written apart
+    (أبوبكر is أبو بكر, أبوالبراء is أبو البراء; فيصل is not the end of الفيصل)."""
+    rest = iter(words)
+    if all(any(same_name(word, other) for other in rest) for word in some):
+        return True
+    bounds = {0, *accumulate(map(len, words))}
+    letters, at = "".join(words), 0
+    for word in some:
+        at = letters.find(word, at)
+        while at >= 0 and not (at in bounds and at + len(word) in bounds):
+            at = letters.find(word, at + 1)
+        if at < 0:
+            return False
+        at += len(word)
+    return True
 
 
 def _short_form(a: str, b: str) -> bool:
@@ -440,7 +468,9 @@ def _attach_single(node: str, full: list[str], by_word: tuple[dict, ...],
                (retagged, -1, same_name_alone), (_respelled(key, word, long_, refs), -1, same_name))
     for index, at, same in indexes:
         fits = [f for f in index if same(word, name_words(refs[f][0][1].text)[at])]
-        if len(words) > 1:  # a first word the tagger took in, or a given name unknown to the lexicon
+        if words[0] in _PATRONYMIC:  # ابن معمر ends فيصل بن معمر; ابن القذافي (a son) is not معمر القذافي
+            fits = [f for f in fits if _ends_with_ibn(name_words(refs[f][0][1].text), len(words))]
+        elif len(words) > 1:  # a first word the tagger took in, or a given name unknown to the lexicon
             fits = [f for f in fits if same_name(words[0], name_words(refs[f][0][1].text)[0])] or fits
         roots = {groups.find(f) for f in fits}
         if len(roots) > 1:
@@ -467,6 +497,11 @@ def _respelled(key: str, word: str, long_: Mapping[tuple[str, int], list[str]],
 
 
 _PATRONYMIC = frozenset({"بن", "ابن", "بنت"})
+
+
+def _ends_with_ibn(words: Sequence[str], size: int) -> bool:
+    """Whether a full name's last ``size`` words start with بن / ابن / بنت (فيصل بن معمر for ابن معمر)."""
+    return len(words) > size and words[-size] in _PATRONYMIC
 
 
 def _given_named(roots: set[str], fits: list[str], at: int, refs: Mapping[str, list[tuple[str, Mention]]],
