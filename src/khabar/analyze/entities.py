@@ -21,7 +21,7 @@ def _known(word: str) -> int:
         5 if gazetteer.is_single_place(word) else 0)
 
 
-def _whole_name(word: str, rest: str) -> bool:
+def _keep_whole(word: str, rest: str) -> bool:
     """Keep a well-attested name or a listed place whole (كيري، فيصل، بالتيمور), not clitic + rest.
 
     Well attested: five or more Wikidata name tokens, since the name list also holds stray
@@ -50,7 +50,7 @@ def find_mentions_many(documents: Sequence[tuple[str, Sequence[Sentence]]]) -> l
     """:func:`find_mentions` of several (text, sentences) documents, tagged in one pass (same results)."""
     documents = [(text, sentences or [Sentence(i, a, b, text[a:b]) for i, (a, b) in enumerate(split_sentences(text))])
                  for text, sentences in documents]
-    pieces = [[segment(text, _known, s.start, s.end, _whole_name) for s in sentences]
+    pieces = [[segment(text, _known, s.start, s.end, _keep_whole) for s in sentences]
               for text, sentences in documents]
     tagged = tag_documents_scored([[[w for _, _, w in p] for p in doc] for doc in pieces])
     return [_mentions(text, sentences, doc_pieces, doc_tags)
