@@ -276,7 +276,7 @@ def _in_order(some: Sequence[str], words: Sequence[str]) -> bool:
     A word matches a word by :func:`same_name`, or the letters of whole words written apart
     (أبوبكر is أبو بكر, أبوالبراء is أبو البراء; فيصل is not the end of الفيصل)."""
     rest = iter(words)
-    if all(any(_same_word(word, other) for other in rest) for word in some):
+    if all(any(_same_middle_word(word, other) for other in rest) for word in some):
         return True
     bounds = {0, *accumulate(map(len, words))}
     letters, at = "".join(words), 0
@@ -291,7 +291,7 @@ def _in_order(some: Sequence[str], words: Sequence[str]) -> bool:
 
 
 @lru_cache(maxsize=100_000)  # princes' middle words (بن, عبدالعزيز) meet again and again
-def _same_word(a: str, b: str) -> bool:
+def _same_middle_word(a: str, b: str) -> bool:
     return a == b or same_name(a, b)
 
 

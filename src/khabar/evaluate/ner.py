@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from khabar.analyze.ner.conll import read_conll, spans
-from khabar.analyze.ner.segment import PROCLITICS
+from khabar.analyze.ner.segment import ENCLITICS, PROCLITICS
 from khabar.model import ENTITY_TYPES
 
 
@@ -40,7 +40,7 @@ def score_spans(gold: Sequence[set[tuple]], predicted: Sequence[set[tuple]]) -> 
     return {"per_type": per_type, "micro": micro, "sentences": len(gold)}
 
 
-_ENCLITICS = frozenset(("ه", "ها", "هم", "هما", "كم", "نا", "ي"))
+_ENCLITICS = frozenset((*ENCLITICS, "ي"))  # NewsFANE also cuts off the possessive ي
 
 
 def glued(tokens: Sequence[str], tags: Sequence[str]) -> tuple[str, set[tuple[int, int, str]]]:

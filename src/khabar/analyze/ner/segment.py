@@ -24,7 +24,7 @@ from khabar.arabic import normalize_map, token_starts
 _CONJ = "وف"
 _PREP = "بلك"
 PROCLITICS = frozenset(_CONJ + _PREP)  # the one-letter proclitics this module cuts off
-_SUFFIXES = ("هما", "هم", "ها", "كم", "نا", "ه")
+ENCLITICS = ("هما", "هم", "ها", "كم", "نا", "ه")  # pronoun suffixes cut off, longest first
 _HAMZA_ALEFS = "أإآ"
 
 Piece = tuple[int, int, str]  # start, end (offsets into the text), match-normalized form
@@ -49,7 +49,7 @@ def segment_word(norm: str, known: Callable[[str], int],
             start += 1
     tail: tuple[int, int] | None = None
     word = norm[start:end]
-    for suffix in _SUFFIXES:
+    for suffix in ENCLITICS:
         stem = word[: -len(suffix)]
         if word.endswith(suffix) and len(stem) >= 3 and known(stem) > 2 * known(word) + 1:
             tail = (end - len(suffix), end)
