@@ -16,6 +16,7 @@ Usage: python benchmarks/data/build_news_name_pairs.py mine OUT.json
        PYTHONPATH=src:benchmarks python benchmarks/data/build_news_name_pairs.py pairs-story-rest PIPELINE.db > candidates13.tsv
        PYTHONPATH=src:benchmarks python benchmarks/data/build_news_name_pairs.py pairs-story-rest2 PIPELINE.db > candidates14.tsv
        PYTHONPATH=src:benchmarks python benchmarks/data/build_news_name_pairs.py pairs-story-rest3 PIPELINE.db > candidates15.tsv
+       PYTHONPATH=src:benchmarks python benchmarks/data/build_news_name_pairs.py pairs-story-ninth PIPELINE.db candidates8.tsv ... candidates15.tsv > candidates16.tsv
        PYTHONPATH=src:benchmarks python benchmarks/data/build_news_name_pairs.py unpaired candidates14.tsv test7 > to_read14.tsv
 
 ``mine`` runs the shipped tagger over every SaudiNewsNet article (``content``; the corpus is
@@ -36,7 +37,8 @@ SaudiNewsNet): the names the entity merger meets side by side, see :func:`pairs_
 (``pairs-story-second``, ``pairs-story-third``: a second and a third, disjoint set;
 ``pairs-story-big`` and ``pairs-story-biggest`` a fourth and a fifth, from bigger stories,
 ``pairs-story-rest``, ``pairs-story-rest2`` and ``-rest3`` a sixth to an eighth, from what those two left:
-:func:`pairs_story_big`). ``unpaired`` drops the story candidates whose names an earlier set
+:func:`pairs_story_big`; ``pairs-story-ninth`` a ninth, of pairs no earlier draw offered, two new
+pools among them: :func:`pairs_story_ninth`). ``unpaired`` drops the story candidates whose names an earlier set
 already paired (:func:`unpaired`). Pairs whose words differ only by a clitic (و ب ل) or the
 article ال are left out: they are not spelling variants. The labels are
 then read by hand into ``news_name_pairs.tsv`` (see README.md there), which keeps no name,
@@ -210,21 +212,44 @@ BIGGER_STORIES = (31, 100)  # the second set's own stories
 BIG_STORIES = (101, 300)  # the fourth set's: none of the first three sets' stories
 BIGGEST_STORIES = (301, 1000)  # the fifth set's
 PER_STORY = 4  # candidates drawn from one story at most (twice as many in a bigger story)
-def _story_candidates(pointers: list[str]) -> list[tuple]:
-    """Pairs of person names (one to three words) of one story, as the pools above pair them: equal
-    word counts, one word different and close (one-word names also of one initial)."""
+
+
+def _story_names(pointers: list[str]) -> dict[tuple[str, ...], list[str]]:
+    """Each person name (one to three words, match-normalized) of one story -> where it occurs."""
     occurrences: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for where, (_, _, mentions) in story_analyses(pointers).items():
         for m in mentions:
             if m.type == "PER" and 1 <= len(name := tuple(normalize(m.text).split())) <= 3:
                 occurrences[name].append(f"{where}:{m.start}:{m.end}")
-    found = []
-    for a, b in combinations(sorted(occurrences), 2):
-        differ = [i for i in range(len(a)) if len(a) == len(b) and a[i] != b[i]]
-        if len(differ) == 1 and _close(a[differ[0]], b[differ[0]]) and (
-                len(a) > 1 or (_initial(a[0]) == _initial(b[0]) and abs(len(a[0]) - len(b[0])) <= 3)):
-            found.append((a, b, occurrences[a], occurrences[b]))
-    return found
+    return occurrences
+
+
+def _one_word_apart(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """The pools of the first eight story sets: equal word counts, one word different and close
+    (one-word names also of one initial and at most three letters apart in length)."""
+    differ = [i for i in range(len(a)) if len(a) == len(b) and a[i] != b[i]]
+    return len(differ) == 1 and _close(a[differ[0]], b[differ[0]]) and (
+        len(a) > 1 or (_initial(a[0]) == _initial(b[0]) and abs(len(a[0]) - len(b[0])) <= 3))
+
+
+def _two_words_apart(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Names of two or three words that differ in exactly two, each two close (فرانسوا أولاند /
+    فرنسوا هولاند)."""
+    differ = [i for i in range(len(a)) if len(a) == len(b) and a[i] != b[i]]
+    return len(a) > 1 and len(differ) == 2 and all(_close(a[i], b[i]) for i in differ)
+
+
+def _initials_apart(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """One-word names, close, of different initials (أديل / عادل, which the first pools' block on
+    the initial never offered)."""
+    return len(a) == len(b) == 1 and _initial(a[0]) != _initial(b[0]) and _close(a[0], b[0])
+
+
+def _story_candidates(pointers: list[str]) -> list[tuple]:
+    """Pairs of person names of one story one word apart, with where each occurs."""
+    occurrences = _story_names(pointers)
+    return [(a, b, occurrences[a], occurrences[b])
+            for a, b in combinations(sorted(occurrences), 2) if _one_word_apart(a, b)]
 
 
 def pairs_story(db: Path, draw: int = 1) -> None:
@@ -271,6 +296,30 @@ def pairs_story_big(db: Path, biggest: bool = False, rest: int = 0) -> None:
             _print_story_pairs(drawn, pointers)
 
 
+NINTH_INITIALS = 150  # the ninth set's share of the one-word pool of different initials
+
+
+def pairs_story_ninth(db: Path, earlier: list[Path]) -> None:
+    """A ninth set, from every story of 2 to 1,000 articles, of pairs no earlier draw offered (the
+    ``earlier`` candidate files, as the draws of sets 1 to 8 printed them with the tagger of their
+    day): what the one-word-apart pool still holds with this tagger, every pair two words apart
+    (:func:`_two_words_apart`), and NINTH_INITIALS pairs of one-word names of different initials
+    (:func:`_initials_apart`, random.seed(20261223))."""
+    offered = {frozenset(line.split("\t")[:2]) for path in earlier
+               for line in path.read_text(encoding="utf-8").splitlines()[1:]}
+    pools: dict = {_one_word_apart: [], _two_words_apart: [], _initials_apart: []}
+    for pointers in story_pointers(db, (STORY_ARTICLES[0], BIGGEST_STORIES[1])):
+        occurrences = _story_names(pointers)
+        for a, b in combinations(sorted(occurrences), 2):
+            for apart, found in pools.items():
+                if frozenset((" ".join(a), " ".join(b))) not in offered and apart(a, b):
+                    found.append(((a, b, occurrences[a], occurrences[b]), pointers))
+    initials = random.Random(20261223).sample(pools[_initials_apart], min(NINTH_INITIALS, len(pools[_initials_apart])))
+    print("a\tb\tcount_a\tcount_b\tat_a\tat_b\tstory")
+    for candidate, pointers in pools[_one_word_apart] + pools[_two_words_apart] + initials:
+        _print_story_pairs([candidate], pointers)
+
+
 def _print_story_pairs(drawn: list[tuple], pointers: list[str]) -> None:
     for a, b, at_a, at_b in drawn:
         print(f"{' '.join(a)}\t{' '.join(b)}\t{len(at_a)}\t{len(at_b)}\t{at_a[0]}\t{at_b[0]}\t{' '.join(pointers)}")
@@ -304,4 +353,5 @@ if __name__ == "__main__":
      "pairs-story-biggest": lambda p: pairs_story_big(p, biggest=True),
      "pairs-story-rest": lambda p: pairs_story_big(p, rest=1),
      "pairs-story-rest2": lambda p: pairs_story_big(p, rest=2),
-     "pairs-story-rest3": lambda p: pairs_story_big(p, rest=3)}[sys.argv[1]](Path(sys.argv[2]))
+     "pairs-story-rest3": lambda p: pairs_story_big(p, rest=3),
+     "pairs-story-ninth": lambda p: pairs_story_ninth(p, [Path(a) for a in sys.argv[3:]])}[sys.argv[1]](Path(sys.argv[2]))
