@@ -121,6 +121,18 @@ def test_find_mentions_cuts_a_clitic_off_a_listed_place_and_ends_no_name_on_a_cl
     assert ("إيواتا", "PER") in mentions  # not إيواتا ك: كان is cut into ك + ان, and ك is no name's end
 
 
+def test_find_mentions_ends_a_name_at_a_spaced_dash_and_keeps_hyphenated_names() -> None:
+    text = ("ويجعل للقاء كيري - لافروف - الجبير أهمية خاصة.\n"  # SaudiNewsNet, 2015-08-03
+            "تم القبض على المدعو عصمت حياة محمد شريف - باكستاني الجنسية - عند قيامه بالتهريب.\n"
+            "14 – جبيبون عبد الحميد- بنجلاديشي الجنسية\n"
+            "ووصل جان-كيفن اوغوستان إلى باريس.\n"
+            "وقال وزير الخارجية الألماني فرانك- فالتر شتاينماير إن المحادثات صعبة.")
+    people = {m.text for m in find_mentions(text, _sentences(text)) if m.type == "PER"}
+    assert {"كيري", "لافروف"} <= people and not any(" - " in p or " – " in p or p[-1] in "-–" for p in people)
+    assert not any("باكستاني" in p or "بنجلاديشي" in p for p in people)  # a nationality after a dash
+    assert {"جان-كيفن اوغوستان", "فرانك- فالتر شتاينماير"} <= people  # a hyphen inside a name
+
+
 def test_glued_writes_clitics_back_on_and_moves_the_gold_spans_with_them() -> None:
     tokens = ["و", "قال", "ل", "دونالد", "ترمب", "ان", "ه", "وصل", "."]
     tags = ["O", "O", "O", "B-PER", "I-PER", "O", "O", "O", "O"]

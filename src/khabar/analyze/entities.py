@@ -6,11 +6,15 @@ from collections.abc import Sequence
 
 from khabar.analyze.ner.conll import spans
 from khabar.analyze.ner.gazetteer import load
+from khabar.analyze.ner.rules import known_name
 from khabar.analyze.ner.segment import PROCLITICS, segment
 from khabar.analyze.ner.tagger import tag_documents_scored
 from khabar.analyze.ner.vocab import load_vocabulary
 from khabar.arabic import name_key, split_sentences
 from khabar.model import Mention, Sentence
+
+_WELL_ATTESTED = 5  # Wikidata name tokens a word must spell to count as a well-attested name
+_DASHES = frozenset("-–—ـ")
 
 
 def _known(word: str) -> int:
@@ -33,7 +37,7 @@ def _keep_whole(word: str, rest: str) -> bool:
     if gazetteer.is_single_place(word):
         return _known(rest) == 0
     weight = gazetteer.weight.get(word, 0)
-    return weight >= 5 and gazetteer.weight.get(rest, 0) < weight and not gazetteer.is_single_place(rest)
+    return weight >= _WELL_ATTESTED and gazetteer.weight.get(rest, 0) < weight and not gazetteer.is_single_place(rest)
 
 
 def find_mentions(text: str, sentences: Sequence[Sentence]) -> tuple[Mention, ...]:
@@ -61,7 +65,7 @@ def _mentions(text: str, sentences: Sequence[Sentence], pieces: list[list[tuple[
               tagged: list[tuple[list[str], list[float]]]) -> tuple[Mention, ...]:
     mentions = []
     for sentence, sentence_pieces, (tags, confidence) in zip(sentences, pieces, tagged, strict=True):
-        for a, b, kind in spans(tags):
+        for a, b, kind in (run for span in spans(tags) for run in _dash_runs(sentence_pieces, *span)):
             while b > a and _proclitic(sentence_pieces, b - 1):
                 b -= 1
             if b == a:
@@ -71,6 +75,41 @@ def _mentions(text: str, sentences: Sequence[Sentence], pieces: list[list[tuple[
             score = round(min(confidence[a:b]), 3)
             mentions.append(Mention(start, end, surface, kind, name_key(surface), sentence.index, score))
     return tuple(mentions)
+
+
+def _dash_runs(pieces: list[tuple[int, int, str]], a: int, b: int, kind: str) -> list[tuple[int, int, str]]:
+    """A person's span cut at its dashes (كيري - لافروف, محمد شريف -باكستاني, فيصل -رحمه الله);
+    other spans are kept as tagged (إف- 16).
+
+    A dash inside a word (جان-كيفن), or glued on one side only and followed by a well-attested
+    name (جان -كيفن, فرانك- فالتر), is part of the name. The part before the first cut is the name; a later part stays a name of
+    its own only when it starts with a well-attested name (لافروف), not with a nationality or a
+    formula (سعودي الجنسية, رحمه الله)."""
+    if kind != "PER":
+        return [(a, b, kind)]
+    runs, start = [], a
+    for i in range(a, b + 1):
+        if i < b and not _cuts(pieces, i):
+            continue
+        if i > start and (start == a or _well_attested(pieces[start][2])):
+            runs.append((start, i, kind))
+        start = i + 1
+    return runs
+
+
+def _cuts(pieces: list[tuple[int, int, str]], i: int) -> bool:
+    """Whether piece ``i`` is a dash that ends a name (see :func:`_dash_runs`)."""
+    if not _DASHES.issuperset(pieces[i][2]):
+        return False
+    if i + 1 == len(pieces):
+        return True
+    space_before = i == 0 or pieces[i - 1][1] < pieces[i][0]
+    space_after = pieces[i][1] < pieces[i + 1][0]
+    return space_before and space_after or (space_before or space_after) and not _well_attested(pieces[i + 1][2])
+
+
+def _well_attested(word: str) -> bool:
+    return known_name(word, load_vocabulary()) and load().weight.get(word, 0) >= _WELL_ATTESTED
 
 
 def _proclitic(pieces: list[tuple[int, int, str]], i: int) -> bool:
