@@ -222,10 +222,16 @@ def _full_names(nodes: list[str]) -> list[str]:
     else it is a word the tagger took in (ويترأس دارشييف, عائلة بيليه), and the name joins the
     person it names. A name cut after one letter of its family name (جون ك) is no full name: that
     letter fits every family name of its initial, and the fragment took in whichever person came
-    first (جون كيري, or his namesake جون كيربي)."""
-    named = {_key(n).split()[-1] for n in nodes if "@" not in n or " " not in _key(n)}
+    first (جون كيري, or his namesake جون كيربي). A family name ending ه counts as the same name
+    ending ة (:func:`_taa_marbuta_twin`: بن زومة is not full beside راشد بن زومه)."""
+    named = {_final_ta(_key(n).split()[-1]) for n in nodes if "@" not in n or " " not in _key(n)}
     return [n for n in nodes if len(last := _key(n).split()[-1]) > 1
-            and ("@" not in n or (" " in _key(n) and last not in named))]
+            and ("@" not in n or (" " in _key(n) and _final_ta(last) not in named))]
+
+
+def _final_ta(key_word: str) -> str:
+    """A key word with a final ي read as ه, as a final ه written for ة has it (see :func:`_taa_marbuta_twin`)."""
+    return key_word[:-1] + "ه" if key_word.endswith("ي") else key_word
 
 
 def _join_lone_names(nodes: Sequence[str], refs: Mapping[str, list[tuple[str, Mention]]], groups: _Groups) -> None:
@@ -458,7 +464,8 @@ def _attach_single(node: str, full: list[str], by_word: tuple[dict, ...],
     is راؤول كاسترو, not فيدل كاسترو); the article, then roles, then a known given name
     (:func:`_given_named`) break ties. Last, a family name whose key differs from a full name's by
     the lexicon's tag alone (تيلور, the lexicon's تايلور~taylor) joins it when
-    :func:`same_name_alone` confirms the word; and a family name of seven letters or more whose
+    :func:`same_name_alone` confirms the word; one written with the other of ة and ه
+    (:func:`_taa_marbuta_twin`) as one of its key; and a family name of seven letters or more whose
     key differs otherwise (جوفشتاين, بنتسي جوبشتاين's ب heard as ف) joins a full name
     whose family name has its key's initial and as many letters, one rendered another way (the
     hand rule's distance, and :func:`same_name`, confirm it). (A looser block, the key's initial and
@@ -470,7 +477,8 @@ def _attach_single(node: str, full: list[str], by_word: tuple[dict, ...],
     retagged = [f for f in untagged.get(_skeleton(key), ()) if _key(f).split()[-1] != key]  # not refused above
     alike = same_name_alone if len(words) == 1 else same_name
     indexes = ((last.get(key, ()), -1, alike), (first.get(key, ()), 0, alike),
-               (retagged, -1, same_name_alone), (_respelled(key, word, long_, refs), -1, same_name))
+               (retagged, -1, same_name_alone), (last.get(_taa_marbuta_twin(key, word), ()), -1, alike),
+               (_respelled(key, word, long_, refs), -1, same_name))
     for index, at, same in indexes:
         fits = [f for f in index if same(word, name_words(refs[f][0][1].text)[at])]
         if words[0] in _PATRONYMIC:  # ابن معمر ends فيصل بن معمر; ابن القذافي (a son) is not معمر القذافي
@@ -488,6 +496,16 @@ def _attach_single(node: str, full: list[str], by_word: tuple[dict, ...],
         if roots:
             return False  # two people fit and the context cannot tell: keep apart
     return False
+
+
+def _taa_marbuta_twin(key: str, word: str) -> str:
+    """The key of a family name written with the other of ة and ه (زومة / زومه, عويضة / عويضه:
+    Gulf papers often write the taa marbuta ه, and name_key reads a final ه as a foreign -e, ي)."""
+    if word.endswith("ة") and key.endswith("ه"):
+        return key[:-1] + "ي"
+    if word.endswith("ه") and key.endswith("ي"):
+        return key[:-1] + "ه"
+    return ""
 
 
 def _respelled(key: str, word: str, long_: Mapping[tuple[str, int], list[str]],
