@@ -82,9 +82,9 @@ def _dash_runs(pieces: list[tuple[int, int, str]], a: int, b: int, kind: str) ->
     other spans are kept as tagged (إف- 16).
 
     A dash inside a word (جان-كيفن), or glued on one side only and followed by a well-attested
-    name (جان -كيفن, فرانك- فالتر), is part of the name. The part before the first cut is the name; a later part stays a name of
-    its own only when it starts with a well-attested name (لافروف), not with a nationality or a
-    formula (سعودي الجنسية, رحمه الله)."""
+    name (جان -كيفن, فرانك- فالتر), is part of the name. The part before the first cut is the
+    name; a later part stays a name of its own only when it starts with a well-attested name
+    (لافروف), not with a nationality or a formula (سعودي الجنسية, رحمه الله)."""
     if kind != "PER":
         return [(a, b, kind)]
     runs, start = [], a
@@ -105,10 +105,11 @@ def _cuts(pieces: list[tuple[int, int, str]], i: int) -> bool:
         return True
     space_before = i == 0 or pieces[i - 1][1] < pieces[i][0]
     space_after = pieces[i][1] < pieces[i + 1][0]
-    return space_before and space_after or (space_before or space_after) and not _well_attested(pieces[i + 1][2])
+    return (space_before and space_after) or ((space_before or space_after) and not _well_attested(pieces[i + 1][2]))
 
 
 def _well_attested(word: str) -> bool:
+    """A name word of the tagger's lists that at least _WELL_ATTESTED Wikidata name tokens spell."""
     return known_name(word, load_vocabulary()) and load().weight.get(word, 0) >= _WELL_ATTESTED
 
 

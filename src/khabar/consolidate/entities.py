@@ -464,8 +464,8 @@ def _attach_single(node: str, full: list[str], by_word: tuple[dict, ...],
     is راؤول كاسترو, not فيدل كاسترو); the article, then roles, then a known given name
     (:func:`_given_named`) break ties. Last, a family name whose key differs from a full name's by
     the lexicon's tag alone (تيلور, the lexicon's تايلور~taylor) joins it when
-    :func:`same_name_alone` confirms the word; one written with the other of ة and ه
-    (:func:`_taa_marbuta_twin`) as one of its key; and a family name of seven letters or more whose
+    :func:`same_name_alone` confirms the word; a family name written with the other of ة and ه
+    finds the full names of that spelling's key (:func:`_taa_marbuta_twin`); and a family name of seven letters or more whose
     key differs otherwise (جوفشتاين, بنتسي جوبشتاين's ب heard as ف) joins a full name
     whose family name has its key's initial and as many letters, one rendered another way (the
     hand rule's distance, and :func:`same_name`, confirm it). (A looser block, the key's initial and
