@@ -6,14 +6,13 @@ from collections.abc import Sequence
 
 from khabar.analyze.ner.conll import spans
 from khabar.analyze.ner.gazetteer import load
-from khabar.analyze.ner.rules import known_name
+from khabar.analyze.ner.rules import well_attested_name
 from khabar.analyze.ner.segment import PROCLITICS, segment
 from khabar.analyze.ner.tagger import tag_documents_scored
 from khabar.analyze.ner.vocab import load_vocabulary
 from khabar.arabic import name_key, split_sentences
 from khabar.model import Mention, Sentence
 
-_WELL_ATTESTED = 5  # Wikidata name tokens a word must spell to count as a well-attested name
 _DASHES = frozenset("-–—ـ")
 
 
@@ -37,7 +36,7 @@ def _keep_whole(word: str, rest: str) -> bool:
     if gazetteer.is_single_place(word):
         return _known(rest) == 0
     weight = gazetteer.weight.get(word, 0)
-    return weight >= _WELL_ATTESTED and gazetteer.weight.get(rest, 0) < weight and not gazetteer.is_single_place(rest)
+    return weight >= 5 and gazetteer.weight.get(rest, 0) < weight and not gazetteer.is_single_place(rest)
 
 
 def find_mentions(text: str, sentences: Sequence[Sentence]) -> tuple[Mention, ...]:
@@ -84,14 +83,15 @@ def _dash_runs(pieces: list[tuple[int, int, str]], a: int, b: int, kind: str) ->
     A dash inside a word (جان-كيفن), or glued on one side only and followed by a well-attested
     name (جان -كيفن, فرانك- فالتر), is part of the name. The part before the first cut is the
     name; a later part stays a name of its own only when it starts with a well-attested name
-    (لافروف), not with a nationality or a formula (سعودي الجنسية, رحمه الله)."""
+    (:func:`well_attested_name`: لافروف), not with a nationality or a formula (سعودي الجنسية, رحمه الله)."""
     if kind != "PER":
         return [(a, b, kind)]
+    vocabulary = load_vocabulary()
     runs, start = [], a
     for i in range(a, b + 1):
         if i < b and not _cuts(pieces, i):
             continue
-        if i > start and (start == a or _well_attested(pieces[start][2])):
+        if i > start and (start == a or well_attested_name(pieces[start][2], vocabulary)):
             runs.append((start, i, kind))
         start = i + 1
     return runs
@@ -105,12 +105,9 @@ def _cuts(pieces: list[tuple[int, int, str]], i: int) -> bool:
         return True
     space_before = i == 0 or pieces[i - 1][1] < pieces[i][0]
     space_after = pieces[i][1] < pieces[i + 1][0]
-    return (space_before and space_after) or ((space_before or space_after) and not _well_attested(pieces[i + 1][2]))
-
-
-def _well_attested(word: str) -> bool:
-    """A name word of the tagger's lists that at least _WELL_ATTESTED Wikidata name tokens spell."""
-    return known_name(word, load_vocabulary()) and load().weight.get(word, 0) >= _WELL_ATTESTED
+    if space_before and space_after:
+        return True
+    return (space_before or space_after) and not well_attested_name(pieces[i + 1][2], load_vocabulary())
 
 
 def _proclitic(pieces: list[tuple[int, int, str]], i: int) -> bool:
